@@ -1,0 +1,27 @@
+"""The `materials-review` console script: the headless CLI plus the `gui` command.
+
+The GUI command lives here, not in `review`, so that `review` never depends on `desktop`.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from review.cli.context import Context
+from review.cli.main import run
+
+
+def register_gui(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="启动桌面程序", description="启动申报材料审核台桌面程序，直到窗口关闭。")
+    p.add_argument("dir", metavar="DIR", nargs="?", help="要打开的工作区（可省略）")
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.app import run_app
+
+    return run_app(args.dir or args.workspace)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    raise SystemExit(run(argv, extra=[register_gui]))

@@ -1,0 +1,3 @@
+from review.cli.main import main
+
+main()

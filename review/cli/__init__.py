@@ -1,0 +1,1 @@
+"""The `materials-review` command line: the same services the desktop app uses."""

@@ -1,0 +1,95 @@
+"""Entry point of the command line.
+
+Every handler raises `UserError` for refusals; this module turns them into one Chinese line on
+standard error and a non-zero exit. Anything unexpected is logged with its traceback to the
+workspace log (or the user log folder) and reported as one line too — never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from review.cli import (
+    group_commands,
+    settings_commands,
+    status_commands,
+    workspace_commands,
+)
+from review.cli.context import Context
+from review.errors import UserError
+from review.logs import configure_logging, user_log_file
+
+Registrar = Callable[[argparse._SubParsersAction], None]
+
+REGISTRARS: list[Registrar] = [
+    workspace_commands.register,
+    group_commands.register,
+    settings_commands.register,
+    status_commands.register,
+]
+
+log = logging.getLogger("materials_review.cli")
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese and on one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        translated = (message.replace("the following arguments are required", "缺少必需的参数")
+                      .replace("invalid choice", "无效的选项").replace("unrecognized arguments", "无法识别的参数")
+                      .replace("expected one argument", "需要一个参数").replace("argument", "参数"))
+        sys.stderr.write(f"{self.prog}: 参数错误：{translated}。用 --help 查看用法。\n")
+        raise SystemExit(2)
+
+
+def build_parser(extra: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="materials-review",
+        description="申报材料审核台：整理、检查、审核签字并汇总全国文明城市申报材料。",
+    )
+    parser.add_argument("-w", "--workspace", metavar="DIR", help="工作区文件夹")
+    parser.add_argument("--user", metavar="NAME", help="以该账户身份操作（工作区有账户后必需）")
+    parser.add_argument("--db-url", metavar="URL", help="数据库地址（默认使用工作区内的 SQLite）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
+    sub.required = True
+    for register in [*REGISTRARS, *extra]:
+        register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> int:
+    parser = build_parser(extra)
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    log_file = user_log_file()
+    try:
+        if args.workspace and Path(args.workspace, "workspace.json").exists():
+            log_file = Path(args.workspace) / "logs" / "materials-review.log"
+        configure_logging(log_file)
+        result = args.func(ctx, args)
+        return int(result or 0)
+    except UserError as exc:
+        log.info("refused: %s", exc.message)
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消。已完成的部分已保存，可再次运行继续。\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("unexpected error in command %s", args.command)
+        sys.stderr.write(
+            f"错误：发生内部错误（{exc.__class__.__name__}）。工作区未被破坏；详细信息已写入 {log_file}，"
+            "请把该文件发给技术支持。\n"
+        )
+        return 1
+    finally:
+        ctx.close()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    raise SystemExit(run(argv))

@@ -1,0 +1,36 @@
+"""`status`: the state of the workspace at a glance."""
+from __future__ import annotations
+
+import argparse
+
+from review.cli.context import Context
+from review.status import workspace_status
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("status", help="工作区概况")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_status)
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    data = workspace_status(ctx.workspace)
+    if args.json:
+        ctx.json(data)
+        return 0
+    ctx.out(f"工作区：{data['workspace']}")
+    ctx.out(f"{data['city']} {data['year']} 年，测评开始 {data['start_date']}；材料时间范围 {data['window']['rule']}"
+            f"（{data['window']['begin']} 至 {data['window']['end']}）")
+    manual = data["manual"]
+    if manual:
+        ctx.out(f"操作手册：{manual['title']}（{manual['edition']}）：{manual['projects']} 个测评项目、"
+                f"{manual['contents']} 项测评内容、{manual['standards']} 条测评标准，其中 {manual['material_standards']} 条需材料审核")
+    else:
+        ctx.out("操作手册：尚未载入")
+    for g in data["groups"]:
+        ctx.out(f"  {g['code']} {g['name']}：负责 {g['standards']} 条标准，材料 {g['files']} 个"
+                + (f"（{g['missing_files']} 个已找不到）" if g["missing_files"] else ""))
+    if data["uncovered_standards"]:
+        ctx.out(f"无工作组负责的标准 {len(data['uncovered_standards'])} 条：{'、'.join(data['uncovered_standards'][:20])}"
+                + ("…" if len(data["uncovered_standards"]) > 20 else ""))
+    return 0

@@ -1,0 +1,157 @@
+"""The workspace's tables.
+
+Links to the manual (group assignments, mappings, decisions) refer to an item by its code, not by
+a row id, so that loading a new edition of the manual keeps every link whose code still exists.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from review.db.base import Base, utcnow
+
+
+class Setting(Base):
+    """One workspace setting; values are JSON so a setting can be a number, text or a list."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class ManualEdition(Base):
+    """One loaded edition of the operation manual; exactly one is current."""
+
+    __tablename__ = "manual_editions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    edition: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(Text, default="")
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    nodes: Mapped[list[ManualNode]] = relationship(
+        back_populates="edition", cascade="all, delete-orphan", order_by="ManualNode.position"
+    )
+
+
+class ManualNode(Base):
+    """A 测评项目 / 测评指标 / 测评内容 / 测评标准 of one edition, flattened with its parent's code."""
+
+    __tablename__ = "manual_nodes"
+    __table_args__ = (UniqueConstraint("edition_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("manual_editions.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    parent_code: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    edition: Mapped[ManualEdition] = relationship(back_populates="nodes")
+
+
+class Group(Base):
+    """A 创建工作组."""
+
+    __tablename__ = "groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    items: Mapped[list[GroupItem]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="GroupItem.item_code"
+    )
+
+
+class GroupItem(Base):
+    """A 测评内容 or 测评标准 assigned to a group as 牵头 (lead) or 配合 (support)."""
+
+    __tablename__ = "group_items"
+    __table_args__ = (UniqueConstraint("group_id", "item_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(10), default="lead")
+    group: Mapped[Group] = relationship(back_populates="items")
+
+
+class User(Base):
+    """A person: 文明办 (office), 组长 (leader) or 材料员 (clerk)."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"), nullable=True)
+    password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Material(Base):
+    """A file a group submitted, as last seen by a scan.
+
+    `sha256` identifies the bytes; a file that moves keeps its row (and so its mappings and
+    decisions) because the scan recognises the hash. A file that disappears is kept with
+    status `missing`, never silently forgotten.
+    """
+
+    __tablename__ = "materials"
+    __table_args__ = (UniqueConstraint("group_id", "path"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    root: Mapped[str] = mapped_column(Text, default="")
+    rel_path: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
+    format: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(20), default="present")
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    mappings: Mapped[list[Mapping]] = relationship(back_populates="material", cascade="all, delete-orphan")
+
+
+class Mapping(Base):
+    """A material assigned to a 测评标准 (by naming convention, by hand, or an accepted suggestion)."""
+
+    __tablename__ = "mappings"
+    __table_args__ = (UniqueConstraint("material_id", "item_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(100), index=True)
+    source: Mapped[str] = mapped_column(String(20), default="manual")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    material: Mapped[Material] = relationship(back_populates="mappings")
+
+
+class AuditEntry(Base):
+    """One action in the append-only, hash-chained audit trail (see review.audit)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50), index=True)
+    target: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

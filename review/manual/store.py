@@ -1,0 +1,34 @@
+"""Keeping manual editions in the workspace database; exactly one edition is current."""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from review.db.models import ManualEdition, ManualNode
+from review.manual.model import Manual, manual_from_document
+
+
+def current_edition(session: Session) -> ManualEdition | None:
+    return session.scalars(
+        select(ManualEdition).where(ManualEdition.is_current.is_(True)).order_by(ManualEdition.id.desc())
+    ).first()
+
+
+def current_manual(session: Session) -> Manual | None:
+    edition = current_edition(session)
+    return manual_from_document(edition.document) if edition else None
+
+
+def store_manual(session: Session, manual: Manual, source: str) -> ManualEdition:
+    """Make `manual` the current edition; older editions are kept for history and diffs."""
+    session.execute(update(ManualEdition).values(is_current=False))
+    edition = ManualEdition(
+        title=manual.title, edition=manual.edition, source=source, document=manual.to_document(), is_current=True
+    )
+    edition.nodes = [
+        ManualNode(code=n.code, level=n.level, title=n.title, parent_code=n.parent_code, position=i, body=n.body)
+        for i, n in enumerate(manual.nodes())
+    ]
+    session.add(edition)
+    session.flush()
+    return edition
