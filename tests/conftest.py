@@ -1,0 +1,66 @@
+"""Shared fixtures: a small manual built in code and a fresh workspace holding it."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from review.manual.model import (  # noqa: E402 - the Qt platform must be set before any Qt import
+    Content,
+    Indicator,
+    KindRequirement,
+    Manual,
+    MaterialRequirement,
+    Project,
+    Standard,
+)
+from review.manual.store import store_manual  # noqa: E402
+from review.settings import WorkspaceSettings  # noqa: E402
+from review.workspace import Workspace  # noqa: E402
+
+
+def small_manual(edition: str = "2026") -> Manual:
+    """Two projects, three contents, five standards; enough to exercise every level."""
+    docs = MaterialRequirement(kinds=[KindRequirement("正式发文", 1), KindRequirement("工作方案", 1)],
+                               keywords=["志愿服务"])
+    photos = MaterialRequirement(kinds=[KindRequirement("图片", 3)], formats=["jpg", "png", "pdf"],
+                                 captions_required=True)
+    return Manual(
+        title="测试用测评体系", edition=edition,
+        projects=[
+            Project("Ⅰ-1", "公共文明", [Indicator("Ⅱ-1", "志愿服务", [
+                Content("Ⅲ-1", "健全志愿服务制度", [
+                    Standard("Ⅲ-1-1)", "制定志愿服务工作方案", ["材料审核"], "符合为A", docs),
+                    Standard("Ⅲ-1-2)", "开展志愿服务活动并留存图片", ["材料审核", "实地考察"], "", photos),
+                ]),
+                Content("Ⅲ-2", "市民满意度", [
+                    Standard("Ⅲ-2-1)", "市民对志愿服务满意", ["问卷调查"]),
+                ]),
+            ])]),
+            Project("Ⅰ-2", "城市管理", [Indicator("Ⅱ-2", "市容环境", [
+                Content("Ⅲ-3", "背街小巷整治", [
+                    Standard("Ⅲ-3-1)", "建立背街小巷整治台账", ["材料审核"], "",
+                             MaterialRequirement(kinds=[KindRequirement("台账", 1)], keywords=["背街小巷"])),
+                    Standard("Ⅲ-3-2)", "背街小巷路面整洁", ["实地考察"]),
+                ]),
+            ])]),
+        ],
+    )
+
+
+def default_settings() -> WorkspaceSettings:
+    return WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.create(tmp_path / "ws", default_settings())
+    with ws.session() as session:
+        store_manual(session, small_manual(), "tests")
+    yield ws
+    ws.close()

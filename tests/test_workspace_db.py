@@ -1,0 +1,108 @@
+"""Workspace database: pragmas, migrations with backup, refusal of newer databases, settings."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from review.db.base import make_engine
+from review.db.migrate import head_revisions, upgrade
+from review.errors import UserError
+from review.settings import WorkspaceSettings
+from review.workspace import Workspace
+from tests.conftest import default_settings
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(workspace: Workspace) -> None:
+    with workspace.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_new_workspace_is_at_head_and_keeps_settings(workspace: Workspace) -> None:
+    with workspace.engine.connect() as conn:
+        revisions = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    assert revisions == head_revisions()
+    settings = workspace.settings()
+    assert settings.city == "北湖市"
+    assert settings.date_window().describe() == "2025年08月01日至2026年07月31日"
+
+
+def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path: Path) -> None:
+    db = tmp_path / "workspace.db"
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine, db_file=db, backup_dir=tmp_path / "backups", target="0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO groups (code, name, created_at) VALUES ('XC', '宣传组', '2026-01-01')"))
+    applied = upgrade(engine, db_file=db, backup_dir=tmp_path / "backups")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM groups WHERE code='XC'")).scalar() == "宣传组"
+    engine.dispose()
+    backups = list((tmp_path / "backups").glob("*.db"))
+    if applied:
+        assert len(backups) == 1
+        copy = sqlite3.connect(backups[0])
+        assert copy.execute("SELECT count(*) FROM groups").fetchone()[0] == 1
+        copy.close()
+
+
+def test_database_from_newer_version_is_refused(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "ws", default_settings())
+    ws.close()
+    con = sqlite3.connect(tmp_path / "ws" / "workspace.db")
+    con.execute("UPDATE alembic_version SET version_num='9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError, match="更新版本"):
+        Workspace.open(tmp_path / "ws")
+
+
+def test_create_refuses_non_empty_folder_and_open_refuses_non_workspace(tmp_path: Path) -> None:
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "材料.docx").write_bytes(b"x")
+    with pytest.raises(UserError, match="不是空的"):
+        Workspace.create(tmp_path / "busy", default_settings())
+    with pytest.raises(UserError, match="不是申报材料审核台的工作区"):
+        Workspace.open(tmp_path / "busy")
+    assert (tmp_path / "busy" / "材料.docx").read_bytes() == b"x"
+
+
+def test_settings_round_trip_and_validation(workspace: Workspace) -> None:
+    settings = workspace.settings().with_value("window", "测评开始前2月上溯一个年度")
+    settings = settings.with_value("allowed_formats", "PDF, .docx，jpg")
+    settings = settings.with_value("max_file_mb", "20")
+    workspace.save_settings(settings)
+    again = workspace.settings()
+    assert again.allowed_formats == ["pdf", "docx", "jpg"]
+    assert again.max_file_mb == 20
+    assert again.date_window().end == date(2026, 6, 30)
+    with pytest.raises(UserError, match="没有名为"):
+        again.with_value("colour", "red")
+    with pytest.raises(UserError, match="无效"):
+        again.with_value("max_file_mb", "-3")
+
+
+def test_database_url_override_is_used(tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere.db"
+    ws = Workspace.create(tmp_path / "ws", default_settings(), db_url=f"sqlite:///{other}")
+    ws.close()
+    assert other.exists()
+    assert not (tmp_path / "ws" / "workspace.db").exists()
+    reopened = Workspace.open(tmp_path / "ws")
+    assert reopened.settings().city == "北湖市"
+    reopened.close()
+
+
+def test_models_use_only_portable_types() -> None:
+    """A PostgreSQL URL must be accepted: the schema compiles for PostgreSQL."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    from review.db.base import Base
+
+    for table in Base.metadata.sorted_tables:
+        CreateTable(table).compile(dialect=postgresql.dialect())
+    assert isinstance(WorkspaceSettings().allowed_formats, list)
