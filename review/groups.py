@@ -159,11 +159,10 @@ def _read_group_rows(path: Path) -> list[dict[str, object]]:
             return [dict(d) for d in data]
         if suffix == ".csv":
             raw = path.read_bytes()
-            text = raw.decode("utf-8-sig") if not raw.startswith(b"\xff\xfe") else raw.decode("utf-16")
             try:
-                text.encode("utf-8")
-            except UnicodeError:
-                text = raw.decode("gb18030")
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("gb18030")  # CSV saved by Excel on a Chinese Windows PC
             reader = csv.DictReader(io.StringIO(text))
             return [{_HEADERS.get((k or "").strip(), k): v for k, v in r.items()} for r in reader]
         if suffix == ".xlsx":

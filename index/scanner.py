@@ -1,0 +1,91 @@
+"""Walking the folders a group submits, and fingerprinting files.
+
+Walking is cheap on purpose: it only `stat`s. Whether a file must be hashed and extracted again
+is decided by the caller from size and modification time.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Files that office PCs leave behind and nobody submits.
+IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+IGNORED_PREFIXES = ("~$", ".~lock.", "._")
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """A regular file found by the walk. `path` is absolute; `rel_path` is relative to `root`."""
+
+    path: str
+    root: str
+    rel_path: str
+    size: int
+    mtime_ns: int
+    real: str = ""  # the path as the OS knows it (may hold undecodable bytes); for opening only
+
+    @property
+    def name_ok(self) -> bool:
+        """False when the name is not valid UTF-8 (then `path` shows escapes)."""
+        return self.real == self.path
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path that can be stored and shown: undecodable bytes appear as \\xNN escapes."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _is_ignored(name: str) -> bool:
+    lower = name.lower()
+    return lower in IGNORED_NAMES or lower.startswith(IGNORED_PREFIXES)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[FileStat]:
+    """Every regular file under the given folders (recursively) and the given files, sorted.
+
+    Symbolic links are not followed (a link could point outside the submission); unreadable folders
+    are skipped silently here and files that vanish between listing and stat are dropped.
+    """
+    for given in paths:
+        given = Path(os.path.abspath(given))
+        if given.is_file():
+            yield from _stat(given, given.parent)
+            continue
+        for folder, dirs, files in os.walk(given, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not _is_ignored(name):
+                    yield from _stat(Path(folder) / name, given)
+
+
+def _stat(path: Path, root: Path) -> Iterator[FileStat]:
+    try:
+        info = path.lstat()
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    shown = display_path(path)
+    rel = display_path(os.path.relpath(path, root)).replace(os.sep, "/")
+    yield FileStat(
+        path=shown,
+        root=display_path(root),
+        rel_path=rel,
+        size=info.st_size,
+        mtime_ns=info.st_mtime_ns,
+        real=str(path),
+    )
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
