@@ -13,9 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from review.cli import (
+    audit_commands,
     group_commands,
+    key_commands,
+    review_commands,
     settings_commands,
+    signoff_commands,
     status_commands,
+    user_commands,
     workspace_commands,
 )
 from review.cli.context import Context
@@ -29,6 +34,11 @@ REGISTRARS: list[Registrar] = [
     group_commands.register,
     settings_commands.register,
     status_commands.register,
+    user_commands.register,
+    review_commands.register,
+    signoff_commands.register,
+    key_commands.register,
+    audit_commands.register,
 ]
 
 log = logging.getLogger("materials_review.cli")

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -123,6 +124,8 @@ class Material(Base):
     sha256: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     format: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(20), default="present")
+    # The SHA-256 whose text is in the search index; differs from `sha256` until indexed.
+    indexed_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     mappings: Mapped[list[Mapping]] = relationship(back_populates="material", cascade="all, delete-orphan")
@@ -155,3 +158,99 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Decision(Base):
+    """A leader's 通过 or 退回 on one 测评标准 of a group.
+
+    Rows are only ever added, so the table is the history; the files a decision covered are kept
+    with their SHA-256 so that a later change to any of them is noticed (see review.decisions).
+    """
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    item_code: Mapped[str] = mapped_column(String(100), index=True)
+    verdict: Mapped[str] = mapped_column(String(10))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    files: Mapped[list[DecisionFile]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionFile.id"
+    )
+
+
+class DecisionFile(Base):
+    """One file as it was when a decision was made."""
+
+    __tablename__ = "decision_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"), index=True)
+    material_id: Mapped[int | None] = mapped_column(
+        ForeignKey("materials.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    rel_path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[Decision] = relationship(back_populates="files")
+
+
+class SigningKey(Base):
+    """A leader's Ed25519 key pair; the private half is PKCS#8, encrypted with the leader's password."""
+
+    __tablename__ = "signing_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    public_key: Mapped[str] = mapped_column(Text)
+    private_key: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Signoff(Base):
+    """One version of a group's sign-off: the exact manifest bytes, their signature and the key used."""
+
+    __tablename__ = "signoffs"
+    __table_args__ = (UniqueConstraint("group_id", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    leader: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[str] = mapped_column(Text)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RegisteredKey(Base):
+    """A leader's public key that the office registered from the key file the leader exported."""
+
+    __tablename__ = "registered_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    owner: Mapped[str] = mapped_column(String(100))
+    group_code: Mapped[str] = mapped_column(String(50))
+    public_key: Mapped[str] = mapped_column(Text)
+    registered_by: Mapped[str] = mapped_column(String(100))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ImportedPackage(Base):
+    """A group package the office verified and imported; the newest per group is current."""
+
+    __tablename__ = "imported_packages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_code: Mapped[str] = mapped_column(String(50), index=True)
+    group_name: Mapped[str] = mapped_column(String(100))
+    signoff_version: Mapped[int] = mapped_column(Integer)
+    leader: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[str] = mapped_column(String(40))
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    folder: Mapped[str] = mapped_column(Text)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,105 @@
+"""A small real workspace for the review, sign-off, audit and package tests.
+
+Two groups (XC 宣传组 owns Ⅲ-1, CG 城管组 owns Ⅲ-2), an office account, a leader per group and a
+clerk. Materials are real files in the workspace folder; the rows a scan would write are created
+directly (with the files' real SHA-256) because the scanner is tested elsewhere.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from review.accounts import create_user
+from review.db.models import Mapping, Material
+from review.groups import add_group, assign_items, get_group
+from review.manual.model import manual_from_document
+from review.manual.store import store_manual
+from review.permissions import LOCAL_USER
+from review.settings import WorkspaceSettings
+from review.workspace import Workspace
+
+PASSWORDS = {"文明办": "office-pass", "张组长": "leader-xc", "李组长": "leader-cg", "王材料员": "clerk-xc"}
+
+
+def _standard(code: str, title: str, method: str = "材料审核") -> dict[str, object]:
+    return {"code": code, "title": title, "methods": [method]}
+
+
+MANUAL = {
+    "title": "测试操作手册",
+    "edition": "2026版",
+    "projects": [{"code": "Ⅰ-1", "title": "思想道德建设", "indicators": [{"code": "Ⅱ-1", "title": "理论学习", "contents": [
+        {"code": "Ⅲ-1", "title": "健全学习制度", "standards": [
+            _standard("Ⅲ-1-1)", "制定具体学习计划及实施方案"),
+            _standard("Ⅲ-1-2)", "开展专题学习"),
+            _standard("Ⅲ-1-3)", "学习场所实景", "实地考察"),
+        ]},
+        {"code": "Ⅲ-2", "title": "市容环境", "standards": [_standard("Ⅲ-2-1)", "背街小巷整治方案")]},
+    ]}]}],
+}
+
+
+def make_workspace(root: Path) -> Workspace:
+    workspace = Workspace.create(root, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
+    with workspace.session() as session:
+        store_manual(session, manual_from_document(MANUAL), "test")
+        add_group(session, "XC", "宣传组")
+        add_group(session, "CG", "城管组")
+        assign_items(session, "XC", ["Ⅲ-1"])
+        assign_items(session, "CG", ["Ⅲ-2"])
+    create_user(workspace, LOCAL_USER, "文明办", "office", PASSWORDS["文明办"])
+    create_user(workspace, LOCAL_USER, "张组长", "leader", PASSWORDS["张组长"], "XC")
+    create_user(workspace, LOCAL_USER, "李组长", "leader", PASSWORDS["李组长"], "CG")
+    create_user(workspace, LOCAL_USER, "王材料员", "clerk", PASSWORDS["王材料员"], "XC")
+    return workspace
+
+
+def material_root(workspace: Workspace, group_code: str) -> Path:
+    return workspace.root / "材料" / group_code
+
+
+def add_file(workspace: Workspace, group_code: str, rel_path: str, content: bytes, codes: list[str]) -> int:
+    """Write a real file and record it as a scan would, mapped to `codes`; returns the material id."""
+    path = material_root(workspace, group_code) / rel_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        material = Material(group_id=group.id, path=str(path), root=str(material_root(workspace, group_code)),
+                            rel_path=rel_path, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
+                            format=path.suffix.lstrip(".").lower(), status="present")
+        material.mappings = [Mapping(item_code=code, created_by="test") for code in codes]
+        session.add(material)
+        session.flush()
+        return material.id
+
+
+def _material(session, group_code: str, rel_path: str) -> Material:
+    group = get_group(session, group_code)
+    return session.scalars(select(Material).where(Material.group_id == group.id,
+                                                  Material.rel_path == rel_path)).one()
+
+
+def rewrite_file(workspace: Workspace, group_code: str, rel_path: str, content: bytes) -> None:
+    """Change a file's bytes and record the new hash, as a re-scan would."""
+    with workspace.session() as session:
+        material = _material(session, group_code, rel_path)
+        Path(material.path).write_bytes(content)
+        material.size, material.sha256 = len(content), hashlib.sha256(content).hexdigest()
+
+
+def lose_file(workspace: Workspace, group_code: str, rel_path: str) -> None:
+    """Delete a file; a re-scan keeps the row with status missing."""
+    with workspace.session() as session:
+        material = _material(session, group_code, rel_path)
+        Path(material.path).unlink()
+        material.status = "missing"
+
+
+def unmap_file(workspace: Workspace, group_code: str, rel_path: str) -> None:
+    with workspace.session() as session:
+        material = _material(session, group_code, rel_path)
+        session.execute(delete(Mapping).where(Mapping.material_id == material.id))
