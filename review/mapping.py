@@ -7,14 +7,20 @@ maps to the longest manual code it starts with.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from review.db.models import Group, Mapping, Material
 from review.errors import UserError
 from review.manual.model import Manual
+from review.permissions import Actor, require
 
 _SEPARATORS = str.maketrans({".": "-", "－": "-", "—": "-", "–": "-", "_": "-", "(": "", ")": "", "（": "", "）": "",
                              " ": ""})
@@ -74,3 +80,93 @@ class CodeMatcher:
             if code:
                 return CodeMatch(code, component)
         return None
+
+
+@dataclass(frozen=True)
+class UnmappedFile:
+    material_id: int
+    group: str
+    path: str
+    rel_path: str
+
+
+def find_material(session: Session, file: str, group_code: str | None = None) -> Material:
+    """A material by its path (absolute, or relative to its scan folder), by file name, or by id."""
+    query = select(Material).join(Group, Material.group_id == Group.id)
+    if group_code:
+        query = query.where(Group.code == group_code)
+    absolute = os.path.abspath(file)
+    candidates = list(session.scalars(query.where(
+        (Material.path == absolute) | (Material.rel_path == file.replace(os.sep, "/")))))
+    if not candidates:
+        name = PurePosixPath(file.replace(os.sep, "/")).name
+        candidates = [m for m in session.scalars(query.where(Material.rel_path.like(f"%{name}")))
+                      if PurePosixPath(m.rel_path).name == name]
+    if not candidates and file.isdigit():
+        material = session.get(Material, int(file))
+        candidates = [material] if material else []
+    if not candidates:
+        raise UserError(f"工作区中没有文件 {file}。请先用 `scan` 扫描它所在的文件夹，或检查路径。")
+    if len(candidates) > 1:
+        listing = "、".join(m.path for m in candidates[:5])
+        raise UserError(f"有多个文件与 {file} 对应：{listing}。请写出完整路径，或用 --group 指定工作组。")
+    return candidates[0]
+
+
+def assign(
+    session: Session, actor: Actor, material: Material, item_code: str, *, source: str = "manual"
+) -> Mapping:
+    """Map a material to a 测评标准 (explicit assignment or an accepted suggestion)."""
+    from review.audit import record
+    from review.groups import group_standard_codes
+    from review.manual.store import current_manual
+
+    group = session.get(Group, material.group_id)
+    assert group is not None
+    require(actor, "map", group.code)
+    manual = current_manual(session)
+    standard = manual.standard(item_code) if manual else None
+    if standard is None or not standard.needs_materials:
+        raise UserError(f"“{item_code}”不是操作手册中需要材料审核的测评标准。请用 `manual show` 查看编号。")
+    if item_code not in group_standard_codes(session, group, manual):
+        raise UserError(f"测评标准 {item_code} 不由工作组 {group.code}（{group.name}）负责，不能把该组的文件归到这一条。"
+                        "如分工有误，请联系文明办调整。")
+    existing = next((m for m in material.mappings if m.item_code == item_code), None)
+    if existing is not None:
+        return existing
+    mapping = Mapping(item_code=item_code, source=source, created_by=actor.name)
+    material.mappings.append(mapping)
+    record(session, actor=actor.name, action="map", target=material.path, details={"item": item_code, "source": source})
+    session.flush()
+    return mapping
+
+
+def unassign(session: Session, actor: Actor, material: Material, item_code: str) -> None:
+    from review.audit import record
+
+    group = session.get(Group, material.group_id)
+    assert group is not None
+    require(actor, "map", group.code)
+    before = len(material.mappings)
+    material.mappings = [m for m in material.mappings if m.item_code != item_code]
+    if len(material.mappings) == before:
+        raise UserError(f"文件 {material.path} 没有归到 {item_code}，无需取消。")
+    record(session, actor=actor.name, action="unmap", target=material.path, details={"item": item_code})
+
+
+def unmapped_files(session: Session, group_code: str | None = None) -> list[UnmappedFile]:
+    query = (select(Material, Group.code).join(Group, Material.group_id == Group.id)
+             .where(Material.status == "present", ~Material.mappings.any()).order_by(Group.code, Material.rel_path))
+    if group_code:
+        query = query.where(Group.code == group_code)
+    return [UnmappedFile(m.id, code, m.path, m.rel_path) for m, code in session.execute(query)]
+
+
+def requirements_without_materials(session: Session, group_code: str) -> list[str]:
+    from review.groups import get_group, group_standard_codes
+
+    group = get_group(session, group_code)
+    covered = set(session.scalars(
+        select(Mapping.item_code).join(Material, Mapping.material_id == Material.id)
+        .where(Material.group_id == group.id, Material.status == "present")))
+    return [code for code in group_standard_codes(session, group) if code not in covered]

@@ -16,7 +16,9 @@ from review.cli import (
     audit_commands,
     group_commands,
     key_commands,
+    map_commands,
     review_commands,
+    scan_commands,
     settings_commands,
     signoff_commands,
     status_commands,
@@ -34,6 +36,8 @@ REGISTRARS: list[Registrar] = [
     group_commands.register,
     settings_commands.register,
     status_commands.register,
+    scan_commands.register,
+    map_commands.register,
     user_commands.register,
     review_commands.register,
     signoff_commands.register,
@@ -42,6 +46,22 @@ REGISTRARS: list[Registrar] = [
 ]
 
 log = logging.getLogger("materials_review.cli")
+
+
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    return _ARGPARSE_ZH.get(message, message)
+
+
+# argparse looks its module-level `_` up at call time; this puts its help headings in Chinese.
+argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

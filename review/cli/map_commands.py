@@ -1,0 +1,65 @@
+"""`map FILE ITEM`, `unmap FILE ITEM`, `unmapped [--group G]`."""
+from __future__ import annotations
+
+import argparse
+
+from review import mapping
+from review.cli.context import Context
+from review.db.models import Group
+from review.groups import summaries
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("map", help="把文件归到测评标准", description="把已扫描的文件归到一条测评标准（按路径或文件名指定文件）。")
+    p.add_argument("file", metavar="FILE", help="文件路径（完整路径、相对扫描文件夹的路径或文件名）")
+    p.add_argument("item", metavar="ITEM", help="测评标准编号")
+    p.add_argument("--group", help="工作组编号（文件名在多个组中重复时用）")
+    p.set_defaults(func=cmd_map)
+    u = sub.add_parser("unmap", help="取消文件的归类")
+    u.add_argument("file", metavar="FILE")
+    u.add_argument("item", metavar="ITEM")
+    u.add_argument("--group")
+    u.set_defaults(func=cmd_unmap)
+    ls = sub.add_parser("unmapped", help="列出未归类的文件和没有材料的测评标准")
+    ls.add_argument("--group", help="只看一个工作组")
+    ls.add_argument("--json", action="store_true", help="以 JSON 输出")
+    ls.set_defaults(func=cmd_unmapped)
+
+
+def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.workspace.session() as session:
+        material = mapping.find_material(session, args.file, args.group)
+        mapping.assign(session, ctx.actor, material, args.item)
+        path = material.path
+    ctx.out(f"已将 {path} 归到 {args.item}。")
+    return 0
+
+
+def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.workspace.session() as session:
+        material = mapping.find_material(session, args.file, args.group)
+        mapping.unassign(session, ctx.actor, material, args.item)
+        path = material.path
+    ctx.out(f"已取消 {path} 在 {args.item} 下的归类。")
+    return 0
+
+
+def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    with ctx.workspace.session() as session:
+        files = mapping.unmapped_files(session, args.group)
+        codes = [args.group] if args.group else list(session.scalars(select(Group.code).order_by(Group.code)))
+        empty = {code: mapping.requirements_without_materials(session, code) for code in codes}
+        names = {s.code: s.name for s in summaries(session)}
+    if args.json:
+        ctx.json({"unmapped_files": [{"path": f.path, "rel_path": f.rel_path, "group": f.group} for f in files],
+                  "requirements_without_materials": empty})
+        return 0
+    ctx.out(f"未归类的文件 {len(files)} 个：")
+    for f in files:
+        ctx.out(f"  [{f.group}] {f.path}")
+    for code, items in empty.items():
+        if items:
+            ctx.out(f"{code} {names.get(code, '')}：没有材料的测评标准 {len(items)} 条：{'、'.join(items)}")
+    return 0
