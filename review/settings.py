@@ -22,8 +22,7 @@ DEFAULT_FORMATS = ["pdf", "docx", "doc", "wps", "ofd", "jpg", "jpeg", "png", "bm
 # Default naming conventions for item codes at the start of a folder or file name; issue-specific
 # code (review.mapping) interprets them. Kept here so that they are a workspace setting.
 DEFAULT_CODE_PATTERNS = [
-    r"^(?P<code>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+-\d+-\d+\)(?:-[①-⑳])?)",
-    r"^(?P<code>\d+(?:[.\-]\d+){2,3})(?![\d])",
+    r"^(?P<code>(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|[IVXivx]+|\d+)(?:\s*[-－—.．_]\s*\d+)*\s*[)）]?(?:\s*[-－—]\s*[①-⑳\d]+)?)",
 ]
 
 
