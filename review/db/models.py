@@ -254,3 +254,61 @@ class ImportedPackage(Base):
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     imported_by: Mapped[str] = mapped_column(String(100))
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class FindingRecord(Base):
+    """A stored finding (see review.checks.finding.Finding), replaced whenever its inputs change."""
+
+    __tablename__ = "findings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    material_id: Mapped[int | None] = mapped_column(
+        ForeignKey("materials.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    scope: Mapped[str] = mapped_column(String(20))  # file | requirement | duplicate
+    item_code: Mapped[str] = mapped_column(String(100), default="", index=True)
+    rule_id: Mapped[str] = mapped_column(String(30), index=True)
+    severity: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    hint: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(Text, default="")
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    location: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    bbox: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class Waiver(Base):
+    """A finding the leader accepted with a reason (豁免); kept even when revoked, for the record."""
+
+    __tablename__ = "waivers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    rule_id: Mapped[str] = mapped_column(String(30))
+    item_code: Mapped[str] = mapped_column(String(100), default="")
+    file: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text)
+    waived_by: Mapped[str] = mapped_column(String(100))
+    waived_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CheckState(Base):
+    """The inputs stored findings were computed from, so unchanged subjects are not checked again.
+
+    `subject` is a material id (scope file), an item code (scope requirement) or "*" (duplicates).
+    """
+
+    __tablename__ = "check_states"
+    __table_args__ = (UniqueConstraint("group_id", "scope", "subject"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
