@@ -16,6 +16,7 @@ from review.cli import (
     audit_commands,
     group_commands,
     key_commands,
+    manual_commands,
     map_commands,
     review_commands,
     scan_commands,
@@ -34,6 +35,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     workspace_commands.register,
     group_commands.register,
+    manual_commands.register,
     settings_commands.register,
     status_commands.register,
     scan_commands.register,
