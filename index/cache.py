@@ -1,0 +1,83 @@
+"""Extraction results kept per SHA-256 on disk, so the same bytes are never extracted twice.
+
+Layout: `<folder>/ab/abcdef….json.gz` for extractions and `<folder>/ocr/ab/<image-hash>.json.gz`
+for OCR results of one rendered page image. Writes are atomic (temp file + os.replace), so a
+crash never leaves a half-written entry, and several processes may share one folder.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from index.document import EXTRACTOR_VERSION, Extraction
+
+_COMPRESS_LEVEL = 4  # a good trade of speed and size for JSON text
+
+
+class ExtractionCache:
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+
+    def get(self, sha256: str) -> Extraction | None:
+        """The cached extraction, or None if absent, unreadable, or made by an older extractor."""
+        data = self._read(self._path(sha256))
+        if data is None or data.get("extractor_version") != EXTRACTOR_VERSION:
+            return None
+        return Extraction.from_json(data)
+
+    def put(self, extraction: Extraction) -> None:
+        self._write(self._path(extraction.sha256), extraction.to_json())
+
+    def __contains__(self, sha256: str) -> bool:
+        return self.get(sha256) is not None
+
+    def get_page_texts(self, sha256: str) -> list[str] | None:
+        """Page texts only (for snippets and index rebuilds), without building the dataclasses."""
+        data = self._read(self._path(sha256))
+        if data is None or data.get("extractor_version") != EXTRACTOR_VERSION:
+            return None
+        return [p.get("text", "") for p in data.get("pages", [])]
+
+    def get_ocr(self, image_sha256: str) -> list[dict[str, Any]] | None:
+        """OCR lines stored for a page image (see index.ocr.OcrResult.to_json)."""
+        data = self._read(self._path(image_sha256, "ocr"))
+        return None if data is None else data.get("lines")
+
+    def put_ocr(self, image_sha256: str, lines: list[dict[str, Any]]) -> None:
+        self._write(self._path(image_sha256, "ocr"), {"lines": lines})
+
+    def _path(self, key: str, kind: str = "") -> Path:
+        key = key.lower()
+        if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
+            raise ValueError(f"not a hex digest: {key!r}")
+        base = self.folder / kind if kind else self.folder
+        return base / key[:2] / f"{key}.json.gz"
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any] | None:
+        try:
+            with open(path, "rb") as f:
+                return json.loads(gzip.decompress(f.read()))
+        except FileNotFoundError:
+            return None
+        except (OSError, EOFError, zlib.error, ValueError):
+            return None  # a damaged entry is a miss; the next put replaces it
+
+    @staticmethod
+    def _write(path: Path, data: dict[str, Any]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                                compresslevel=_COMPRESS_LEVEL, mtime=0)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,124 @@
+"""DOCX with python-docx: body paragraphs and tables in reading order, headers, footers, properties,
+images and their captions."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from index.document import Extraction, Page, Problem, TextBlock
+from index.extractors.zip_guard import open_checked_zip
+from index.limits import Limits
+
+_IMAGE_TAGS = (qn("w:drawing"), qn("w:pict"))
+_CAPTION_STYLES = {"caption", "题注"}
+_CAPTION_TEXT = re.compile(r"^\s*(图|图片|照片|附图)\s*[0-9一二三四五六七八九十]")
+
+
+def extract(path: Path, ex: Extraction, limits: Limits) -> None:
+    archive = open_checked_zip(path, ex, limits)
+    if archive is None:
+        return
+    with archive:
+        if "word/document.xml" not in archive.namelist():
+            ex.problems.append(Problem("corrupt", "文件不是有效的 Word 文档（缺少正文部分）。请用 Word 或 WPS 重新保存为 DOCX 后再提交。"))
+            return
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as e:
+        code = "truncated" if isinstance(e, EOFError) else "corrupt"
+        ex.problems.append(Problem(code, "Word 文档已损坏或不完整，无法读取。请用 Word 或 WPS 重新保存后再提交。"))
+        return
+    blocks, images = _body(document)
+    blocks.extend(_headers_and_footers(document))
+    page = Page(number=1, text="\n".join(b.text for b in blocks), blocks=blocks,
+                image_count=images["count"])
+    ex.pages.append(page)
+    ex.facts.update(_core_properties(document))
+    ex.facts.update(image_count=images["count"], captioned_images=images["captioned"],
+                    captions=images["captions"], paragraph_count=images["paragraphs"],
+                    table_count=images["tables"], needs_ocr_pages=[])
+
+
+def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
+    blocks: list[TextBlock] = []
+    stats: dict[str, Any] = {"count": 0, "captioned": 0, "captions": [], "paragraphs": 0, "tables": 0}
+    after_image = False  # the previous non-empty paragraph held an image without a caption yet
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, document)
+            images = sum(1 for el in child.iter(*_IMAGE_TAGS))
+            text = paragraph.text.strip()
+            style = paragraph.style.name if paragraph.style is not None else None
+            if text:
+                stats["paragraphs"] += 1
+                is_caption = (style or "").lower() in _CAPTION_STYLES or bool(_CAPTION_TEXT.match(text))
+                if is_caption or (after_image and not images and len(text) <= 120):
+                    stats["captioned"] += 1
+                    stats["captions"].append(text)
+                    source = "caption"
+                    after_image = False
+                else:
+                    source = "text"
+                blocks.append(TextBlock(text=text, location=f"第{stats['paragraphs']}段",
+                                        style=style, source=source))
+            if images:
+                stats["count"] += images
+                after_image = True
+        elif child.tag == qn("w:tbl"):
+            stats["tables"] += 1
+            blocks.extend(_table(Table(child, document), stats["tables"]))
+            after_image = False
+    return blocks, stats
+
+
+def _table(table: Table, number: int) -> list[TextBlock]:
+    blocks = []
+    for r, row in enumerate(table.rows, start=1):
+        previous = None
+        for c, cell in enumerate(row.cells, start=1):
+            if cell._tc is previous:  # a merged cell repeats; take it once
+                continue
+            previous = cell._tc
+            text = cell.text.strip()
+            if text:
+                blocks.append(TextBlock(text=text, location=f"表格{number} 第{r}行第{c}列", source="table"))
+    return blocks
+
+
+def _headers_and_footers(document: Document) -> list[TextBlock]:
+    seen: set[tuple[str, str]] = set()
+    blocks = []
+    for section in document.sections:
+        parts = [("header", "页眉", section.header), ("footer", "页脚", section.footer)]
+        if section.different_first_page_header_footer:
+            parts += [("header", "首页页眉", section.first_page_header),
+                      ("footer", "首页页脚", section.first_page_footer)]
+        for source, label, part in parts:
+            if part.is_linked_to_previous:  # no own definition: the previous section's text applies
+                continue
+            text = "\n".join(p.text.strip() for p in part.paragraphs if p.text.strip())
+            if text and (source, text) not in seen:
+                seen.add((source, text))
+                blocks.append(TextBlock(text=text, location=label, source=source))
+    return blocks
+
+
+def _core_properties(document: Document) -> dict[str, Any]:
+    props = document.core_properties
+    facts: dict[str, Any] = {}
+    for key, value in (("title", props.title), ("author", props.author),
+                       ("last_modified_by", props.last_modified_by)):
+        if value:
+            facts[key] = value.strip()
+    for key, value in (("created", props.created), ("modified", props.modified)):
+        if value is not None:
+            facts[key] = value.isoformat()
+    return facts

@@ -1,0 +1,98 @@
+"""PDF with PyMuPDF: text blocks with positions per page, page sizes, images, metadata, damage."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+
+from index.document import Extraction, Page, Problem, TextBlock
+from index.extractors.text_lines import join_wrapped_lines
+from index.limits import Limits
+
+# A page with fewer characters than this and at least one image is taken as a scan.
+_SCAN_TEXT_CHARS = 10
+_PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?")
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+def extract(path: Path, ex: Extraction, limits: Limits) -> None:
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError, ValueError):
+        ex.problems.append(Problem("corrupt", "PDF 文件已损坏，无法打开。请重新导出或扫描后再提交。"))
+        return
+    with doc:
+        if doc.needs_pass:
+            ex.facts["encrypted"] = True
+            ex.problems.append(Problem(
+                "encrypted", "PDF 文件设有打开密码，无法读取内容。请提交去除密码的版本。"))
+            return
+        if doc.is_repaired:
+            ex.problems.append(Problem(
+                "repaired", "PDF 文件结构有损坏，已尝试自动修复后读取，内容可能不完整。建议重新导出后再提交。"))
+        ex.facts.update(_metadata(doc))
+        ex.facts["page_count"] = doc.page_count
+        count = doc.page_count
+        if count > limits.max_pages:
+            ex.problems.append(Problem(
+                "too_many_pages",
+                f"PDF 共 {count} 页，超过上限 {limits.max_pages} 页，只读取了前 {limits.max_pages} 页。"
+                "请拆分为较小的文件后再提交。"))
+            count = limits.max_pages
+        for index in range(count):
+            ex.pages.append(_page(doc[index], index + 1))
+    ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages if not p.has_text_layer and p.image_count]
+    if ex.size and not ex.pages:
+        ex.problems.append(Problem("empty", "PDF 文件没有任何页面。请检查后重新导出。"))
+
+
+def _page(page: pymupdf.Page, number: int) -> Page:
+    blocks: list[TextBlock] = []
+    for x0, y0, x1, y1, raw, _no, kind in page.get_text("blocks"):
+        if kind != 0:
+            continue
+        text = join_wrapped_lines(raw)
+        if text:
+            blocks.append(TextBlock(
+                text=text, page=number, location=f"第{number}页",
+                bbox=(round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1))))
+    text = "\n".join(b.text for b in blocks)
+    image_count = len(page.get_images())
+    has_text = len(text.strip()) >= _SCAN_TEXT_CHARS or (bool(text.strip()) and not image_count)
+    rect = page.rect
+    return Page(number=number, text=text, width=round(rect.width, 1), height=round(rect.height, 1),
+                has_text_layer=has_text, image_count=image_count, blocks=blocks)
+
+
+def _metadata(doc: pymupdf.Document) -> dict[str, object]:
+    meta = doc.metadata or {}
+    facts: dict[str, object] = {}
+    for key in ("title", "author", "producer", "creator", "subject"):
+        if meta.get(key):
+            facts[key] = meta[key].strip()
+    for key, fact in (("creationDate", "created"), ("modDate", "modified")):
+        iso = parse_pdf_date(meta.get(key) or "")
+        if iso:
+            facts[fact] = iso
+    return facts
+
+
+def parse_pdf_date(value: str) -> str | None:
+    """'D:20190312083000+08'00'' → '2019-03-12T08:30:00+08:00'; None when unparseable."""
+    m = _PDF_DATE.fullmatch(value.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, zone = m.groups()
+    month, day = month or "01", day or "01"
+    if not ("01" <= month <= "12" and "01" <= day <= "31"):
+        return None
+    iso = f"{year}-{month}-{day}T{hour or '00'}:{minute or '00'}:{second or '00'}"
+    if zone in ("Z", "z"):
+        iso += "Z"
+    elif zone:
+        digits = zone.replace("'", "")
+        iso += f"{digits[:3]}:{digits[3:5]}"
+    return iso

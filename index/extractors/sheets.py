@@ -1,0 +1,100 @@
+"""Spreadsheets: XLSX (openpyxl), XLS (xlrd) and CSV; one Page per sheet, one block per cell."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import openpyxl
+import xlrd
+
+from index.document import Extraction, Page, Problem, TextBlock
+from index.extractors.text import decode_text
+from index.extractors.zip_guard import open_checked_zip
+from index.limits import Limits
+
+Row = Iterable[object]
+
+
+def extract_xlsx(path: Path, ex: Extraction, limits: Limits) -> None:
+    archive = open_checked_zip(path, ex, limits)
+    if archive is None:
+        return
+    archive.close()
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, EOFError, ValueError):
+        ex.problems.append(Problem("corrupt", "Excel 表格已损坏，无法读取。请用 Excel 或 WPS 重新保存为 XLSX 后再提交。"))
+        return
+    try:
+        for sheet in workbook.worksheets:
+            _add_sheet(ex, sheet.title, sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    _finish(ex)
+
+
+def extract_xls(path: Path, ex: Extraction, limits: Limits) -> None:
+    """Legacy BIFF workbooks (XLS, and WPS ET saved in the same format): read, and say to re-save."""
+    ex.problems.append(Problem(
+        "legacy_format", "这是旧版 Excel 97-2003（XLS/ET）表格，已读取内容；请另存为 XLSX 后重新提交。"))
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except (xlrd.XLRDError, OSError, ValueError, IndexError, AssertionError):
+        ex.problems.append(Problem("corrupt", "旧版表格文件已损坏或格式不受支持，无法读取。请另存为 XLSX 后重新提交。"))
+        return
+    try:
+        for sheet in book.sheets():
+            _add_sheet(ex, sheet.name, (sheet.row_values(r) for r in range(sheet.nrows)))
+    finally:
+        book.release_resources()
+    _finish(ex)
+
+
+def extract_csv(path: Path, ex: Extraction, limits: Limits) -> None:
+    text, encoding = decode_text(path.read_bytes())
+    ex.facts["encoding"] = encoding
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    _add_sheet(ex, path.stem or "工作表1", csv.reader(io.StringIO(text), delimiter=delimiter))
+    _finish(ex)
+
+
+def _add_sheet(ex: Extraction, name: str, rows: Iterable[Row]) -> None:
+    number = len(ex.pages) + 1
+    blocks: list[TextBlock] = []
+    lines: list[str] = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row, start=1):
+            text = _cell_text(value)
+            cells.append(text)
+            if text:
+                blocks.append(TextBlock(text=text, page=number, location=f"工作表{name} 第{r}行第{c}列",
+                                        source="table"))
+        line = "\t".join(cells).rstrip("\t")
+        if line:
+            lines.append(line)
+    ex.pages.append(Page(number=number, text="\n".join(lines), blocks=blocks))
+    ex.facts.setdefault("sheets", []).append(name)
+
+
+def _finish(ex: Extraction) -> None:
+    ex.facts["needs_ocr_pages"] = []
+    if not any(p.text for p in ex.pages):
+        ex.problems.append(Problem("empty", "表格中没有任何内容。请检查是否提交了正确的文件。"))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()

@@ -1,0 +1,163 @@
+"""Offline Chinese OCR (rapidocr-onnxruntime, an optional extra) as a separate, cached phase.
+
+`extract_file(..., ocr=False)` lists the pages that need OCR in `facts["needs_ocr_pages"]`;
+`ocr_extraction` reads them later (in the background, with its own progress). Every page image is
+keyed by the SHA-256 of its rendered bytes, so the same page is never recognised twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+from PIL import Image
+
+from index.cache import ExtractionCache
+from index.document import Extraction, Page, Problem, TextBlock
+
+OCR_DPI = 150
+# OpenCV (inside the engine) decodes these directly; others go through Pillow to PNG first.
+_ENGINE_READS = {"jpeg", "png", "bmp", "tiff"}
+
+_engine: Any = None
+
+
+@dataclass
+class OcrLine:
+    text: str
+    confidence: float
+    bbox: tuple[float, float, float, float]  # pixels of the image given to the engine
+
+
+@dataclass
+class OcrResult:
+    lines: list[OcrLine] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def confidence(self) -> float | None:
+        if not self.lines:
+            return None
+        return round(sum(line.confidence for line in self.lines) / len(self.lines), 3)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [{"text": x.text, "confidence": x.confidence, "bbox": list(x.bbox)} for x in self.lines]
+
+    @classmethod
+    def from_json(cls, lines: list[dict[str, Any]]) -> OcrResult:
+        return cls([OcrLine(x["text"], x["confidence"], tuple(x["bbox"])) for x in lines])
+
+
+def ocr_available() -> bool:
+    """Whether the optional OCR engine is installed (does not load it)."""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+def ocr_image(image: bytes) -> OcrResult:
+    """Recognise the text in an encoded image (PNG, JPEG, BMP or TIFF bytes)."""
+    result = OcrResult()
+    for box, text, score in _run_engine(image):
+        xs = [float(p[0]) for p in box]
+        ys = [float(p[1]) for p in box]
+        if text.strip():
+            result.lines.append(OcrLine(text.strip(), round(float(score), 3),
+                                        (min(xs), min(ys), max(xs), max(ys))))
+    return result
+
+
+def _run_engine(image: bytes) -> list[Any]:
+    global _engine
+    if _engine is None:  # loading the models takes about a second: once per process
+        from rapidocr_onnxruntime import RapidOCR
+
+        _engine = RapidOCR()
+    found, _elapsed = _engine(image)
+    return found or []
+
+
+def cached_ocr(image: bytes, cache: ExtractionCache | None) -> OcrResult:
+    key = hashlib.sha256(image).hexdigest()
+    if cache is not None:
+        stored = cache.get_ocr(key)
+        if stored is not None:
+            return OcrResult.from_json(stored)
+    result = ocr_image(image)
+    if cache is not None:
+        cache.put_ocr(key, result.to_json())
+    return result
+
+
+def ocr_extraction(extraction: Extraction, path: str | Path, cache: ExtractionCache | None,
+                   progress: Callable[[int, int], None] | None = None) -> Extraction:
+    """Fill in the text of the pages listed in facts["needs_ocr_pages"]; returns the same object.
+
+    `progress(done, total)` is called after each page. Without the engine, an `ocr_unavailable`
+    problem is recorded and the pages stay listed, so a later run with the engine can do them.
+    """
+    wanted = list(extraction.facts.get("needs_ocr_pages") or [])
+    if not wanted:
+        return extraction
+    if not ocr_available():
+        if extraction.problem("ocr_unavailable") is None:
+            extraction.problems.append(Problem(
+                "ocr_unavailable",
+                f"有 {len(wanted)} 页是图像（扫描件或照片），本机未安装文字识别（OCR）组件，无法读取其中文字。"
+                "请安装 OCR 组件，或提交带文字层的 PDF。"))
+        return extraction
+    render = _page_images(extraction, Path(path))
+    if render is None:
+        return extraction
+    pages = {p.number: p for p in extraction.pages}
+    done: list[int] = []
+    for number, (image, scale) in render(wanted):
+        _apply(pages[number], cached_ocr(image, cache), scale)
+        done.append(number)
+        if progress:
+            progress(len(done), len(wanted))
+    extraction.facts["needs_ocr_pages"] = [n for n in wanted if n not in done]
+    extraction.facts["ocr_pages"] = sorted(set(extraction.facts.get("ocr_pages", [])) | set(done))
+    return extraction
+
+
+PageImages = Callable[[list[int]], Iterator[tuple[int, bytes, float]]]
+
+
+def _page_images(extraction: Extraction, path: Path) -> PageImages | None:
+    """How to render the listed pages: yields (page number, encoded image, points per image pixel)."""
+    if extraction.format == "pdf":
+        def pdf_pages(numbers: list[int]) -> Iterator[tuple[int, bytes, float]]:
+            with pymupdf.open(path, filetype="pdf") as doc:
+                for number in numbers:
+                    pix = doc[number - 1].get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY)
+                    yield number, pix.tobytes("png"), 72 / OCR_DPI
+        return pdf_pages
+    if extraction.format in {"jpeg", "png", "bmp", "tiff", "gif", "heic"}:
+        def image_page(numbers: list[int]) -> Iterator[tuple[int, bytes, float]]:
+            data = path.read_bytes()
+            if extraction.format not in _ENGINE_READS:
+                with Image.open(io.BytesIO(data)) as img:
+                    out = io.BytesIO()
+                    img.convert("RGB").save(out, "PNG")
+                    data = out.getvalue()
+            yield 1, data, 1.0
+        return image_page
+    return None  # OFD pages are not rendered here; they stay listed
+
+
+def _apply(page: Page, result: OcrResult, scale: float) -> None:
+    for line in result.lines:
+        x0, y0, x1, y1 = (round(v * scale, 1) for v in line.bbox)
+        page.blocks.append(TextBlock(text=line.text, page=page.number, location=f"第{page.number}页（识别）",
+                                     bbox=(x0, y0, x1, y1), source="ocr", confidence=line.confidence))
+    if result.lines:
+        page.text = "\n".join(t for t in (page.text, result.text) if t)
+    page.ocr = True
+    page.ocr_confidence = result.confidence

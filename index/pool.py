@@ -1,0 +1,326 @@
+"""Extraction in worker processes, so a file that hangs, crashes the parser or eats memory becomes
+a `Problem` ("timeout", "crashed", "memory") and the scan goes on.
+
+Workers are long-lived (no process per file) and fed one file at a time by a dispatcher thread, so
+extraction keeps going while the caller indexes the results it has already received:
+
+    with ExtractorPool(workers=2, limits=Limits()) as pool:
+        for (path, sha256), extraction in pool.submit_many(items):   # as completed
+            index(extraction)
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, TypeVar
+
+import psutil
+
+from index.document import Extraction, Problem
+from index.limits import Limits
+from index.sniff import sniff
+
+Item = TypeVar("Item", bound=Sequence[Any])  # (path, sha256, …anything the caller wants back)
+
+DEFAULT_EXTRACTOR = "index.extract:extract_file"
+_MB = 1024 * 1024
+_WATCH_INTERVAL_S = 0.25
+_DONE = object()
+
+_MESSAGES = {
+    "timeout": "读取该文件超过 {timeout:.0f} 秒仍未完成，已停止。文件可能异常或过于复杂，请用原软件重新保存或拆分后再提交。",
+    "memory": "读取该文件需要的内存超过上限（{memory} MB），已停止。请拆分文件或降低图片分辨率后再提交。",
+    "crashed": "读取该文件时解析程序异常退出，已跳过。文件可能已损坏，请用原软件重新保存或导出后再提交。",
+}
+
+
+def _load(ref: str) -> Any:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the address space at today's size plus the budget, so an allocation beyond it fails
+    with MemoryError inside the worker instead of exhausting the PC (Linux; elsewhere the parent
+    watches the resident size with psutil)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    current = psutil.Process().memory_info().vms
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = current + memory_mb * _MB
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, extractor_ref: str, limits: Limits, ocr: bool, cache_dir: str | None) -> None:
+    extract = _load(extractor_ref)
+    cache = None
+    if cache_dir:
+        from index.cache import ExtractionCache
+
+        cache = ExtractionCache(cache_dir)
+    _limit_memory(limits.memory_mb)
+    conn.send(("ready", psutil.Process().memory_info().rss))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        task_id, path, sha256 = task
+        try:
+            result: Any = extract(path, sha256, ocr=ocr, limits=limits, cache=cache)
+        except MemoryError:
+            result = "memory"
+        except Exception:
+            result = "crashed"
+        try:
+            conn.send((task_id, result))
+        except MemoryError:
+            conn.send((task_id, "memory"))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    ready: bool = False
+    baseline_rss: int = 0
+    task: tuple[int, Any] | None = None  # (task id, item)
+    started: float = 0.0
+    killed_for: str | None = None
+    last_watch: float = field(default_factory=time.monotonic)
+
+
+class ExtractorPool:
+    """Worker processes with a per-file time limit and memory limit. Use as a context manager.
+
+    `extractor` names a function "module:function" with the signature of
+    `index.extract.extract_file`; tests plug in misbehaving ones.
+    """
+
+    def __init__(self, workers: int = 2, limits: Limits | None = None, *, ocr: bool = False,
+                 cache_dir: str | os.PathLike[str] | None = None, extractor: str = DEFAULT_EXTRACTOR,
+                 max_ahead: int = 64) -> None:
+        self.size = max(1, workers)
+        self.limits = limits or Limits()
+        self.ocr = ocr
+        self.cache_dir = str(cache_dir) if cache_dir else None
+        self.extractor = extractor
+        self.max_ahead = max_ahead
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self._cancel = threading.Event()
+        self._busy_lock = threading.Lock()
+        self._dispatcher: threading.Thread | None = None
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def submit_many(self, items: Iterable[Item]) -> Iterator[tuple[Item, Extraction]]:
+        """Extract every (path, sha256, …) item; yields (item, extraction) as each completes.
+
+        `items` may be a lazy generator (e.g. files being hashed); it is consumed by the pool's
+        dispatcher thread. Leaving the loop early cancels the rest.
+        """
+        if not self._busy_lock.acquire(blocking=False):
+            raise RuntimeError("ExtractorPool.submit_many is already running")
+        self._cancel.clear()
+        results: queue.Queue[Any] = queue.Queue()
+        self._dispatcher = threading.Thread(target=self._dispatch, args=(iter(items), results),
+                                            name="extractor-pool", daemon=True)
+        self._dispatcher.start()
+        try:
+            while True:
+                got = results.get()
+                if got is _DONE:
+                    return
+                if isinstance(got, BaseException):
+                    raise got
+                yield got
+        finally:
+            self._cancel.set()
+            self._dispatcher.join()
+            self._busy_lock.release()
+
+    def cancel(self) -> None:
+        """Stop feeding files; files in progress are abandoned (their workers restarted later)."""
+        self._cancel.set()
+
+    def close(self) -> None:
+        self._cancel.set()
+        if self._dispatcher is not None:
+            self._dispatcher.join()
+        for worker in self._workers:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers.clear()
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- dispatcher thread ----------------------------------------------------------------------
+
+    def _dispatch(self, items: Iterator[Item], results: queue.Queue[Any]) -> None:
+        try:
+            self._run(items, results)
+        except BaseException as e:  # handed to the consumer, raised there
+            results.put(e)
+        finally:
+            results.put(_DONE)
+
+    def _run(self, items: Iterator[Item], results: queue.Queue[Any]) -> None:
+        self._workers = [w for w in self._workers if w.process.is_alive()]
+        while len(self._workers) < self.size:
+            self._workers.append(self._spawn())
+        next_id, exhausted = 0, False
+        while True:
+            if self._cancel.is_set():
+                for worker in self._workers:
+                    if worker.task is not None:
+                        self._kill(worker)
+                        self._replace(worker)
+                return
+            for worker in self._workers:
+                if exhausted or not worker.ready or worker.task is not None:
+                    continue
+                if results.qsize() >= self.max_ahead:
+                    break
+                try:
+                    item = next(items)
+                except StopIteration:
+                    exhausted = True
+                    break
+                worker.conn.send((next_id, str(item[0]), item[1]))
+                worker.task, worker.started = (next_id, item), time.monotonic()
+                next_id += 1
+            busy = [w for w in self._workers if w.task is not None]
+            if exhausted and not busy:
+                return
+            self._wait_and_collect(results)
+
+    def _wait_and_collect(self, results: queue.Queue[Any]) -> None:
+        now = time.monotonic()
+        deadlines = [w.started + self.limits.timeout_s - now for w in self._workers if w.task is not None]
+        timeout = max(0.0, min([_WATCH_INTERVAL_S, *deadlines]))
+        by_handle: dict[Any, _Worker] = {}
+        for worker in self._workers:
+            by_handle[worker.conn] = worker
+            by_handle[worker.process.sentinel] = worker
+        ready = wait(list(by_handle), timeout=timeout)
+        handled: set[int] = set()
+        for handle in ready:
+            worker = by_handle[handle]
+            if id(worker) not in handled:
+                handled.add(id(worker))
+                self._receive(worker, results)
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.task is None:
+                continue
+            if now - worker.started > self.limits.timeout_s:
+                self._fail(worker, "timeout", results)
+            elif now - worker.last_watch >= _WATCH_INTERVAL_S:
+                worker.last_watch = now
+                if self._rss(worker) > worker.baseline_rss + self.limits.memory_mb * _MB:
+                    self._fail(worker, "memory", results)
+
+    def _receive(self, worker: _Worker, results: queue.Queue[Any]) -> None:
+        try:
+            if not worker.conn.poll():
+                raise EOFError  # only the sentinel fired: the process is gone
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(timeout=1)
+            code = worker.process.exitcode
+            reason = "memory" if code == -signal.SIGKILL and worker.killed_for is None else "crashed"
+            if worker.task is None:
+                self._replace(worker)
+            else:
+                self._fail(worker, reason, results)
+            return
+        if message[0] == "ready":
+            worker.ready, worker.baseline_rss = True, message[1]
+            return
+        task_id, result = message
+        if worker.task is None or worker.task[0] != task_id:
+            return  # a late answer for a task already given up
+        item = worker.task[1]
+        worker.task = None
+        if isinstance(result, str):
+            results.put((item, self._failure(item, result)))
+        else:
+            results.put((item, result))
+
+    def _fail(self, worker: _Worker, reason: str, results: queue.Queue[Any]) -> None:
+        assert worker.task is not None
+        item = worker.task[1]
+        worker.task = None
+        self._kill(worker)
+        self._replace(worker)
+        results.put((item, self._failure(item, reason)))
+
+    def _failure(self, item: Item, reason: str) -> Extraction:
+        """What is known of a file whose extraction failed in its worker: size, format, the problem."""
+        path, sha256 = Path(item[0]), item[1]
+        ex = Extraction(sha256=sha256, format="unknown")
+        with contextlib.suppress(OSError):
+            ex.size = path.stat().st_size
+            ex.format = sniff(path).format
+        message = _MESSAGES[reason].format(timeout=self.limits.timeout_s, memory=self.limits.memory_mb)
+        ex.problems.append(Problem(reason, message))
+        ex.facts["needs_ocr_pages"] = []
+        return ex
+
+    # -- worker processes -----------------------------------------------------------------------
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(child, self.extractor, self.limits, self.ocr, self.cache_dir),
+            name="extractor-worker", daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process=process, conn=parent)
+
+    def _replace(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            self._kill(worker)
+        worker.conn.close()
+        self._workers[self._workers.index(worker)] = self._spawn()
+
+    @staticmethod
+    def _kill(worker: _Worker) -> None:
+        worker.killed_for = "pool"
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+
+    @staticmethod
+    def _rss(worker: _Worker) -> int:
+        try:
+            return psutil.Process(worker.process.pid).memory_info().rss if worker.process.pid else 0
+        except psutil.Error:
+            return 0
