@@ -72,7 +72,8 @@ _LEVEL_PREFIX = {"project": "Ⅰ", "indicator": "Ⅱ", "content": "Ⅲ"}
 
 # Numbered items inside one cell: 1) 1） (1) （1） 1. 1． 1、 ①
 _MARKER = re.compile(
-    r"(?:^|(?<=[\s。；;，,:：]))(?:[(（]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*(?:[)）、．]|\.(?!\d))|([①-⑳]))"
+    r"[(（]\s*(\d{1,2})\s*[)）]|(?<![\d.])(\d{1,2})\s*[)）]|([①-⑳])"
+    r"|(?:^|(?<=[\s。；;，,:：]))(\d{1,2})\s*(?:[、．]|\.(?!\d))"
 )
 
 _METHOD_WORDS = ((METHOD_MATERIALS, r"材料|网上申报|资料审核"), (METHOD_FIELD, r"实地"), (METHOD_SURVEY, r"问卷|调查"))
@@ -181,7 +182,7 @@ class _Builder:
             content_text = above["content"]
             if "content" not in columns:
                 content_text, standards_text = _split_content(standards_text)
-            reason = self._row_problem(content_text, standards_text)
+            reason = self._row_problem(content_text, standards_text, cell("methods"), cell("requirement"))
             if reason:
                 self.skipped.append(SkippedRow(index, reason, " | ".join(t for t in texts if t)[:80], number))
                 continue
@@ -191,11 +192,13 @@ class _Builder:
             self._standards(content, standards_text, cell("methods"), cell("requirement"), cell("grading"))
 
     @staticmethod
-    def _row_problem(content_text: str, standards_text: str) -> str:
+    def _row_problem(content_text: str, standards_text: str, methods_text: str, prose: str) -> str:
         if not standards_text:
             return "测评标准一栏为空"
         if not content_text:
             return "无法确定所属的测评内容（该行及上方各行的测评内容均为空）"
+        if not parse_methods(methods_text) and _EMPTY_PROSE.match(prose):
+            return "未写测评方法，也没有申报材料要求，无法判断如何测评"
         return ""
 
     def _code(self, level: str, text: str) -> tuple[str, str]:
@@ -277,7 +280,7 @@ def _markers(text: str) -> list[re.Match[str]]:
     """Item markers numbered 1, 2, 3 … in order; other digits in the prose are not markers."""
     found: list[re.Match[str]] = []
     for match in _MARKER.finditer(text):
-        digits = match.group(1) or match.group(2)
+        digits = match.group(1) or match.group(2) or match.group(4)
         number = int(digits) if digits else ord(match.group(3)) - ord("①") + 1
         if number == len(found) + 1:
             found.append(match)
