@@ -6,7 +6,10 @@ directly (with the files' real SHA-256) because the scanner is tested elsewhere.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -43,6 +46,20 @@ MANUAL = {
 
 
 def make_workspace(root: Path) -> Workspace:
+    """A fresh copy of the template workspace (built once per test run: password hashing is slow)."""
+    global _template
+    if _template is None:
+        _template = Path(tempfile.mkdtemp(prefix="review-signoff-template-")) / "ws"
+        atexit.register(shutil.rmtree, _template.parent, True)
+        _build_template(_template).close()
+    shutil.copytree(_template, root)
+    return Workspace.open(root)
+
+
+_template: Path | None = None
+
+
+def _build_template(root: Path) -> Workspace:
     workspace = Workspace.create(root, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
     with workspace.session() as session:
         store_manual(session, manual_from_document(MANUAL), "test")
