@@ -187,3 +187,16 @@ def test_sample_manual_is_representative() -> None:
     for content in manual.contents():
         assert all(s.code.startswith(content.code + "-") and s.code.endswith(")") for s in content.standards)
     assert all(s.needs_materials == (METHOD_MATERIALS in s.methods) for s in standards)
+
+
+def test_schema_file_agrees_with_the_loader() -> None:
+    from review.manual.loader import _FIELDS
+
+    schema = json.loads((sample_manual_path().parent / "manual.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    assert defs["standard"]["properties"]["methods"]["items"]["enum"] == list(METHODS)
+    kind_item = defs["requirement"]["properties"]["kinds"]["items"]
+    assert kind_item["properties"]["kind"]["enum"] == list(KINDS)
+    for level in ("project", "indicator", "content", "standard", "requirement"):
+        assert set(defs[level]["properties"]) == set(_FIELDS[level])
+    assert set(schema["properties"]) == set(_FIELDS["manual"]) and set(kind_item["properties"]) == set(_FIELDS["kind"])
