@@ -119,7 +119,7 @@ def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     problems = problems_of(write(tmp_path, BASE.replace("title: 制定志愿服务工作方案", "title: [未闭合")))
     assert len(problems) == 1
     line, _, message = problems[0]
-    assert "YAML 语法错误" in message and line is not None and 14 <= line <= 16
+    assert "YAML 语法错误" in message and "方括号" in message and line is not None and 14 <= line <= 16
 
 
 def test_json_manual_and_its_syntax_errors(tmp_path: Path) -> None:
@@ -135,6 +135,14 @@ def test_json_manual_and_its_syntax_errors(tmp_path: Path) -> None:
     broken = write(tmp_path, '{\n  "title": "x",\n  "edition": "1"\n  "projects": []\n}\n', "坏.json")
     (line, _, message), = problems_of(broken)
     assert line == 4 and "JSON 语法错误" in message
+    document["projects"][0]["indicators"][0]["contents"][0]["standards"][1]["methods"] = ["问卷调查"]
+    tabbed = write(tmp_path, json.dumps(document, ensure_ascii=False, indent="\t"), "tab.json")
+    assert load_manual_file(tabbed).standard("Ⅲ-1-2)").methods == ["问卷调查"]
+
+
+def test_tab_indentation_is_explained(tmp_path: Path) -> None:
+    (line, _, message), = problems_of(write(tmp_path, BASE.replace("    title: 公共文明", "\ttitle: 公共文明")))
+    assert line == 5 and "Tab" in message and "空格" in message
 
 
 def test_numeric_codes_are_kept_verbatim(tmp_path: Path) -> None:

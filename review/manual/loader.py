@@ -46,9 +46,9 @@ class ManualProblem:
     message: str
 
     def describe(self) -> str:
-        where = f"第{self.line}行" if self.line else "（行号未知）"
+        where = f" 第{self.line}行" if self.line else ""
         item = f"［{self.code}］" if self.code else ""
-        return f"{self.file} {where}{item}：{self.message}"
+        return f"{self.file}{where}{item}：{self.message}"
 
 
 class ManualError(UserError):
@@ -134,10 +134,16 @@ def _read_text(path: Path) -> str:
 def _parse(text: str, file: str, *, is_json: bool) -> tuple[Any, list[tuple[int, str]]]:
     if is_json:
         try:
-            json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ManualError(file, [ManualProblem(file, exc.lineno, "", f"JSON 语法错误（第{exc.colno}列附近），"
                                                    "请检查逗号、引号和括号是否配对")]) from exc
+        # Valid JSON has tabs only between tokens, where YAML wants spaces; the YAML reading only
+        # adds line numbers, so JSON that YAML cannot read is still accepted, without them.
+        try:
+            return _parse(text.replace("\t", " "), file, is_json=False)
+        except ManualError:
+            return data, []
     loader = _LineLoader(text)
     loader.duplicate_keys = []
     try:
@@ -146,13 +152,29 @@ def _parse(text: str, file: str, *, is_json: bool) -> tuple[Any, list[tuple[int,
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = f"第{mark.column + 1}列附近" if mark else ""
-        raise ManualError(file, [ManualProblem(file, line, "", f"YAML 语法错误{column}（{exc.problem}），"
-                                               "请检查缩进、冒号和引号")]) from exc
+        raise ManualError(file, [ManualProblem(file, line, "", f"YAML 语法错误{column}：{_yaml_problem(exc.problem)}")]) from exc
     except yaml.YAMLError as exc:
         raise ManualError(file, [ManualProblem(file, None, "", f"YAML 无法解析（{exc}）")]) from exc
     finally:
         loader.dispose()
     return document, loader.duplicate_keys
+
+
+_YAML_PROBLEMS = (
+    ("'\\t'", "用了 Tab 缩进，请改用空格"),
+    ("could not find expected ':'", "缺少冒号，或上一行的引号没有闭合"),
+    ("mapping values are not allowed", "此处不应出现冒号：“键: 值”的冒号后要有空格，文字中的冒号请加引号"),
+    ("unexpected end of stream", "引号或括号没有闭合"),
+    ("expected <block end>", "缩进不一致，同一层的各项应对齐"),
+    ("expected ',' or ']'", "方括号列表没有闭合或缺少逗号"),
+    ("expected ',' or '}'", "花括号没有闭合或缺少逗号"),
+)
+
+
+def _yaml_problem(problem: str | None) -> str:
+    text = problem or ""
+    return next((chinese for marker, chinese in _YAML_PROBLEMS if marker in text),
+                f"{text}，请检查缩进、冒号和引号")
 
 
 class _Checker:
