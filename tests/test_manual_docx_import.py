@@ -155,3 +155,29 @@ def test_numbered_items_ignore_other_digits() -> None:
     assert split_numbered("1) 注册志愿者达到13.5%以上 2) 每年开展2次培训") == [
         (1, "注册志愿者达到13.5%以上"), (2, "每年开展2次培训")]
     assert split_numbered("建立3个以上站点") == [(None, "建立3个以上站点")]
+
+
+def test_table_continued_without_header_after_a_break(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("附件1")
+    document.add_paragraph("南川市测评体系操作手册")
+    parts = [
+        [STANDARD_HEADER, ["Ⅰ-3", "Ⅱ-4 食品安全", "Ⅲ-7 食品抽检", "1) 开展抽检 2) 公开结果", "材料审核", "统计表"]],
+        [["", "", "", "3) 市民满意", "问卷调查", ""], ["", "", "Ⅲ-8 明厨亮灶", "推行明厨亮灶", "实地考察", ""]],
+    ]
+    for rows in parts:
+        table = document.add_table(rows=len(rows), cols=len(STANDARD_HEADER))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        document.add_page_break()
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "签字栏"  # a different table is not read
+    path = tmp_path / "续表.docx"
+    document.save(str(path))
+
+    result = import_manual_docx(path)
+    manual = result.manual
+    assert manual.title == "南川市测评体系操作手册" and result.skipped == []
+    assert [(p.code, p.title) for p in manual.projects] == [("Ⅰ-3", "Ⅰ-3")]
+    assert [s.code for s in manual.standards()] == ["Ⅲ-7-1)", "Ⅲ-7-2)", "Ⅲ-7-3)", "Ⅲ-8-1)"]
+    assert manual.standard("Ⅲ-7-3)").methods == ["问卷调查"]

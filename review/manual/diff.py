@@ -1,7 +1,7 @@
 """What changed between two manual editions, item by item (matched by code)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from review.manual.model import LEVEL_NAMES, Manual, Node
@@ -48,8 +48,8 @@ class ManualDiff:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "added": [ref.__dict__ for ref in self.added],
-            "removed": [ref.__dict__ for ref in self.removed],
+            "added": [asdict(ref) for ref in self.added],
+            "removed": [asdict(ref) for ref in self.removed],
             "changed": [{"code": code, "change": what} for code, what in self.changed],
         }
 

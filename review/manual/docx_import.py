@@ -63,6 +63,7 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("standard", r"标准"),
 )
 _HIERARCHY = ("project", "indicator", "content")
+_ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 _EMPTY_PROSE = re.compile(r"^[\s无—\-/／、.。]*$")
 
 _ROMAN_CODE = re.compile(r"^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]?(?:-\d+)+\)?)\s*[、.．:：]?\s*")
@@ -109,15 +110,22 @@ def import_manual_docx(path: Path) -> ImportResult:
         if not path.exists():
             raise UserError(f"找不到文件 {path}，请检查路径。") from exc
         raise UserError(f"无法打开 Word 文件 {path}：文件已损坏或不是 Word 文档。请在 Word 中打开并另存为 .docx 后重试。") from exc
-    title = next((p.text.strip() for p in document.paragraphs if p.text.strip()), path.stem)
+    title = next((t for p in document.paragraphs if (t := p.text.strip()) and not _ATTACHMENT.match(t)), path.stem)
     builder = _Builder(title)
-    tables = [(i, t, columns) for i, t in enumerate(document.tables, start=1) if (columns := _columns(t))]
-    if not tables:
+    layout: _Layout | None = None
+    for number, table in enumerate(document.tables, start=1):
+        found = _columns(table)
+        if found is not None:
+            header_row, columns = found
+            layout = _Layout(columns, len(table.columns), [c.text.strip() for c in table.rows[header_row].cells])
+            builder.start_table()
+            builder.read_rows(number, table, header_row + 1, layout)
+        elif layout is not None and len(table.columns) == layout.width:
+            builder.read_rows(number, table, 0, layout)  # the table continues after a break, without a header
+    if layout is None:
         raise UserError(
             f"{path} 中没有找到测评体系表格：表头应含“测评内容”或“测评标准”等列名。请确认手册是 Word 表格而非图片。"
         )
-    for number, table, (header_row, columns) in tables:
-        builder.read_table(number, table, header_row, columns)
     if not builder.manual.projects:
         raise UserError(f"{path} 的表格中没有可读取的测评标准，请检查表格内容。")
     return ImportResult(builder.manual, builder.skipped)
@@ -146,6 +154,15 @@ def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Which column holds what, as read from a table's header row."""
+
+    columns: dict[str, int]
+    width: int
+    header_texts: list[str]
+
+
 class _Builder:
     """Accumulates rows into the hierarchy, keyed by the text of each level's cell."""
 
@@ -158,18 +175,22 @@ class _Builder:
         self.indicators: dict[tuple[str, str], Indicator] = {}
         self.contents: dict[tuple[str, str], Content] = {}
         self.heading: str = ""
+        self.above: dict[str, str] = {level: "" for level in _HIERARCHY}
 
-    def read_table(self, number: int, table: Table, header_row: int, columns: dict[str, int]) -> None:
-        above = {level: "" for level in _HIERARCHY}
-        header_texts = [c.text.strip() for c in table.rows[header_row].cells]
-        for index, row in enumerate(table.rows[header_row + 1:], start=header_row + 2):
+    def start_table(self) -> None:
+        self.above = {level: "" for level in _HIERARCHY}
+
+    def read_rows(self, number: int, table: Table, first_row: int, layout: _Layout) -> None:
+        columns = layout.columns
+        above = self.above
+        for index, row in enumerate(table.rows[first_row:], start=first_row + 1):
             cells = row.cells
             texts = [c.text.strip() for c in cells]
-            if not any(texts) or texts == header_texts:
+            if not any(texts) or texts == layout.header_texts:
                 continue
             if all(c._tc is cells[0]._tc for c in cells):
                 self.heading = texts[0]  # a full-width row: a section heading naming the 测评项目
-                above = {level: "" for level in _HIERARCHY}
+                above.update({level: "" for level in _HIERARCHY})
                 continue
 
             def cell(role: str, row_texts: list[str] = texts) -> str:
@@ -204,9 +225,9 @@ class _Builder:
     def _code(self, level: str, text: str) -> tuple[str, str]:
         """Split "Ⅲ-1 健全学习制度" into code and title; number the level when the text has no code."""
         for pattern in (_ROMAN_CODE, _NUMERIC_CODE):
-            match = pattern.match(text)
-            if match and text[match.end():].strip():
-                return match.group(1), text[match.end():].strip()
+            match = pattern.match(text + " ")
+            if match:
+                return match.group(1), text[match.end():].strip() or match.group(1)
         title = _CN_ORDINAL.sub("", text).strip() or text
         number = 1
         while f"{_LEVEL_PREFIX[level]}-{number}" in self.used_codes:
