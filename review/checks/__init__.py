@@ -1,0 +1,18 @@
+"""The rule catalogue: every way a material loses points, found, located and explained.
+
+Pure logic: extraction results and file facts in, findings out (no database, no Qt). Start at
+`runner` (check_file, check_requirement, find_duplicates), `catalogue` (the rules) and `config`
+(switches and thresholds from the workspace settings).
+"""
+from __future__ import annotations
+
+from review.checks.catalogue import RULES, Rule
+from review.checks.config import RuleConfig, describe_rules, with_rule_option
+from review.checks.finding import Finding, Severity
+from review.checks.material import FileFacts
+from review.checks.runner import check_file, check_requirement, find_duplicates, sort_findings
+
+__all__ = [
+    "RULES", "FileFacts", "Finding", "Rule", "RuleConfig", "Severity", "check_file", "check_requirement",
+    "describe_rules", "find_duplicates", "sort_findings", "with_rule_option",
+]

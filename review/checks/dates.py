@@ -1,0 +1,195 @@
+"""Dates in Chinese documents, and the one date a material is judged by.
+
+Formats: 2019年3月15日, 二〇一九年三月十五日 (〇/零/○, 十/二十/三十一), 2019.3.15, 2019-03-15,
+2019/3/15 and month precision 2019年3月. A month-precision date is inside a window when any day of
+that month is; a 文号 year when any day of that year is.
+
+The document's own date, by priority: the 落款 date (a short line near the end), the 文号 year, the
+latest date in the text that is not after the evaluation start, the file's creation date, the
+photo's EXIF date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from index.document import Extraction
+from review.checks.finding import Finding
+from review.checks.text import DocText
+from review.dates import DateWindow, month_end
+
+if TYPE_CHECKING:
+    from review.checks.context import FileContext
+    from review.checks.docno import DocNo
+
+_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                   "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = "一二三四五六七八九"
+_CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+DATE_PATTERN = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:"
+    r"年\s*(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?"
+    r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
+    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?"
+)
+
+# The last lines of a document that may hold the 落款 (signature block with the date).
+_SIGNATURE_TAIL = 10
+_SIGNATURE_MAX_CHARS = 40
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date as written: `first`..`last` is the day, or the whole month for month precision."""
+
+    first: date
+    last: date
+    precision: str  # day | month | year
+    start: int = -1
+    end: int = -1
+    text: str = ""
+
+    def within(self, window: DateWindow) -> bool:
+        return self.first <= window.end and self.last >= window.begin
+
+    def describe(self) -> str:
+        if self.precision == "day":
+            return f"{self.first.year}年{self.first.month}月{self.first.day}日"
+        if self.precision == "month":
+            return f"{self.first.year}年{self.first.month}月"
+        return f"{self.first.year}年"
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date a material is judged by and where it came from (for the finding's message)."""
+
+    found: FoundDate
+    source: str  # 落款日期 | 文号年份 | 正文日期 | 文件创建时间 | 照片拍摄时间（EXIF）
+
+    def describe(self) -> str:
+        return f"{self.source}“{self.found.text or self.found.describe()}”"
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return _CN_SMALL.index(text) + 1
+    tens, _, ones = text.partition("十")
+    return (_CN_SMALL.index(tens) + 1 if tens else 1) * 10 + (_CN_SMALL.index(ones) + 1 if ones else 0)
+
+
+def _from_match(m: re.Match[str]) -> FoundDate | None:
+    if m["cy"]:
+        year = int("".join(str(_CN_YEAR_DIGITS[c]) for c in m["cy"]))
+        month = _cn_number(m["cm"])
+        day = _cn_number(m["cd"]) if m["cd"] else None
+    else:
+        year = int(m["y"])
+        month = int(m["m1"] or m["m2"])
+        day_text = m["d1"] or m["d2"]
+        day = int(day_text) if day_text else None
+    try:
+        if day is None:
+            return FoundDate(date(year, month, 1), month_end(year, month), "month", m.start(), m.end(), m[0])
+        day_date = date(year, month, day)
+    except ValueError:
+        return None
+    return FoundDate(day_date, day_date, "day", m.start(), m.end(), m[0])
+
+
+def find_dates(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[FoundDate]:
+    """Every valid date written in `text[pos:endpos]` (offsets are into `text`)."""
+    for m in DATE_PATTERN.finditer(text, pos, len(text) if endpos is None else endpos):
+        found = _from_match(m)
+        if found is not None:
+            yield found
+
+
+def signature_date(doc: DocText) -> FoundDate | None:
+    """The 落款 date: on a short line among the document's last lines, the last one found."""
+    for segment in reversed(doc.body_segments()[-_SIGNATURE_TAIL:]):
+        if segment.end - segment.start > _SIGNATURE_MAX_CHARS:
+            continue
+        found = list(find_dates(doc.text, segment.start, segment.end))
+        if found:
+            return found[-1]
+    return None
+
+
+def text_date(doc: DocText, evaluation_start: date) -> FoundDate | None:
+    """The latest date in the text not after the evaluation start (plans name future deadlines)."""
+    found = list(find_dates(doc.text))
+    if not found:
+        return None
+    past = [d for d in found if d.first <= evaluation_start]
+    return max(past or found, key=lambda d: d.first)
+
+
+def fact_date(facts: dict[str, Any], key: str) -> FoundDate | None:
+    value = facts.get(key)
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        day = datetime.fromisoformat(value[:10]).date()
+    except ValueError:
+        return None
+    return FoundDate(day, day, "day", text=f"{day.year}年{day.month}月{day.day}日")
+
+
+def document_date(doc: DocText, extraction: Extraction, docnos: Sequence[DocNo],
+                  evaluation_start: date) -> DocumentDate | None:
+    signed = signature_date(doc)
+    if signed is not None:
+        return DocumentDate(signed, "落款日期")
+    if docnos:
+        number = docnos[0]
+        return DocumentDate(FoundDate(date(number.year, 1, 1), date(number.year, 12, 31), "year",
+                                      number.start, number.end, number.text), "文号年份")
+    in_text = text_date(doc, evaluation_start)
+    if in_text is not None:
+        return DocumentDate(in_text, "正文日期")
+    for key, source in (("created", "文件创建时间"), ("taken", "照片拍摄时间（EXIF）")):
+        found = fact_date(extraction.facts, key)
+        if found is not None:
+            return DocumentDate(found, source)
+    return None
+
+
+def place_of(ctx: FileContext, found: FoundDate) -> dict[str, Any]:
+    """Page, location and box of a date found in the text; nothing for dates from file facts."""
+    segment = ctx.doc.at(found.start) if found.start >= 0 else None
+    if segment is None:
+        return {"location": "文件属性"}
+    return {"page": segment.page, "location": segment.location, "bbox": segment.bbox}
+
+
+def check_window(ctx: FileContext, window: DateWindow, rule_id: str, what: str,
+                 item_code: str = "") -> list[Finding]:
+    """Findings when the material's own date falls outside `window` (`what` names the window)."""
+    dated = ctx.document_date
+    if dated is None or dated.found.within(window):
+        return []
+    message = (f"{ctx.facts.display_name}：按{dated.describe()}判断，材料日期不在{what}"
+               f"（{window.describe()}）内。")
+    return [ctx.finding(rule_id, message, text=dated.found.text or dated.found.describe(),
+                        item_code=item_code, **place_of(ctx, dated.found))]
+
+
+def check(ctx: FileContext) -> list[Finding]:
+    """MR-DATE-001 (outside the workspace window) and MR-DATE-002 (no date at all)."""
+    out: list[Finding] = []
+    if ctx.config.is_enabled("MR-DATE-001"):
+        out += check_window(ctx, ctx.settings.date_window(), "MR-DATE-001", "工作区设定的材料时间范围")
+    if ctx.config.is_enabled("MR-DATE-002") and ctx.document_date is None and _has_content(ctx):
+        out.append(ctx.finding("MR-DATE-002", f"{ctx.facts.display_name}：落款、文号、正文、文件属性和照片信息中都没有找到日期，"
+                                              "无法判断是否在材料时间范围内。"))
+    return out
+
+
+def _has_content(ctx: FileContext) -> bool:
+    """Files that could not be read are reported by the file-quality rules, not as undated."""
+    return bool(ctx.extraction.pages) and not ctx.extraction.problem("encrypted")

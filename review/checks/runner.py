@@ -1,0 +1,80 @@
+"""Running the rules: pure functions from extraction results and facts to findings.
+
+- `check_file` runs the file-level rules; call it for every scanned file, mapped or not.
+- `check_requirement` runs the requirement-level rules for one 测评标准 and its materials.
+- `find_duplicates` looks across all materials.
+
+Nothing here touches the database or Qt; the caller stores findings and decides when to re-run
+(`RuleConfig.config_fingerprint()` changes when rules or the settings they use change).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from index.document import Extraction
+from review.checks import cities, dates, docno, personal_data, placeholders, quality, reports, requirements
+from review.checks.config import RuleConfig
+from review.checks.context import FileContext
+from review.checks.dates import DocumentDate
+from review.checks.duplicates import find_duplicates
+from review.checks.finding import Finding
+from review.checks.kinds import KindMatch
+from review.checks.material import FileFacts
+from review.manual.model import Standard
+from review.settings import WorkspaceSettings
+
+__all__ = ["check_file", "check_requirement", "document_date", "find_duplicates", "recognise_kinds",
+           "sort_findings"]
+
+FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
+    quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, reports.check,
+)
+# A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
+MAX_PER_RULE = 30
+
+
+def check_file(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings,
+               config: RuleConfig) -> list[Finding]:
+    ctx = FileContext(material, extraction, settings, config)
+    found: list[Finding] = []
+    for family in FILE_CHECKS:
+        found += family(ctx)
+    return _capped(found)
+
+
+def check_requirement(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
+                      settings: WorkspaceSettings, config: RuleConfig) -> list[Finding]:
+    contexts = [FileContext(facts, extraction, settings, config) for facts, extraction in materials]
+    return _capped(requirements.check(standard, contexts, config))
+
+
+def recognise_kinds(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings) -> list[KindMatch]:
+    """The kinds a material is recognised as, each with its reason (for the material's detail view)."""
+    return FileContext(material, extraction, settings, RuleConfig()).kinds
+
+
+def document_date(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings) -> DocumentDate | None:
+    """The date the material is judged by and where it came from."""
+    return FileContext(material, extraction, settings, RuleConfig()).document_date
+
+
+def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Most serious first, then by file, page and rule."""
+    return sorted(findings, key=lambda f: (f.severity.rank, f.file, f.item_code, f.page or 0, f.rule_id, f.location))
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    per_key: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        per_key[(finding.rule_id, finding.file, finding.item_code)].append(finding)
+    out: list[Finding] = []
+    for group in per_key.values():
+        if len(group) > MAX_PER_RULE:
+            kept = group[:MAX_PER_RULE]
+            kept[-1] = replace(kept[-1], message=f"{kept[-1].message}（同类问题另有 {len(group) - MAX_PER_RULE} 处未逐一列出。）")
+            group = kept
+        out += group
+    return out
+
