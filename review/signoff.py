@@ -116,9 +116,13 @@ def parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
         and isinstance(f.get("size"), int) and isinstance(f.get("requirements"), list) for f in files
     ):
         raise UserError("签字清单中的文件列表格式不对（每个文件须有 path、size、sha256、requirements）。")
-    for key in ("group", "manual", "leader", "signed_at", "version"):
+    for key in ("group", "manual", "leader", "signed_at", "version", "requirements"):
         if key not in data:
             raise UserError(f"签字清单缺少必需的字段“{key}”。")
+    if not isinstance(data["group"], dict) or not isinstance(data["group"].get("code"), str) \
+            or not isinstance(data["manual"], dict) or not isinstance(data["version"], int) \
+            or not isinstance(data["requirements"], list) or not isinstance(data["signed_at"], str):
+        raise UserError("签字清单中工作组、手册、版本、条目或签字时间的格式不对。")
     return data
 
 

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from review.cli import (
     audit_commands,
+    demo_commands,
     group_commands,
     key_commands,
     manual_commands,
     map_commands,
+    package_commands,
     review_commands,
     scan_commands,
     settings_commands,
@@ -34,6 +36,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 REGISTRARS: list[Registrar] = [
     workspace_commands.register,
+    demo_commands.register,
     group_commands.register,
     manual_commands.register,
     settings_commands.register,
@@ -45,6 +48,7 @@ REGISTRARS: list[Registrar] = [
     signoff_commands.register,
     key_commands.register,
     audit_commands.register,
+    package_commands.register,
 ]
 
 log = logging.getLogger("materials_review.cli")
