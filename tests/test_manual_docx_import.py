@@ -181,3 +181,16 @@ def test_table_continued_without_header_after_a_break(tmp_path: Path) -> None:
     assert [(p.code, p.title) for p in manual.projects] == [("Ⅰ-3", "Ⅰ-3")]
     assert [s.code for s in manual.standards()] == ["Ⅲ-7-1)", "Ⅲ-7-2)", "Ⅲ-7-3)", "Ⅲ-8-1)"]
     assert manual.standard("Ⅲ-7-3)").methods == ["问卷调查"]
+
+
+def test_one_numbered_standard_per_row_under_a_merged_content(tmp_path: Path) -> None:
+    rows = [
+        ["测评内容", "测评标准", "测评方法", "申报材料要求"],
+        ["Ⅲ-5 公益广告", "1) 制定刊播管理办法", "材料审核", "正式发文"],
+        ["", "2) 主要媒体刊播公益广告", "材料审核", "刊播截图不少于4张"],
+        ["", "3、围挡设置公益广告", "实地考察", ""],
+    ]
+    manual = import_manual_docx(table_docx(tmp_path / "逐行.docx", rows, [(1, 0, 3, 0)])).manual
+    assert [(s.code, s.title) for s in manual.standards()] == [
+        ("Ⅲ-5-1)", "制定刊播管理办法"), ("Ⅲ-5-2)", "主要媒体刊播公益广告"), ("Ⅲ-5-3)", "围挡设置公益广告")]
+    assert manual.standard("Ⅲ-5-2)").requirement.kinds[0].min_count == 4

@@ -290,33 +290,36 @@ class _Builder:
 
 def _split_content(text: str) -> tuple[str, str]:
     """A 测评内容及标准 cell: the content's title before the first numbered standard."""
-    match = next(iter(_markers(text)), None)
-    if match is None:
+    markers = _markers(text)
+    if not markers:
         first, _, rest = text.partition("\n")
         return first.strip(), rest.strip()
-    return text[:match.start()].strip(" \n:："), text[match.start():]
+    start = markers[0][1].start()
+    return text[:start].strip(" \n:："), text[start:]
 
 
-def _markers(text: str) -> list[re.Match[str]]:
-    """Item markers numbered 1, 2, 3 … in order; other digits in the prose are not markers."""
-    found: list[re.Match[str]] = []
+def _markers(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Item markers numbered in order (1, 2, 3 …, or n, n+1 … when the cell starts with marker n,
+    as in a table with one standard per row); other digits in the prose are not markers."""
+    found: list[tuple[int, re.Match[str]]] = []
     for match in _MARKER.finditer(text):
         digits = match.group(1) or match.group(2) or match.group(4)
         number = int(digits) if digits else ord(match.group(3)) - ord("①") + 1
-        if number == len(found) + 1:
-            found.append(match)
+        starts_cell = not found and not text[:match.start()].strip()
+        if number == (found[-1][0] + 1 if found else 1) or starts_cell:
+            found.append((number, match))
     return found
 
 
 def split_numbered(text: str) -> list[tuple[int | None, str]]:
     """Split "1) … 2) …" into [(1, "…"), (2, "…")]; an unnumbered cell is one item (None, text)."""
     markers = _markers(text)
-    if not markers or text[:markers[0].start()].strip():
+    if not markers or text[:markers[0][1].start()].strip():
         return [(None, _clean(text))]
     items = []
-    for i, match in enumerate(markers):
-        end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-        items.append((i + 1, _clean(text[match.end():end])))
+    for i, (number, match) in enumerate(markers):
+        end = markers[i + 1][1].start() if i + 1 < len(markers) else len(text)
+        items.append((number, _clean(text[match.end():end])))
     return [(n, t) for n, t in items if t]
 
 
