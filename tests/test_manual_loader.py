@@ -208,3 +208,8 @@ def test_schema_file_agrees_with_the_loader() -> None:
     for level in ("project", "indicator", "content", "standard", "requirement"):
         assert set(defs[level]["properties"]) == set(_FIELDS[level])
     assert set(schema["properties"]) == set(_FIELDS["manual"]) and set(kind_item["properties"]) == set(_FIELDS["kind"])
+
+
+def test_impossible_values_are_problems_not_crashes(tmp_path: Path) -> None:
+    (_, _, message), = problems_of(write(tmp_path, BASE.replace('edition: "2026"', "edition: 2026-13-45")))
+    assert "无法识别的值" in message and "加引号" in message

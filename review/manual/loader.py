@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Any:
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(None, None, "unhashable key", key_node.start_mark)
         if key in data:
             loader.duplicate_keys.append((key_node.start_mark.line + 1, str(key)))
         if key == "code" and isinstance(value_node, yaml.ScalarNode):
@@ -153,8 +156,8 @@ def _parse(text: str, file: str, *, is_json: bool) -> tuple[Any, list[tuple[int,
         line = mark.line + 1 if mark else None
         column = f"第{mark.column + 1}列附近" if mark else ""
         raise ManualError(file, [ManualProblem(file, line, "", f"YAML 语法错误{column}：{_yaml_problem(exc.problem)}")]) from exc
-    except yaml.YAMLError as exc:
-        raise ManualError(file, [ManualProblem(file, None, "", f"YAML 无法解析（{exc}）")]) from exc
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2026-13-45
+        raise ManualError(file, [ManualProblem(file, None, "", f"有无法识别的值（{exc}），日期等文字请加引号")]) from exc
     finally:
         loader.dispose()
     return document, loader.duplicate_keys
@@ -168,6 +171,7 @@ _YAML_PROBLEMS = (
     ("expected <block end>", "缩进不一致，同一层的各项应对齐"),
     ("expected ',' or ']'", "方括号列表没有闭合或缺少逗号"),
     ("expected ',' or '}'", "花括号没有闭合或缺少逗号"),
+    ("unhashable key", "键不能是列表或映射"),
 )
 
 
