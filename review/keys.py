@@ -110,19 +110,6 @@ def unlock(key: SigningKey, password: str, owner: str) -> Ed25519PrivateKey:
     return private
 
 
-def reencrypt(session: Session, user: User, old_password: str, new_password: str) -> None:
-    """After a password change: encrypt the stored private key with the new password."""
-    key = key_of(session, user)
-    if key is None:
-        return
-    private = unlock(key, old_password, user.name)
-    key.private_key = private.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(new_password.encode("utf-8")),
-    ).decode("ascii")
-
-
 # -- public-key files ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class KeyFile:

@@ -402,7 +402,7 @@ def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResu
             package = _verify(session, path, extract_to=staging)
             get_group(session, package.group_code)
             previous = current_package(session, package.group_code)
-            if previous is not None and package.signed_at <= previous.signed_at:
+            if previous is not None and not _is_newer(package, previous):
                 same = previous.manifest == package.manifest_bytes
                 raise UserError(
                     f"材料包 {path.name} {'已经导入过' if same else '比已导入的版本旧'}"
@@ -436,6 +436,11 @@ def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResu
         if not had_folder:
             shutil.rmtree(packages_folder(workspace), ignore_errors=True)
         raise
+
+
+def _is_newer(package: VerifiedPackage, previous: ImportedPackage) -> bool:
+    """Later signing time wins; within the same second the higher sign-off version does."""
+    return (package.signed_at, package.version) > (previous.signed_at, previous.signoff_version)
 
 
 def imported_packages(session: Session) -> list[ImportedPackage]:
