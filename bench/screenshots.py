@@ -1,0 +1,179 @@
+"""Render the main screens into bench/out/*.png so that a person can look at them.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python bench/screenshots.py [WORKSPACE]
+
+Without WORKSPACE a small workspace is built in a temporary folder (the demo workspace when the
+demo builder is installed). The 150 % screens are rendered by a second run of this script with
+QT_SCALE_FACTOR=1.5. Needs a CJK font (Debian: fonts-noto-cjk), else Chinese shows as boxes.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+SIZE = (1366, 768)
+
+
+def sample_files(folder: Path) -> None:
+    """A text PDF, a DOCX with a table and a photo with EXIF, named by the item-code convention."""
+    import docx
+    import pymupdf
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = pymupdf.open()
+    for number in range(3):
+        page = pdf.new_page()
+        page.insert_text((72, 90), "北湖市文明办关于印发理论学习计划的通知", fontname="china-s", fontsize=16)
+        for line in range(12):
+            page.insert_text((72, 130 + line * 22), f"第{number + 1}页 第{line + 1}行：深入开展背街小巷环境整治和理论学习。",
+                             fontname="china-s", fontsize=11)
+    pdf.save(folder / "Ⅲ-1-1) 北湖文明办〔2026〕3号 关于印发理论学习计划的通知.pdf")
+    document = docx.Document()
+    document.add_heading("市委理论学习中心组学习记录", 1)
+    document.add_paragraph("2026年3月15日，市委理论学习中心组围绕社会主义核心价值观开展集体学习。")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("日期", "主题", "参加人数"), ("3月15日", "核心价值观", "23"), ("4月12日", "诚信建设", "21")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(folder / "Ⅲ-1-2) 中心组学习记录.docx")
+    photo = Image.new("RGB", (1200, 800), (118, 160, 196))
+    exif = Image.Exif()
+    exif[0x0132] = "2026:03:15 10:00:00"
+    exif[0x010F] = "Canon"
+    photo.save(folder / "Ⅲ-2-2) 宣讲进社区.jpg", exif=exif)
+
+
+def build_workspace(target: Path) -> Path:
+    from review.groups import add_group, assign_items
+    from review.manual.service import load_manual_into
+    from review.settings import WorkspaceSettings
+    from review.workspace import Workspace
+
+    workspace = Workspace.create(target, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
+    load_manual_into(workspace, "sample")
+    with workspace.session() as session:
+        add_group(session, "XC", "宣传组")
+        assign_items(session, "XC", ["Ⅲ-1", "Ⅲ-2", "Ⅲ-4", "Ⅲ-5"])
+        add_group(session, "CG", "城管组")
+        assign_items(session, "CG", ["Ⅲ-6"])
+    sample_files(target.parent / "materials" / "XC")
+    try:
+        from review.ingest import scan
+        from review.permissions import LOCAL_USER
+
+        scan(workspace, LOCAL_USER, "XC", [target.parent / "materials" / "XC"])
+    except Exception as exc:  # the scanner is optional here: screens still render without materials
+        print(f"扫描示例材料失败（{exc.__class__.__name__}：{exc}），截图中将没有材料。", file=sys.stderr)
+    workspace.close()
+    return target
+
+
+def settle(pool: object, seconds: float = 1.5) -> None:
+    """Let background workers finish and their results reach the widgets."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        pool.pool.waitForDone(50)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+
+
+def shoot(widget: object, name: str, suffix: str) -> Path:
+    path = OUT / f"{name}{suffix}.png"
+    widget.grab().save(str(path))  # type: ignore[attr-defined]
+    print(path)
+    return path
+
+
+def render(workspace_dir: Path, suffix: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import make_application
+    from desktop.i18n import install_translators
+    from desktop.main_window import MainWindow
+    from desktop.start_dialog import StartDialog, remember_workspace
+    from desktop.workers import WorkerPool
+    from review.permissions import LOCAL_USER
+    from review.workspace import Workspace
+
+    app = make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    translators = install_translators(app)
+    pool = WorkerPool()
+
+    start = StartDialog(pool)
+    start.show()
+    settle(pool, 0.3)
+    shoot(start, "01-start-first-time", suffix)
+    start.close()
+    remember_workspace(workspace_dir)
+    start = StartDialog(pool)
+    start.show()
+    settle(pool, 0.3)
+    shoot(start, "02-start-recent", suffix)
+    start.close()
+
+    workspace = Workspace.open(workspace_dir)
+    window = MainWindow(workspace, LOCAL_USER, pool)
+    window.resize(*SIZE)
+    window.show()
+    settle(pool)
+    shoot(window, "03-dashboard", suffix)
+    window.open_group(window.group_box.itemData(window.group_box.count() - 1) or "XC")
+    settle(pool)
+    window.tree.select(window.tree.visible_codes()[0]) if window.tree.visible_codes() else None
+    settle(pool)
+    shoot(window, "04-desk-pdf", suffix)
+    window.tree.step(+1)
+    settle(pool)
+    shoot(window, "05-desk-docx", suffix)
+    window.tree.filter_box.setCurrentIndex(1)  # 缺失
+    settle(pool, 0.5)
+    shoot(window, "06-desk-filter-missing", suffix)
+    window.tree.filter_box.setCurrentIndex(0)
+    window.focus_search()
+    settle(pool, 0.3)
+    shoot(window, "07-search", suffix)
+    window.runner.run("扫描 示例", lambda job: [job.progress(i, 40, f"材料/文件{i}.pdf") or time.sleep(0.02)
+                                                for i in range(1, 30)] and time.sleep(5))
+    settle(pool, 0.8)
+    shoot(window, "08-scan-progress", suffix)
+    window.runner.cancel()
+    settle(pool, 0.5)
+    window.close()
+    workspace.close()
+    del translators
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="把主要界面渲染为 bench/out/*.png")
+    parser.add_argument("workspace", nargs="?", help="要截图的工作区（省略则临时新建一个）")
+    parser.add_argument("--only-this-scale", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.workspace:
+        workspace_dir = Path(args.workspace)
+    else:
+        workspace_dir = build_workspace(Path(tempfile.mkdtemp()) / "北湖市工作区")
+    scale = os.environ.get("QT_SCALE_FACTOR", "")
+    render(workspace_dir, f"@{scale}x" if scale else "")
+    if not args.only_this_scale and not scale:
+        env = dict(os.environ, QT_SCALE_FACTOR="1.5")
+        subprocess.run([sys.executable, __file__, str(workspace_dir), "--only-this-scale"], env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""The QApplication: set-up, translators, the global exception hook, and the start → login → main
+window flow. `run_app` returns the exit status; it never exits silently — a failure that reaches
+the top is logged and shown as a Chinese dialog.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.errors import describe_exception, set_log_file, show_error
+from desktop.i18n import install_translators
+from desktop.workers import WorkerPool
+from review.logs import configure_logging, user_log_file
+from review.permissions import Actor
+from review.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "materials-review"
+APPLICATION = "申报材料审核台"
+# Preferred UI fonts: Windows, then Linux (Noto CJK), then macOS; Qt falls back if none exists.
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", "PingFang SC"]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication (created if needed) with names for QSettings and a CJK font."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    font = QFont(app.font())
+    font.setFamilies(UI_FONTS)
+    app.setFont(font)
+    return app
+
+
+def install_exception_hook() -> None:
+    """Unexpected exceptions (in slots, or threads outside the worker pool) → log + dialog."""
+
+    def on_exception(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unhandled exception", exc_info=(kind, exc, tb))
+        # The dialog must be opened by the UI thread; a timer posts it there.
+        QTimer.singleShot(0, lambda: show_error(QApplication.activeWindow(), describe_exception(exc)))
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            on_exception(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+
+
+def use_workspace_log(workspace: Workspace) -> None:
+    configure_logging(workspace.paths.log_file)
+    set_log_file(workspace.paths.log_file)
+
+
+class AppController(QObject):
+    """Start dialog → (login) → main window; 打开其他工作区 returns to the start dialog."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.pool = WorkerPool(self)
+        self.window: QObject | None = None
+        self.workspace: Workspace | None = None
+
+    def choose(self, open_now: Path | None = None) -> bool:
+        """Show the start dialog (opening `open_now` at once if given); False if the user quits."""
+        from desktop.login_dialog import LoginDialog
+        from desktop.start_dialog import StartDialog
+
+        while True:
+            dialog = StartDialog(self.pool, open_now=open_now)
+            open_now = None
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
+                return False
+            workspace, needs_login = dialog.opened.workspace, dialog.opened.needs_login
+            use_workspace_log(workspace)
+            actor: Actor | None = dialog.opened.actor
+            if needs_login:
+                login = LoginDialog(workspace, self.pool)
+                if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+                    workspace.close()
+                    continue
+                actor = login.actor
+            assert actor is not None
+            self.show_main(workspace, actor)
+            return True
+
+    def show_main(self, workspace: Workspace, actor: Actor) -> None:
+        from desktop.main_window import MainWindow
+
+        self.workspace = workspace
+        window = MainWindow(workspace, actor, self.pool)
+        window.switch_requested.connect(self.switch)
+        window.show()
+        self.window = window
+
+    def switch(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()  # type: ignore[attr-defined]
+            window.deleteLater()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        if not self.choose():
+            self.app.quit()
+
+
+def run_app(workspace_dir: str | None) -> int:
+    """The desktop program; returns when the last window closes."""
+    configure_logging(user_log_file())
+    app = make_application()
+    translators = install_translators(app)  # noqa: F841 - kept alive for the app's lifetime
+    install_exception_hook()
+    app.setQuitOnLastWindowClosed(False)
+    controller = AppController(app)
+    try:
+        if not controller.choose(Path(workspace_dir) if workspace_dir else None):
+            return 0
+        app.setQuitOnLastWindowClosed(True)
+        status = app.exec()
+    except Exception as exc:  # last line of defence: log and tell, never a traceback
+        show_error(None, describe_exception(exc))
+        return 1
+    finally:
+        controller.pool.cancel_all()
+        controller.pool.wait(10_000)
+        if controller.workspace is not None:
+            controller.workspace.close()
+    return status

@@ -1,0 +1,193 @@
+"""What the audit desk shows, read from the services in one unit of work each (no Qt here).
+
+These functions run in background workers; the widgets only display the dataclasses they return.
+When the checks are wired to the database, their findings join `RequirementDetails.findings`
+and the status of a requirement with open must-fix findings becomes 有问题.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desktop.item_status import ItemStatus
+from review.decisions import history, mapped_materials, material_label, requirement_states
+from review.groups import get_group, group_standard_codes
+from review.manual.model import Manual, Standard
+from review.manual.store import current_manual
+from review.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    path: str  # absolute, for the preview
+    label: str  # as users recognise it (relative to the scanned folder)
+    format: str
+    size: int
+    present: bool
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    severity: str  # error (必须修改) | warning (建议修改) | info
+    rule: str
+    message: str
+    path: str = ""
+    page: int | None = None  # 0-based
+    rects: tuple[tuple[float, float, float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime
+    actor: str
+    verdict: str  # 通过 / 退回
+    comment: str
+    files: int
+
+
+@dataclass
+class RequirementDetails:
+    group_code: str
+    standard: Standard
+    path: list[str]  # titles of the 测评项目, 测评指标 and 测评内容 above it
+    status: ItemStatus
+    materials: list[MaterialRow] = field(default_factory=list)
+    findings: list[FindingRow] = field(default_factory=list)
+    history: list[HistoryRow] = field(default_factory=list)
+    changed_files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GroupDesk:
+    """Everything the manual tree needs for one group."""
+
+    group_code: str
+    group_name: str
+    manual: Manual | None
+    codes: list[str]
+    statuses: dict[str, ItemStatus]
+
+
+def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
+    """Badges for the group's standards: 缺失 without a present file, else the review state."""
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        states = requirement_states(session, group_code)
+        materials = mapped_materials(session, group)
+    out: dict[str, ItemStatus] = {}
+    for code, review in states.items():
+        if codes is not None and code not in codes:
+            continue
+        present = [m for m in materials.get(code, []) if m.status == "present"]
+        note = ""
+        if review.changed_files:
+            note = "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files)
+        if review.state == "changed":
+            state = "changed"
+        elif not present:
+            state = "missing"
+        elif review.state == "approved":
+            state = "ok"
+        elif review.state == "returned":
+            state = "problem"
+            note = f"已退回：{review.decision.comment}" if review.decision else note
+        else:
+            state = "pending"
+        out[code] = ItemStatus(state, len(present), note)
+    return out
+
+
+def load_group_desk(workspace: Workspace, group_code: str) -> GroupDesk:
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        manual = current_manual(session)
+        codes = group_standard_codes(session, group, manual) if manual else []
+        name = group.name
+    statuses = group_statuses(workspace, group_code) if manual else {}
+    return GroupDesk(group_code, name, manual, codes, statuses)
+
+
+def ancestors(manual: Manual, code: str) -> list[str]:
+    for project in manual.projects:
+        for indicator in project.indicators:
+            for content in indicator.contents:
+                if any(s.code == code for s in content.standards):
+                    return [f"{project.code} {project.title}", f"{indicator.code} {indicator.title}",
+                            f"{content.code} {content.title}"]
+    return []
+
+
+def requirement_details(workspace: Workspace, group_code: str, manual: Manual, code: str) -> RequirementDetails:
+    standard = manual.standard(code)
+    if standard is None:
+        from review.errors import UserError
+
+        raise UserError(f"当前操作手册中没有条目 {code}。手册可能已更新，请重新打开本组。")
+    status = group_statuses(workspace, group_code, [code]).get(code, ItemStatus("missing"))
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        materials = [
+            MaterialRow(m.path, material_label(m), m.format, m.size, m.status == "present")
+            for m in mapped_materials(session, group).get(code, [])
+        ]
+        decisions = history(session, group_code, code)
+        rows = [HistoryRow(d.decided_at, d.decided_by, "通过" if d.verdict == "approve" else "退回", d.comment,
+                           len(d.files)) for d in decisions]
+        review = requirement_states(session, group_code).get(code)
+    changed = [f"{c.path}（{c.change_name}）" for c in review.changed_files] if review else []
+    return RequirementDetails(group_code, standard, ancestors(manual, code), status, materials, [], rows, changed)
+
+
+@dataclass
+class GroupRow:
+    """One line of the office dashboard."""
+
+    code: str
+    name: str
+    standards: int
+    files: int
+    counts: dict[str, int]  # ItemStatus.state → number of standards
+    signoff: str  # 未签字 / 有效 / 已失效 / 签名无效
+    signoff_state: str
+    signed_at: str
+    signoff_version: int | None
+
+    @property
+    def readiness(self) -> float:
+        """Share of the group's standards that are 合格 or 豁免."""
+        return (self.counts.get("ok", 0) + self.counts.get("waived", 0)) / self.standards if self.standards else 0.0
+
+
+@dataclass
+class Dashboard:
+    city: str
+    year: int
+    manual_title: str
+    groups: list[GroupRow]
+    uncovered: list[tuple[str, str]]  # (code, title) of 材料审核 standards no group covers
+
+
+def load_dashboard(workspace: Workspace) -> Dashboard:
+    """The office's view: `workspace_status` figures plus review states and sign-offs per group."""
+    from review.signoff import signoff_status
+    from review.status import workspace_status
+
+    status = workspace_status(workspace)
+    with workspace.session() as session:
+        manual = current_manual(session)
+    rows = []
+    for group in status["groups"]:
+        states = group_statuses(workspace, group["code"]) if manual else {}
+        counts: dict[str, int] = {}
+        for item in states.values():
+            counts[item.state] = counts.get(item.state, 0) + 1
+        signoff = signoff_status(workspace, group["code"])
+        rows.append(GroupRow(group["code"], group["name"], group["standards"], group["files"], counts,
+                             signoff.state_name, signoff.state, signoff.signed_at or "", signoff.version))
+    uncovered = []
+    for code in status["uncovered_standards"]:
+        standard = manual.standard(code) if manual else None
+        uncovered.append((code, standard.title if standard else ""))
+    title = status["manual"]["title"] if status["manual"] else ""
+    return Dashboard(status["city"], status["year"], title, rows, uncovered)

@@ -1,0 +1,381 @@
+"""The main window: the office dashboard and the audit desk of one group.
+
+Desk layout: manual tree and search (left) | selected requirement (centre) | preview (right).
+Every read and every action goes through a background worker; the window only applies results.
+Window geometry, toolbar state and splitter positions are kept in QSettings.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.dashboard import DashboardView
+from desktop.desk_data import (
+    FindingRow,
+    GroupDesk,
+    MaterialRow,
+    RequirementDetails,
+    load_dashboard,
+    load_group_desk,
+)
+from desktop.desk_data import requirement_details as read_requirement
+from desktop.errors import log_file, show_exception
+from desktop.manual_tree import ManualTree
+from desktop.preview import PreviewPane
+from desktop.requirement_view import RequirementView
+from desktop.search_panel import SearchPanel
+from desktop.workers import Job, OperationRunner, WorkerPool
+from review.errors import UserError
+from review.groups import summaries
+from review.permissions import Actor, allowed
+from review.workspace import Workspace
+
+SETTINGS_PREFIX = "main_window"
+
+
+class MainWindow(QMainWindow):
+    """Emits `switch_requested` for 文件 › 打开其他工作区."""
+
+    switch_requested = Signal()
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.actor = actor
+        self.pool = pool
+        self.desk: GroupDesk | None = None
+        self.details: RequirementDetails | None = None
+        self.setWindowTitle(self.tr("申报材料审核台 — {0}").format(workspace.root.name))
+        self.setObjectName("MainWindow")
+
+        # panes ----------------------------------------------------------------------------------
+        self.tree = ManualTree()
+        self.tree.standard_selected.connect(self.load_requirement)
+        self.search = SearchPanel(pool)
+        self.search.open_requested.connect(self.open_search_hit)
+        self.left = QTabWidget()
+        self.left.addTab(self.tree, self.tr("测评条目"))
+        self.left.addTab(self.search, self.tr("搜索"))
+        self.requirement = RequirementView()
+        self.requirement.material_activated.connect(self.open_material)
+        self.requirement.finding_activated.connect(self.open_finding)
+        self.preview = PreviewPane(pool)
+        self.desk_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.desk_splitter.setObjectName("desk_splitter")
+        for widget in (self.left, self.requirement, self.preview):
+            self.desk_splitter.addWidget(widget)
+        self.desk_splitter.setChildrenCollapsible(False)
+        self.desk_splitter.setSizes([380, 480, 500])
+        self.dashboard = DashboardView()
+        self.dashboard.group_activated.connect(self.open_group)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.dashboard)
+        self.pages.addWidget(self.desk_splitter)
+        self.setCentralWidget(self.pages)
+
+        # status bar ---------------------------------------------------------------------------
+        self.runner = OperationRunner(pool)
+        who = f"{actor.name}（{actor.role_name}{'，' + actor.group_code if actor.group_code else ''}）"
+        self.user_label = QLabel(self.tr("当前用户：{0}").format(who))
+        self.statusBar().addPermanentWidget(self.runner)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        # actions, menus, toolbar ---------------------------------------------------------------
+        self.group_box = QComboBox()
+        self.group_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_box.setToolTip(self.tr("选择要查看或审核的工作组"))
+        self.group_box.activated.connect(lambda _i: self.open_group(self.group_box.currentData()))
+        self._build_actions()
+        self._restore_layout()
+        self.load_groups()
+
+    # -- construction --------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip or text}（{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+                          if shortcut else tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_switch = self._action(self.tr("打开其他工作区…"), self.switch_requested.emit)
+        self.act_scan = self._action(self.tr("扫描文件夹…"), self.scan_folder, "Ctrl+I", self.tr("扫描或重新扫描本组材料文件夹"))
+        self.act_logs = self._action(self.tr("打开日志文件夹"), self.open_logs)
+        self.act_quit = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_dashboard = self._action(self.tr("总览"), self.show_dashboard, "Ctrl+1", self.tr("各工作组的进度总览"))
+        self.act_desk = self._action(self.tr("审核台"), lambda: self.pages.setCurrentWidget(self.desk_splitter),
+                                     "Ctrl+2", self.tr("当前工作组的审核台"))
+        self.act_refresh = self._action(self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self.act_search = self._action(self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_previous = self._action(self.tr("上一条"), lambda: self.tree.step(-1), "Alt+Up",
+                                         self.tr("上一个测评标准"))
+        self.act_next = self._action(self.tr("下一条"), lambda: self.tree.step(+1), "Alt+Down",
+                                     self.tr("下一个测评标准"))
+        self.act_approve = self._action(self.tr("通过"), lambda: self.decide("approve"), "Ctrl+Return",
+                                        self.tr("审核通过当前条目并转到下一条"))
+        self.act_return = self._action(self.tr("退回"), lambda: self.decide("return"), "Ctrl+R",
+                                       self.tr("退回当前条目（须写明原因）"))
+        self.act_next_finding = self._action(self.tr("下一个问题"), self.next_finding, "F8",
+                                             self.tr("在右侧显示当前条目的下一个问题"))
+        self.act_about = self._action(self.tr("关于"), self.about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("文件(&F)"))
+        for action in (self.act_switch, self.act_scan, self.act_logs):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view_menu = menu.addMenu(self.tr("视图(&V)"))
+        for action in (self.act_dashboard, self.act_desk, self.act_search, self.act_refresh):
+            view_menu.addAction(action)
+        review_menu = menu.addMenu(self.tr("审核(&R)"))
+        for action in (self.act_previous, self.act_next, self.act_approve, self.act_return, self.act_next_finding):
+            review_menu.addAction(action)
+        help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.act_about)
+
+        toolbar = self.addToolBar(self.tr("常用"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr(" 工作组：")))
+        toolbar.addWidget(self.group_box)
+        for action in (self.act_dashboard, self.act_desk, None, self.act_scan, self.act_refresh, None,
+                       self.act_previous, self.act_next, self.act_approve, self.act_return, self.act_next_finding):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self._update_actions()
+
+    # -- layout memory -------------------------------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"desk": self.desk_splitter, "requirement": self.requirement.splitter,
+                "dashboard": self.dashboard.splitter}
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(f"{SETTINGS_PREFIX}/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value(f"{SETTINGS_PREFIX}/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for name, splitter in self._splitters().items():
+            saved = settings.value(f"{SETTINGS_PREFIX}/splitter_{name}")
+            if isinstance(saved, QByteArray):
+                splitter.restoreState(saved)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(f"{SETTINGS_PREFIX}/geometry", self.saveGeometry())
+        settings.setValue(f"{SETTINGS_PREFIX}/state", self.saveState())
+        for name, splitter in self._splitters().items():
+            settings.setValue(f"{SETTINGS_PREFIX}/splitter_{name}", splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.busy:
+            answer = QMessageBox.question(self, self.tr("操作正在进行"),
+                                          self.tr("“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。")
+                                          .format(self.runner.title.text()))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.runner.cancel()
+        self.save_layout()
+        super().closeEvent(event)
+
+    # -- groups and the desk -------------------------------------------------------------------
+    @property
+    def group_code(self) -> str | None:
+        return self.desk.group_code if self.desk else None
+
+    def load_groups(self) -> None:
+        def read(_job: Job) -> list[tuple[str, str]]:
+            with self.workspace.session() as session:
+                return [(g.code, g.name) for g in summaries(session)]
+
+        self.pool.submit(read, on_result=self._groups_loaded, name="工作组列表")
+
+    def _groups_loaded(self, groups: list[tuple[str, str]]) -> None:
+        own = self.actor.group_code
+        visible = [(c, n) for c, n in groups if own is None or c == own or self.actor.role == "office"]
+        self.group_box.clear()
+        for code, name in visible:
+            self.group_box.addItem(f"{name}（{code}）", code)
+        if self.actor.role == "office" or own is None:
+            self.show_dashboard()
+        if own is not None and any(c == own for c, _ in visible):
+            self.open_group(own)
+        elif not visible:
+            self.statusBar().showMessage(self.tr("工作区还没有工作组。请用命令 group add 新建工作组并分配条目。"))
+
+    def show_dashboard(self) -> None:
+        self.pages.setCurrentWidget(self.dashboard)
+        self.pool.submit(lambda _job: load_dashboard(self.workspace), on_result=self.dashboard.show_dashboard,
+                         name="总览")
+
+    def open_group(self, code: str | None) -> None:
+        if not code:
+            return
+        index = self.group_box.findData(code)
+        if index >= 0:
+            self.group_box.setCurrentIndex(index)
+        self.pages.setCurrentWidget(self.desk_splitter)
+        self.pool.submit(lambda _job: load_group_desk(self.workspace, code), on_result=self._desk_loaded,
+                         name="载入工作组")
+
+    def _desk_loaded(self, desk: GroupDesk) -> None:
+        changed_group = self.desk is None or self.desk.group_code != desk.group_code
+        self.desk = desk
+        if desk.manual is None:
+            self.statusBar().showMessage(self.tr("工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。"))
+            return
+        self.tree.show_group(desk.manual, desk.codes, desk.statuses)
+        read_only = "" if self._may_decide() else self.tr("（只读）")
+        self.statusBar().showMessage(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
+            desk.group_name, desk.group_code, read_only, len(desk.codes)))
+        if changed_group:
+            self.requirement.clear()
+            self.preview.clear()
+            self.tree.step(+1)
+        self._update_actions()
+
+    def load_requirement(self, code: str) -> None:
+        desk = self.desk
+        if desk is None or desk.manual is None:
+            return
+        manual, group = desk.manual, desk.group_code
+        self.pool.submit(lambda _job: read_requirement(self.workspace, group, manual, code),
+                         on_result=self._requirement_loaded, name="载入条目")
+
+    def _requirement_loaded(self, details: RequirementDetails) -> None:
+        if details.standard.code != self.tree.current_code():
+            return  # the user has moved on
+        self.details = details
+        self.requirement.show_details(details)
+        present = [m for m in details.materials if m.present]
+        if present:
+            self.open_material(present[0])
+        else:
+            self.preview.clear()
+        self._update_actions()
+
+    def refresh(self) -> None:
+        if self.pages.currentWidget() is self.dashboard:
+            self.show_dashboard()
+        elif self.group_code:
+            self.open_group(self.group_code)
+
+    # -- preview -------------------------------------------------------------------------------
+    def open_material(self, row: MaterialRow) -> None:
+        self.preview.show_file(row.path)
+
+    def open_finding(self, row: FindingRow) -> None:
+        if row.path:
+            self.preview.show_file(row.path, row.page or 0, row.rects)
+
+    def open_search_hit(self, path: str, page: int, terms: list[str]) -> None:
+        self.pages.setCurrentWidget(self.desk_splitter)
+        self.preview.show_file(path, page, terms=terms)
+
+    def focus_search(self) -> None:
+        self.pages.setCurrentWidget(self.desk_splitter)
+        self.left.setCurrentWidget(self.search)
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    def next_finding(self) -> None:
+        if self.requirement.next_finding() is None:
+            self.statusBar().showMessage(self.tr("当前条目没有发现问题。"), 4000)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _may_decide(self) -> bool:
+        return self.group_code is not None and allowed(self.actor, "review.decide", self.group_code)
+
+    def _update_actions(self) -> None:
+        has_item = self.tree.current_code() is not None
+        self.act_approve.setEnabled(self._may_decide() and has_item)
+        self.act_return.setEnabled(self._may_decide() and has_item)
+        self.act_scan.setEnabled(self.group_code is not None and allowed(self.actor, "scan", self.group_code))
+        for action in (self.act_next, self.act_previous, self.act_next_finding):
+            action.setEnabled(self.desk is not None)
+
+    def decide(self, verdict: str) -> None:
+        from review.decisions import decide
+
+        code, group = self.tree.current_code(), self.group_code
+        if code is None or group is None:
+            return
+        comment = ""
+        if verdict == "return":
+            comment, ok = QInputDialog.getMultiLineText(self, self.tr("退回 {0}").format(code),
+                                                        self.tr("退回原因（材料员会看到，请写明需要补充或修改的内容）："))
+            if not ok:
+                return
+            if not comment.strip():
+                show_exception(self, UserError(f"退回条目 {code} 必须写明原因。"))
+                return
+
+        def done(_decision: object) -> None:
+            self.statusBar().showMessage(self.tr("{0} 已{1}。").format(code, "通过" if verdict == "approve" else "退回"), 5000)
+            if verdict == "approve":
+                self.tree.step(+1)
+            self.open_group(group)
+
+        self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
+                         on_result=done, name="审核")
+
+    def scan_folder(self) -> None:
+        from review.ingest import scan
+
+        group = self.group_code
+        if group is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择工作组 {0} 的材料文件夹").format(group))
+        if not folder:
+            return
+        self.start_scan(group, [Path(folder)], scan)
+
+    def start_scan(self, group: str, paths: list[Path], scan: Callable[..., Any]) -> None:
+        def run(job: Job) -> Any:
+            return scan(self.workspace, self.actor, group, paths, progress=job.report, cancel=job.cancel)
+
+        def done(report: Any) -> None:
+            self.statusBar().showMessage(report.summary(), 15_000)
+            self.open_group(group)
+
+        try:
+            self.runner.run(self.tr("扫描 {0}").format(", ".join(p.name for p in paths)), run, on_result=done)
+        except UserError as exc:
+            show_exception(self, exc)
+
+    def open_logs(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于申报材料审核台"),
+                          self.tr("申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。\n工作区：{0}\n日志：{1}")
+                          .format(self.workspace.root, log_file()))

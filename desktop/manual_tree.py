@@ -1,0 +1,271 @@
+"""The left pane: the manual (测评项目 → 测评内容 → 测评标准) limited to one group's standards,
+each node with a status badge and counts, filterable by status.
+
+Statuses are `ItemStatus` values computed off the UI thread by a provider (see
+desktop.item_status.StatusProvider and desktop.desk_data.group_statuses); the tree only shows
+them, so checks and decisions change the badges without this widget changing.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from desktop.item_status import STATE_KEYS, ItemStatus
+from review.manual.model import Manual
+
+
+@dataclass(frozen=True)
+class StateStyle:
+    label: str
+    color: str
+    rank: int  # higher is worse: a parent shows its worst child
+
+
+STATES: dict[str, StateStyle] = {
+    "changed": StateStyle("已变更", "#8e24aa", 6),
+    "problem": StateStyle("有问题", "#e65100", 5),
+    "missing": StateStyle("缺失", "#c62828", 4),
+    "pending": StateStyle("待审核", "#1565c0", 3),
+    "waived": StateStyle("豁免", "#757575", 2),
+    "ok": StateStyle("合格", "#2e7d32", 1),
+}
+STATE_ORDER = list(STATE_KEYS)
+
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_icons: dict[str, QIcon] = {}
+
+
+def state_icon(state: str) -> QIcon:
+    """A round coloured badge for a state (cached)."""
+    if state not in _icons:
+        pixmap = QPixmap(24, 24)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(STATES[state].color))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(4, 4, 16, 16)
+        painter.end()
+        _icons[state] = QIcon(pixmap)
+    return _icons[state]
+
+
+def worst_state(states: Iterable[str]) -> str | None:
+    return max(states, key=lambda s: STATES[s].rank, default=None)
+
+
+def counts_text(states: Counter[str]) -> str:
+    """All states of the standards below a node, e.g. 合格 3/5 · 缺失 1 · 待审核 1."""
+    total = sum(states.values())
+    parts = [f"合格 {states.get('ok', 0)}/{total}"]
+    parts += [f"{STATES[s].label} {states[s]}" for s in STATE_ORDER if s != "ok" and states.get(s)]
+    return " · ".join(parts)
+
+
+def short_counts(states: Counter[str]) -> str:
+    """The column text for a parent node: 合格 3/5 (the full breakdown is its tooltip)."""
+    return f"{states.get('ok', 0)}/{sum(states.values())} 合格"
+
+
+class ManualTreeModel(QStandardItemModel):
+    """Columns: 条目, 状态, 材料/统计. Only standards in `codes` and their ancestors appear."""
+
+    def __init__(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
+        super().__init__()
+        self.setHorizontalHeaderLabels([self.tr("条目"), self.tr("状态"), self.tr("材料")])
+        wanted = set(codes)
+        self.standard_codes: list[str] = []
+        for project in manual.projects:
+            project_row: list[QStandardItem] | None = None
+            project_states: Counter[str] = Counter()
+            for indicator in project.indicators:
+                for content in indicator.contents:
+                    standards = [s for s in content.standards if s.code in wanted]
+                    if not standards:
+                        continue
+                    if project_row is None:
+                        project_row = self._row(project.code, project.title, "project")
+                        self.appendRow(project_row)
+                    content_row = self._row(content.code, content.title, "content",
+                                            tooltip=f"{indicator.code} {indicator.title}")
+                    project_row[0].appendRow(content_row)
+                    content_states: Counter[str] = Counter()
+                    for standard in standards:
+                        status = statuses.get(standard.code, ItemStatus("missing"))
+                        row = self._row(standard.code, standard.title, "standard", tooltip=standard.title)
+                        self._set_state(row, status.state, f"{status.files} 份" if status.files else "—")
+                        if status.note:
+                            row[1].setToolTip(status.note)
+                        content_row[0].appendRow(row)
+                        content_states[status.state] += 1
+                        self.standard_codes.append(standard.code)
+                    self._set_parent_state(content_row, content_states)
+                    project_states += content_states
+            if project_row is not None:
+                self._set_parent_state(project_row, project_states)
+
+    def _row(self, code: str, title: str, level: str, tooltip: str = "") -> list[QStandardItem]:
+        name = QStandardItem(f"{code} {title}")
+        name.setData(code, CODE_ROLE)
+        name.setData(level, LEVEL_ROLE)
+        name.setToolTip(tooltip or title)
+        row = [name, QStandardItem(), QStandardItem()]
+        for item in row:
+            item.setEditable(False)
+        return row
+
+    def _set_parent_state(self, row: list[QStandardItem], states: Counter[str]) -> None:
+        self._set_state(row, worst_state(states), short_counts(states))
+        for item in row[1:]:
+            item.setToolTip(counts_text(states))
+
+    def _set_state(self, row: list[QStandardItem], state: str | None, counts: str) -> None:
+        if state is None:
+            return
+        row[0].setData(state, STATE_ROLE)
+        badge = row[1]
+        badge.setText(STATES[state].label)
+        badge.setIcon(state_icon(state))
+        badge.setForeground(QBrush(QColor(STATES[state].color)))
+        row[2].setText(counts)
+
+
+class StatusFilter(QSortFilterProxyModel):
+    """Shows the standards in one state (and their ancestors), or everything."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: str | None = None
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_state(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self.state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.state is None:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return index.data(LEVEL_ROLE) == "standard" and index.data(STATE_ROLE) == self.state
+
+
+class ManualTree(QWidget):
+    """Tree + status filter. Emits `standard_selected(code)` when a 测评标准 becomes current."""
+
+    standard_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_box = QComboBox()
+        self.filter_box.addItem(self.tr("全部状态"), None)
+        for state in STATE_ORDER:
+            self.filter_box.addItem(state_icon(state), STATES[state].label, state)
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        self.summary = QLabel()
+        self.proxy = StatusFilter()
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
+        self.view.setAlternatingRowColors(True)
+        self.view.setAccessibleName(self.tr("测评条目"))
+        self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“工作组”中为本组分配测评内容。"))
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("筛选：")))
+        top.addWidget(self.filter_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        self.model: ManualTreeModel | None = None
+
+    def show_group(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
+        """(Re)build the tree for a group's standards; keeps the current item when it still exists."""
+        keep = self.current_code()
+        self.model = ManualTreeModel(manual, codes, statuses)
+        self.proxy.setSourceModel(self.model)
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.expandAll()
+        states = Counter(statuses.get(c, ItemStatus("missing")).state for c in self.model.standard_codes)
+        self.summary.setText(counts_text(states) if states else "")
+        self.empty.setVisible(not self.model.standard_codes)
+        self.view.setVisible(bool(self.model.standard_codes))
+        if keep:
+            self.select(keep)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def visible_codes(self) -> list[str]:
+        """The standards shown (after filtering), in tree order."""
+        out: list[str] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if index.data(LEVEL_ROLE) == "standard":
+                    out.append(index.data(CODE_ROLE))
+                walk(index)
+
+        walk(QModelIndex())
+        return out
+
+    def current_code(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        return index.data(CODE_ROLE) if index.data(LEVEL_ROLE) == "standard" else None
+
+    def select(self, code: str) -> bool:
+        matches = self.proxy.match(self.proxy.index(0, 0), CODE_ROLE, code, 1,
+                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if not matches:
+            return False
+        self.view.setCurrentIndex(matches[0])
+        self.view.scrollTo(matches[0])
+        return True
+
+    def step(self, offset: int) -> str | None:
+        """Move to the next (+1) or previous (-1) standard; returns the new code."""
+        codes = self.visible_codes()
+        if not codes:
+            return None
+        current = self.current_code()
+        position = codes.index(current) + offset if current in codes else (0 if offset > 0 else len(codes) - 1)
+        code = codes[max(0, min(position, len(codes) - 1))]
+        self.select(code)
+        return code
+
+    def state_of(self, code: str) -> str | None:
+        if self.model is None:
+            return None
+        matches = self.model.match(self.model.index(0, 0), CODE_ROLE, code, 1,
+                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return matches[0].data(STATE_ROLE) if matches else None
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_state(self.filter_box.currentData())
+        self.view.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        index = current.siblingAtColumn(0)
+        if index.data(LEVEL_ROLE) == "standard":
+            self.standard_selected.emit(index.data(CODE_ROLE))

@@ -1,0 +1,215 @@
+"""The centre pane: the selected 测评标准 — its text, grading rule and material requirement, the
+mapped materials, their findings with severity icons, and the review history. Each part says
+plainly when it is empty and what to do about it.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.desk_data import FindingRow, MaterialRow, RequirementDetails
+from desktop.manual_tree import STATES, state_icon
+from review.manual.model import MaterialRequirement
+
+SEVERITY_NAMES = {"error": "必须修改", "warning": "建议修改", "info": "提示"}
+_SEVERITY_ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                   "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                   "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size:.1f} GB"
+
+
+def requirement_html(requirement: MaterialRequirement | None) -> str:
+    if requirement is None:
+        return "<p>手册未写明材料要求。</p>"
+    lines = []
+    if requirement.kinds:
+        lines.append("材料种类：" + "；".join(f"{k.kind} 至少 {k.min_count} 份" for k in requirement.kinds))
+    if requirement.formats:
+        lines.append("文件格式：" + "、".join(f.upper() for f in requirement.formats))
+    if requirement.window:
+        lines.append("时间范围：" + requirement.window)
+    if requirement.keywords:
+        lines.append("应包含：" + "、".join(requirement.keywords))
+    if requirement.captions_required:
+        lines.append("图片须配说明（时间、地点、人物、事由）")
+    if requirement.notes:
+        lines.append(requirement.notes)
+    return "".join(f"<li>{html.escape(line)}</li>" for line in lines).join(("<ul>", "</ul>")) if lines else ""
+
+
+class RequirementView(QWidget):
+    """Shows a `RequirementDetails`. Emits `material_activated(path)` and `finding_activated(row)`."""
+
+    material_activated = Signal(object)  # MaterialRow
+    finding_activated = Signal(object)  # FindingRow
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details: RequirementDetails | None = None
+        self.header = QTextBrowser()
+        self.header.setOpenLinks(False)
+        self.materials_label = QLabel()
+        self.materials = self._table([self.tr("材料"), self.tr("格式"), self.tr("大小")], stretch=0)
+        self.materials.cellDoubleClicked.connect(self._material_clicked)
+        self.materials.cellClicked.connect(self._material_clicked)
+        self.findings_label = QLabel()
+        self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件")], stretch=1)
+        self.findings.cellClicked.connect(self._finding_clicked)
+        self.history_label = QLabel()
+        self.history = self._table([self.tr("时间"), self.tr("审核人"), self.tr("结论"), self.tr("意见")], stretch=3)
+
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.setChildrenCollapsible(False)
+        parts.addWidget(self.header)
+        for label, table in ((self.materials_label, self.materials), (self.findings_label, self.findings),
+                             (self.history_label, self.history)):
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 4, 0, 0)
+            layout.addWidget(label)
+            layout.addWidget(table, 1)
+            parts.addWidget(box)
+        parts.setStretchFactor(0, 3)
+        for i in (1, 2, 3):
+            parts.setStretchFactor(i, 2)
+        self.splitter = parts
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(parts)
+        self.clear()
+
+    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- public --------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.details = None
+        self.header.setHtml(self.tr("<p>在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。</p>"))
+        for table in (self.materials, self.findings, self.history):
+            table.setRowCount(0)
+        self.materials_label.setText(self.tr("已归类材料"))
+        self.findings_label.setText(self.tr("发现的问题"))
+        self.history_label.setText(self.tr("审核记录"))
+
+    def show_details(self, details: RequirementDetails) -> None:
+        self.details = details
+        standard = details.standard
+        style = STATES.get(details.status.state)
+        badge = (f'<span style="color:{style.color}"><b>【{style.label}】</b></span>' if style else "")
+        trail = " › ".join(html.escape(p) for p in details.path)
+        parts = [
+            f"<p style='color:#666'>{trail}</p>",
+            f"<h3>{badge} {html.escape(standard.code)} {html.escape(standard.title)}</h3>",
+            f"<p><b>{self.tr('测评方法')}</b>：{html.escape('、'.join(standard.methods))}</p>",
+            f"<p><b>{self.tr('评分规则')}</b>：{html.escape(standard.grading) or self.tr('手册未写明')}</p>",
+            f"<p><b>{self.tr('材料要求')}</b>：</p>{requirement_html(standard.requirement)}",
+        ]
+        if details.status.note:
+            parts.append(f"<p style='color:#8e24aa'>{html.escape(details.status.note)}</p>")
+        if details.changed_files:
+            parts.append("<p style='color:#8e24aa'><b>" + self.tr("审核后有变化") + "</b>：" +
+                         html.escape("；".join(details.changed_files)) + "</p>")
+        self.header.setHtml("".join(parts))
+        self._fill_materials(details.materials)
+        self._fill_findings(details.findings)
+        self._fill_history(details)
+
+    def next_finding(self) -> FindingRow | None:
+        """Select the finding after the current one (wrapping) and show it; the review loop's F8."""
+        if self.details is None or not self.details.findings:
+            return None
+        row = (self.findings.currentRow() + 1) % len(self.details.findings)
+        self.findings.selectRow(row)
+        self._finding_clicked(row, 0)
+        return self.details.findings[row]
+
+    # -- filling -------------------------------------------------------------------------------
+    def _fill_materials(self, rows: list[MaterialRow]) -> None:
+        self.materials.setRowCount(0)
+        if not rows:
+            self.materials_label.setText(self.tr("已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。"))
+            return
+        self.materials_label.setText(self.tr("已归类材料（{0} 份）").format(len(rows)))
+        self.materials.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            name = QTableWidgetItem(row.label if row.present else self.tr("{0}（文件已缺失）").format(row.label))
+            name.setToolTip(row.path)
+            if not row.present:
+                name.setIcon(state_icon("missing"))
+            self.materials.setItem(i, 0, name)
+            self.materials.setItem(i, 1, QTableWidgetItem(row.format.upper()))
+            self.materials.setItem(i, 2, QTableWidgetItem(human_size(row.size)))
+
+    def _fill_findings(self, rows: list[FindingRow]) -> None:
+        self.findings.setRowCount(0)
+        if not rows:
+            self.findings_label.setText(self.tr("发现的问题：未发现问题。"))
+            return
+        errors = sum(1 for r in rows if r.severity == "error")
+        self.findings_label.setText(self.tr("发现的问题（{0} 条，其中必须修改 {1} 条；按 F8 逐条查看）")
+                                    .format(len(rows), errors))
+        self.findings.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            level = QTableWidgetItem(SEVERITY_NAMES.get(row.severity, row.severity))
+            level.setIcon(self.style().standardIcon(_SEVERITY_ICONS.get(row.severity, _SEVERITY_ICONS["info"])))
+            self.findings.setItem(i, 0, level)
+            message = QTableWidgetItem(row.message)
+            message.setToolTip(f"{row.rule}：{row.message}")
+            self.findings.setItem(i, 1, message)
+            where = row.path.rsplit("/", 1)[-1]
+            if row.page is not None:
+                where += self.tr(" 第 {0} 页").format(row.page + 1)
+            self.findings.setItem(i, 2, QTableWidgetItem(where))
+
+    def _fill_history(self, details: RequirementDetails) -> None:
+        rows = details.history
+        self.history.setRowCount(0)
+        if not rows:
+            self.history_label.setText(self.tr("审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。"))
+            return
+        self.history_label.setText(self.tr("审核记录（{0} 次）").format(len(rows)))
+        self.history.setRowCount(len(rows))
+        for i, row in enumerate(reversed(rows)):
+            self.history.setItem(i, 0, QTableWidgetItem(row.at.astimezone().strftime("%Y-%m-%d %H:%M")))
+            self.history.setItem(i, 1, QTableWidgetItem(row.actor))
+            verdict = QTableWidgetItem(row.verdict)
+            verdict.setIcon(state_icon("ok" if row.verdict == "通过" else "problem"))
+            self.history.setItem(i, 2, verdict)
+            self.history.setItem(i, 3, QTableWidgetItem(row.comment))
+
+    def _material_clicked(self, row: int, _column: int) -> None:
+        if self.details is not None and 0 <= row < len(self.details.materials):
+            self.material_activated.emit(self.details.materials[row])
+
+    def _finding_clicked(self, row: int, _column: int) -> None:
+        if self.details is not None and 0 <= row < len(self.details.findings):
+            self.finding_activated.emit(self.details.findings[row])

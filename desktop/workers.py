@@ -1,0 +1,239 @@
+"""Background operations: everything that may take longer than a blink runs here, off the UI thread.
+
+The shape follows napari's thread workers and Anki's background operations: a function runs on a
+`QThreadPool` thread and gets a `Job` (progress reporting and a cancel token to hand to the
+service); its signals are owned by a QObject living on the UI thread, so `result`, `error` and
+`finished` are delivered there through queued connections. Progress is throttled so that a
+service reporting every file cannot flood the event loop.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from review.errors import UserError
+from review.progress import Cancelled, CancelToken, ProgressEvent
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_S = 0.05
+UNKNOWN_ETA = -1.0
+
+
+class WorkerSignals(QObject):
+    """Signals of one worker; the object lives on the UI thread, so slots run there."""
+
+    started = Signal()
+    progress = Signal(int, int, str, float)  # done, total, current item, seconds left (-1: unknown)
+    result = Signal(object)
+    error = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Job:
+    """What the background function receives: progress reporting and the cancel token."""
+
+    def __init__(self, signals: WorkerSignals, cancel: CancelToken) -> None:
+        self.cancel = cancel
+        self._signals = signals
+        self._started = time.monotonic()
+        self._last_emit = 0.0
+
+    def progress(self, done: int, total: int, current: str = "") -> None:
+        """Report `done` of `total` units; emitted at most every 50 ms, and always at the end."""
+        now = time.monotonic()
+        if done < total and now - self._last_emit < PROGRESS_INTERVAL_S:
+            return
+        self._last_emit = now
+        elapsed = now - self._started
+        eta = elapsed / done * (total - done) if 0 < done <= total and elapsed > 0.5 else UNKNOWN_ETA
+        self._signals.progress.emit(int(done), int(total), str(current), float(eta))
+
+    def report(self, event: ProgressEvent) -> None:
+        """The `progress=` callback for services: shows the phase (查找文件, 提取文字 …) and the file."""
+        current = f"{event.phase_name}：{event.current}" if event.current else event.phase_name
+        self.progress(event.done, event.total, current)
+
+    def check_cancelled(self) -> None:
+        if self.cancel.cancelled:
+            raise Cancelled
+
+
+class Worker:
+    """Runs `fn(job)` on a pool thread. Create it on the UI thread (its signals live there).
+
+    Not a QRunnable subclass: the pool wraps the bound `run` in its own runnable, which keeps this
+    object alive until `run` has returned, whatever the UI thread does with its references.
+    """
+
+    def __init__(self, fn: Callable[[Job], Any], *, name: str = "") -> None:
+        self.fn = fn
+        self.name = name or getattr(fn, "__name__", "operation")
+        self.signals = WorkerSignals()
+        self.cancel_token = CancelToken()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    def run(self) -> None:
+        signals = self.signals
+        signals.started.emit()
+        try:
+            value = self.fn(Job(signals, self.cancel_token))
+        except BaseException as exc:  # every failure must reach the UI, never vanish
+            if self.cancel_token.cancelled:
+                log.info("operation %s cancelled (%s)", self.name, exc.__class__.__name__)
+                signals.cancelled.emit()
+            else:
+                if not isinstance(exc, UserError):
+                    log.exception("operation %s failed", self.name)
+                signals.error.emit(exc)
+        else:
+            if self.cancel_token.cancelled:
+                signals.cancelled.emit()
+            signals.result.emit(value)
+        finally:
+            self.done = True
+            signals.finished.emit()
+
+
+class WorkerPool(QObject):
+    """Keeps workers alive until they finish and starts them on a thread pool."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.active: set[Worker] = set()
+
+    def submit(
+        self,
+        fn: Callable[[Job], Any],
+        *,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        name: str = "",
+    ) -> Worker:
+        """Run `fn(job)` in the background; `on_result`/`on_error` are called on the UI thread.
+
+        Without `on_error` a failure is shown as a Chinese error dialog.
+        """
+        worker = Worker(fn, name=name)
+        if on_result is not None:
+            worker.signals.result.connect(on_result, Qt.ConnectionType.QueuedConnection)
+        worker.signals.error.connect(on_error or _show_error, Qt.ConnectionType.QueuedConnection)
+        worker.signals.finished.connect(lambda: self.active.discard(worker), Qt.ConnectionType.QueuedConnection)
+        self.active.add(worker)
+        self.pool.start(worker.run)
+        return worker
+
+    def cancel_all(self) -> None:
+        for worker in list(self.active):
+            worker.cancel()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def _show_error(exc: BaseException) -> None:
+    from desktop.errors import show_exception
+
+    show_exception(None, exc)
+
+
+def format_eta(seconds: float) -> str:
+    """Seconds left as Chinese text, e.g. 约 2 分 05 秒."""
+    if seconds < 0:
+        return "正在估算剩余时间…"
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"剩余约 {seconds} 秒"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"剩余约 {minutes} 分 {seconds:02d} 秒"
+    hours, minutes = divmod(minutes, 60)
+    return f"剩余约 {hours} 小时 {minutes:02d} 分"
+
+
+class OperationRunner(QWidget):
+    """The progress strip for one long operation: title, counts, current item, time left, 取消.
+
+    Only one long operation runs at a time; starting a second one is refused with a message.
+    Short background look-ups (search, loading a view) use `WorkerPool.submit` directly.
+    """
+
+    def __init__(self, pool: WorkerPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.worker: Worker | None = None
+        self.title = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMinimumWidth(160)
+        self.bar.setMaximumWidth(260)
+        self.current = QLabel()
+        self.current.setMinimumWidth(120)
+        self.eta = QLabel()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (self.title, self.bar, self.current, self.eta, self.cancel_button):
+            layout.addWidget(widget)
+        layout.setStretch(2, 1)
+        self.hide()
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def run(
+        self,
+        title: str,
+        fn: Callable[[Job], Any],
+        *,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Worker:
+        if self.worker is not None:
+            raise UserError(f"“{self.title.text()}”正在进行。请等它完成或点“取消”后再开始“{title}”。")
+        self.title.setText(title)
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.bar.setFormat("%v / %m")
+        self.current.setText("")
+        self.eta.setText(self.tr("准备中…"))
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("取消"))
+        worker = self.pool.submit(fn, on_result=on_result, on_error=on_error, name=title)
+        worker.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        if on_cancelled is not None:
+            worker.signals.cancelled.connect(on_cancelled, Qt.ConnectionType.QueuedConnection)
+        worker.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self.worker = worker
+        self.show()
+        return worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText(self.tr("正在取消…"))
+
+    def _on_progress(self, done: int, total: int, current: str, eta: float) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        metrics = self.current.fontMetrics()
+        self.current.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle, max(self.current.width(), 120)))
+        self.current.setToolTip(current)
+        self.eta.setText(format_eta(eta) if done < total else self.tr("即将完成"))
+
+    def _on_finished(self) -> None:
+        self.worker = None
+        self.hide()

@@ -1,0 +1,82 @@
+"""Helpers for the desktop tests: isolated QSettings, captured error dialogs, a workspace with
+groups and real mapped files (the rows a scan would write, with the files' real SHA-256)."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.workers import WorkerPool
+from review.db.models import Mapping, Material
+from review.groups import add_group, assign_items, get_group
+from review.workspace import Workspace
+
+
+@pytest.fixture
+def settings_sandbox(tmp_path: Path, qapp: object) -> Iterator[Path]:
+    """QSettings written to a temporary INI folder, so tests never touch the user's settings."""
+    folder = tmp_path / "qsettings"
+    QCoreApplication.setOrganizationName("materials-review-tests")
+    QCoreApplication.setApplicationName("desktop-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    yield folder
+    QSettings().clear()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Texts of the message boxes that would have been shown (none is actually opened)."""
+    shown: list[str] = []
+
+    def capture(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
+    return shown
+
+
+@pytest.fixture
+def pool(qapp: object) -> Iterator[WorkerPool]:
+    workers = WorkerPool()
+    yield workers
+    workers.cancel_all()
+    workers.wait(10_000)
+
+
+def add_groups(workspace: Workspace) -> None:
+    """XC 宣传组 owns Ⅲ-1 (two 材料审核 standards), CG 城管组 owns Ⅲ-3 (one)."""
+    with workspace.session() as session:
+        add_group(session, "XC", "宣传组")
+        assign_items(session, "XC", ["Ⅲ-1"])
+        add_group(session, "CG", "城管组")
+        assign_items(session, "CG", ["Ⅲ-3"])
+
+
+def add_material(workspace: Workspace, group_code: str, path: Path, code: str) -> None:
+    data = path.read_bytes()
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        material = Material(group_id=group.id, path=str(path), root=str(path.parent), rel_path=path.name,
+                            size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                            format=path.suffix.lstrip(".").lower(), status="present")
+        session.add(material)
+        session.flush()
+        session.add(Mapping(material_id=material.id, item_code=code, source="manual", created_by="tests"))
+
+
+def write_pdf(path: Path, pages: int = 2, text: str = "背街小巷整治台账") -> Path:
+    import pymupdf
+
+    document = pymupdf.open()
+    for number in range(pages):
+        page = document.new_page()
+        page.insert_text((72, 100), f"{text} 第{number + 1}页", fontname="china-s", fontsize=14)
+    document.save(path)
+    return path
