@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from review.demo.archive import restamp_archive
 from review.demo.texts import OfficialDoc
 
 TITLE_FONT = "方正小标宋简体"
@@ -173,4 +174,5 @@ def write_official_docx(path: Path, doc: OfficialDoc) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     build_official_document(doc).save(str(path))
+    restamp_archive(path, datetime(doc.date.year, doc.date.month, doc.date.day, 9, 0, 0))
     return path

@@ -1,20 +1,14 @@
-"""Spreadsheets (台账 / 统计表) as XLSX and CSV, written from an `OfficialDoc` with a table.
-
-openpyxl stamps the archive entries with the current time; the workbook is rewritten with the
-document's date so that the same seed gives byte-identical files (the demo is reproducible and
-the duplicate-file mistake is a true byte copy).
-"""
+"""Spreadsheets (台账 / 统计表) as XLSX and CSV, written from an `OfficialDoc` with a table."""
 from __future__ import annotations
 
 import csv
-import re
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from review.demo.archive import restamp_archive
 from review.demo.texts import OfficialDoc
 
 TITLE_FONT = Font(name="方正小标宋简体", size=16)
@@ -66,7 +60,7 @@ def write_ledger_xlsx(path: Path, doc: OfficialDoc, *, totals: bool = True) -> P
     book.properties.title = doc.title
     book.properties.created = book.properties.modified = stamp
     book.save(path)
-    _restamp_archive(path, stamp)
+    restamp_archive(path, stamp)
     return path
 
 
@@ -88,22 +82,3 @@ def write_ledger_csv(path: Path, doc: OfficialDoc) -> Path:
         writer.writerow(doc.table.columns)
         writer.writerows(doc.table.rows)
     return path
-
-
-def _restamp_archive(path: Path, stamp: datetime) -> None:
-    """Rewrite a ZIP-based Office file with every entry, and its 修改时间 property, dated `stamp`.
-
-    openpyxl overwrites the modified property with the current time on save; this makes the bytes
-    reproducible.
-    """
-    modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + modified, data)
-                if info.filename == "docProps/core.xml" else data) for info, data in entries]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, data)

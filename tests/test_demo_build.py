@@ -1,0 +1,209 @@
+"""`build_demo` and `materials-review demo`: the workspace, the files on disk, the planted mistakes."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pymupdf
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from review.cli.main import run
+from review.db.models import Group, Material
+from review.demo.build import DemoSummary, build_demo, write_demo_file
+from review.demo.images import DATETIME_ORIGINAL, EXIF_IFD
+from review.demo.mistakes import MISTAKE_NAMES, id_check_digit
+from review.demo.plan import DemoFile, PlantedMistake, plan_demo
+from review.demo.vocabulary import FOREIGN_CITIES
+from review.groups import group_standard_codes
+from review.manual.service import read_manual
+from review.manual.store import current_manual
+from review.settings import WorkspaceSettings
+from review.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSummary]:
+    events: list[object] = []
+    summary = build_demo(tmp_path_factory.mktemp("demo") / "ws", progress=events.append)
+    assert events, "the build reports progress"
+    yield summary
+
+
+def mistake(demo: DemoSummary, code: str) -> PlantedMistake:
+    return next(m for m in demo.mistakes if m.code == code)
+
+
+def planned(demo: DemoSummary, code: str) -> DemoFile:
+    path = mistake(demo, code).path
+    return next(f for f in demo.files if f.path == path)
+
+
+def text_of(path: Path) -> str:
+    if path.suffix == ".docx":
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    with pymupdf.open(path) as pdf:
+        return "".join(page.get_text() for page in pdf).replace("\n", "")
+
+
+def test_workspace_has_city_manual_groups_and_assignments(demo: DemoSummary) -> None:
+    workspace = Workspace.open(demo.root)
+    try:
+        settings = workspace.settings()
+        assert (settings.city, settings.year, settings.start_date.isoformat()) == ("北湖市", 2026, "2026-08-01")
+        with workspace.session() as session:
+            manual = current_manual(session)
+            assert manual is not None and manual.counts()["material_standards"] >= 40
+            groups = {g.code: g for g in session.scalars(select(Group))}
+            assert {code: g.name for code, g in groups.items()} == {
+                "XC": "宣传组", "CG": "城管组", "JT": "交通组", "JY": "教育组", "SJ": "市场监管组", "WH": "文化组"}
+            covered = {code for g in groups.values() for code in group_standard_codes(session, g, manual)}
+            roles = {gi.role for g in groups.values() for gi in g.items}
+    finally:
+        workspace.close()
+    material = {s.code for s in manual.material_standards()}
+    uncovered = material - covered
+    assert uncovered == set(demo.assignments.uncovered) and len(uncovered) == 2
+    assert roles == {"lead", "support"}
+
+
+def test_files_of_every_format_named_by_item_code(demo: DemoSummary) -> None:
+    assert 60 <= len(demo.files) <= 120
+    on_disk = sorted(p for p in demo.materials.rglob("*") if p.is_file())
+    assert sorted(demo.path(f) for f in demo.files) == on_disk
+    assert {"docx", "pdf", "jpg", "xlsx", "csv"} <= {f.format for f in demo.files}
+    assert sum(f.variant == "scan" for f in demo.files) >= 1
+    for f in demo.files:
+        folder = Path(f.path).parent.name
+        if f.item is None:
+            assert folder == "待归类"
+        else:
+            assert folder.startswith(f.item + " ")
+
+
+def test_documents_carry_chinese_text_and_fonts(demo: DemoSummary) -> None:
+    notice = next(f for f in demo.files if f.kind == "正式发文" and f.format == "docx" and not f.mistakes)
+    text = text_of(demo.path(notice))
+    assert re.search(r"北湖.+〔20\d\d〕\d+号", text) and "的通知" in text and "北湖市" in text
+    body = docx.Document(str(demo.path(notice))).paragraphs[-1].runs[0]
+    assert body._element.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == \
+        "仿宋_GB2312"
+    text_pdf = next(f for f in demo.files if f.format == "pdf" and not f.variant and not f.mistakes)
+    assert "北湖市" in text_of(demo.path(text_pdf))
+    scan = next(f for f in demo.files if f.variant == "scan")
+    assert text_of(demo.path(scan)).strip() == ""
+
+
+def test_photos_have_exif_dates_as_planned(demo: DemoSummary) -> None:
+    photos = [f for f in demo.files if f.format == "jpg"]
+    assert any(f.photo.taken for f in photos) and any(f.photo.taken is None for f in photos)
+    for f in photos:
+        with Image.open(demo.path(f)) as image:
+            original = image.getexif().get_ifd(EXIF_IFD).get(DATETIME_ORIGINAL)
+        expected = f.photo.taken.strftime("%Y:%m:%d %H:%M:%S") if f.photo.taken else None
+        assert original == expected, f.path
+        if f.photo.taken:
+            assert demo.window.contains(f.photo.taken.date())
+
+
+def test_every_kind_of_mistake_is_planted(demo: DemoSummary) -> None:
+    assert {m.code for m in demo.mistakes} == set(MISTAKE_NAMES)
+    for m in demo.mistakes:
+        if m.path:
+            assert (demo.root / m.path).exists(), m
+
+
+def test_content_mistakes_are_in_the_files(demo: DemoSummary) -> None:
+    old = planned(demo, "date_outside_window")
+    assert not demo.window.contains(old.day) and old.doc.date_text in text_of(demo.path(old))
+    leftovers = text_of(demo.path(planned(demo, "template_leftover")))
+    assert all(word in leftovers for word in ("XX同志", "第X名", "×××"))
+    assert any(city in text_of(demo.path(planned(demo, "foreign_city"))) for city in FOREIGN_CITIES)
+    bracket = planned(demo, "docno_brackets")
+    assert re.search(r"\[20\d\d\]\d+号", text_of(demo.path(bracket))) and "〔" not in bracket.doc.docno
+    personal = text_of(demo.path(planned(demo, "personal_data")))
+    ids = re.findall(r"(?<!\d)\d{17}[\dX](?![\dX])", personal)
+    assert len(ids) == 1 and id_check_digit(ids[0][:17]) == ids[0][-1]
+    assert re.search(r"(?<!\d)1[3578]\d{9}(?!\d)", personal)
+    assert len(re.findall(r"\d{6}\*{8}\d{3}[\dX]", personal)) == 7
+    summary_only = text_of(demo.path(planned(demo, "no_data_report")))
+    assert not re.search(r"\d+(个|场|人|%)", summary_only)
+
+
+def test_file_mistakes_are_in_the_files(demo: DemoSummary) -> None:
+    copy = planned(demo, "duplicate")
+    digest = hashlib.sha256(demo.path(copy).read_bytes()).hexdigest()
+    assert digest == hashlib.sha256((demo.root / copy.source).read_bytes()).hexdigest()
+    assert Path(copy.path).parent != Path(copy.source).parent
+    with pymupdf.open(demo.path(planned(demo, "encrypted"))) as pdf:
+        assert pdf.needs_pass
+    corrupt = demo.path(planned(demo, "corrupt")).read_bytes()
+    assert corrupt[:2] == b"PK" and not zipfile.is_zipfile(io.BytesIO(corrupt))
+    assert demo.path(planned(demo, "empty")).stat().st_size == 0
+    fake = demo.path(planned(demo, "wrong_extension"))
+    assert fake.suffix == ".pdf" and fake.read_bytes()[:3] == b"\xff\xd8\xff"
+    with Image.open(demo.path(planned(demo, "low_resolution"))) as image:
+        assert image.width * image.height < 200_000
+    assert planned(demo, "no_caption").photo.caption is None
+    assert len(Path(planned(demo, "long_filename").path).name) > WorkspaceSettings().max_filename_length
+    missing = mistake(demo, "missing_item")
+    assert missing.path is None
+    assert not any(f.item == missing.item for f in demo.files)
+    assert missing.item not in demo.assignments.uncovered
+
+
+def test_scan_ran_when_the_scanner_is_installed(demo: DemoSummary) -> None:
+    if importlib.util.find_spec("review.ingest") is None:
+        assert demo.scans == []
+        return
+    assert len(demo.scans) == 6
+    workspace = Workspace.open(demo.root)
+    try:
+        with workspace.session() as session:
+            count = session.scalar(select(func.count(Material.id)))
+    finally:
+        workspace.close()
+    assert count == len(demo.files)
+
+
+def content_key(f: DemoFile) -> object:
+    return f.doc.text() if f.doc else f.photo.seed if f.photo else f.source
+
+
+def test_same_seed_same_plan_and_bytes(tmp_path: Path, demo: DemoSummary) -> None:
+    manual = read_manual("sample").manual
+    first = plan_demo(manual, demo.window, "北湖市", 7)
+    again = plan_demo(manual, demo.window, "北湖市", 7)
+    other = plan_demo(manual, demo.window, "北湖市", 8)
+    assert [f.path for f in first.files] == [f.path for f in demo.files] == [f.path for f in again.files]
+    assert list(map(content_key, first.files)) == list(map(content_key, again.files))
+    assert list(map(content_key, first.files)) != list(map(content_key, other.files))
+    samples = [next(f for f in first.files if f.format == fmt and not f.variant and not f.mistakes)
+               for fmt in ("docx", "pdf", "xlsx", "jpg")] + [next(f for f in first.files if f.variant == "scan")]
+    for f in samples:
+        assert write_demo_file(tmp_path, f).read_bytes() == demo.path(f).read_bytes(), f.path
+
+
+def test_summary_lines_name_the_mistakes(demo: DemoSummary) -> None:
+    text = "\n".join(demo.lines())
+    assert "北湖市" in text and "宣传组" in text
+    assert all(MISTAKE_NAMES[m.code] in text for m in demo.mistakes)
+
+
+def test_cli_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "busy"
+    target.mkdir()
+    (target / "已有文件.txt").write_text("内容", encoding="utf-8")
+    assert run(["demo", str(target)]) != 0
+    err = capsys.readouterr().err
+    assert "不是空文件夹" in err and str(target) in err and "Traceback" not in err
+    assert not (target / "workspace.json").exists()
