@@ -2,23 +2,24 @@
 
 Identical files share a SHA-256. Near-identical text is found without comparing every pair:
 
-1. Text is normalised (letters, digits and Chinese characters only) and cut into content-defined
-   pieces at frequent characters (的, 一, 是 …), the way deduplicating backups chunk data: an
-   edit changes only the pieces it touches, and cutting is one C-level `re.split`.
-2. Each document's set of pieces gets a one-permutation MinHash signature (64 bins of a 32-bit
-   CRC; the minimum per bin), an estimate of Jaccard similarity.
+1. Text is cut into content-defined pieces at punctuation and at frequent characters (的, 一, 是 …),
+   the way deduplicating backups chunk data: an edit changes only the pieces it touches, and the
+   cutting is one C-level `re.findall`. The pieces play the role of shingles.
+2. Each document's set of pieces gets a one-permutation MinHash signature (64 bins; the smallest
+   hash per bin).
 3. Locality-sensitive hashing: signatures are cut into 8 bands of 8 bins; only documents sharing a
-   whole band are compared. At 90% similarity a pair shares a band with probability ≈ 0.99, at 50%
-   with ≈ 0.03, so 2,000 documents cost a few thousand comparisons, not two million.
+   whole band become candidates (at 90% similarity a pair shares a band with probability ≈ 0.99,
+   at 50% with ≈ 0.03), so 2,000 documents cost a few comparisons, not two million.
+4. Candidates are compared exactly (Jaccard similarity of their piece sets), so what is reported
+   does not depend on the hashing.
 """
 from __future__ import annotations
 
 import re
-import zlib
+import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
 from index.document import Extraction
@@ -27,46 +28,43 @@ from review.checks.config import RuleConfig
 from review.checks.finding import Finding
 from review.checks.material import FileFacts
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_CUTS = re.compile("[的一是在了和有不人为与中对以及等年月日]")
-_MIN_PIECE = 2
+_PIECE = re.compile(r"[^\W_的一是在了和有不人为与中对以及等年月日]{2,}")
 BINS = 64
 BAND_ROWS = 8
-_BIN_SHIFT = 32 - 6  # the top 6 bits of a 32-bit hash choose one of 64 bins
-_EMPTY = -1
+# hash() values are signed; the bins split that range into 64 equal parts.
+_LOWEST = -(1 << (sys.hash_info.width - 1))
+_BIN_WIDTH = (1 << sys.hash_info.width) // BINS
+_BOUNDS = [_LOWEST + b * _BIN_WIDTH for b in range(BINS + 1)]
+_EMPTY = None
 _PLACES_SHOWN = 5
 
 
-def pieces(text: str) -> set[str]:
-    return {p for p in _CUTS.split(_NOT_WORD.sub("", text)) if len(p) >= _MIN_PIECE}
+def pieces(text: str) -> frozenset[str]:
+    return frozenset(_PIECE.findall(text))
 
 
-def signature(text_pieces: set[str]) -> tuple[int, ...]:
-    """One-permutation MinHash: the smallest hash in each of 64 bins (-1 for an empty bin)."""
-    hashes = sorted(map(zlib.crc32, (p.encode("utf-8") for p in text_pieces)))
+def signature(text_pieces: frozenset[str]) -> tuple[int | None, ...]:
+    """One-permutation MinHash: the smallest hash in each of 64 bins (None for an empty bin).
+
+    Python's string hash is salted per process; signatures are only compared within one run.
+    """
+    hashes = sorted(map(hash, text_pieces))
     out = []
     for b in range(BINS):
-        i = bisect_left(hashes, b << _BIN_SHIFT)
-        out.append(hashes[i] if i < len(hashes) and hashes[i] >> _BIN_SHIFT == b else _EMPTY)
+        i = bisect_left(hashes, _BOUNDS[b])
+        out.append(hashes[i] if i < len(hashes) and hashes[i] < _BOUNDS[b + 1] else _EMPTY)
     return tuple(out)
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated Jaccard similarity: equal bins among bins filled in either signature."""
-    filled = [(x, y) for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
-    return sum(1 for x, y in filled if x == y) / len(filled) if filled else 0.0
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
 def _placement(facts: FileFacts) -> str:
     items = "、".join(facts.item_codes) if facts.item_codes else "未归入条目"
     group = f"，工作组 {facts.group}" if facts.group else ""
     return f"{facts.display_name}（{items}{group}）"
-
-
-@dataclass(frozen=True)
-class _Doc:
-    facts: FileFacts
-    signature: tuple[int, ...]
 
 
 def _identical(materials: Sequence[tuple[FileFacts, Extraction]]) -> list[Finding]:
@@ -87,32 +85,35 @@ def _identical(materials: Sequence[tuple[FileFacts, Extraction]]) -> list[Findin
     return out
 
 
+def _candidates(signatures: Sequence[tuple[int | None, ...]]) -> set[tuple[int, int]]:
+    buckets: dict[tuple[int, tuple[int | None, ...]], list[int]] = defaultdict(list)
+    for index, sig in enumerate(signatures):
+        for band in range(BINS // BAND_ROWS):
+            rows = sig[band * BAND_ROWS:(band + 1) * BAND_ROWS]
+            if rows.count(_EMPTY) < BAND_ROWS:
+                buckets[(band, rows)].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        pairs.update(combinations(members, 2))
+    return pairs
+
+
 def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, min_chars: int) -> list[Finding]:
-    docs: list[_Doc] = []
+    docs: list[tuple[FileFacts, frozenset[str]]] = []
     seen: set[str] = set()
     for facts, extraction in materials:
         if facts.sha256 in seen:  # identical copies are reported once, as identical
             continue
         seen.add(facts.sha256)
         text = extraction.text
-        if len(text) < min_chars:
-            continue
-        docs.append(_Doc(facts, signature(pieces(text))))
-    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
-    for index, doc in enumerate(docs):
-        for band in range(BINS // BAND_ROWS):
-            rows = doc.signature[band * BAND_ROWS:(band + 1) * BAND_ROWS]
-            if any(r != _EMPTY for r in rows):
-                buckets[(band, rows)].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        pairs.update(combinations(members, 2))
+        if len(text) >= min_chars:
+            docs.append((facts, pieces(text)))
     out = []
-    for i, j in sorted(pairs):
-        score = similarity(docs[i].signature, docs[j].signature)
+    for i, j in sorted(_candidates([signature(p) for _, p in docs])):
+        score = jaccard(docs[i][1], docs[j][1])
         if score < threshold:
             continue
-        for a, b in ((docs[i].facts, docs[j].facts), (docs[j].facts, docs[i].facts)):
+        for a, b in ((docs[i][0], docs[j][0]), (docs[j][0], docs[i][0])):
             message = f"{_placement(a)} 与 {_placement(b)} 的文字约 {score:.0%} 相同。"
             out.append(make_finding("MR-DUP-002", message, file=a.path, subject=a.sha256 + b.sha256,
                                     text=b.display_name, item_code=a.item_codes[0] if a.item_codes else ""))

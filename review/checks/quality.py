@@ -94,9 +94,9 @@ def _resolution_findings(ctx: FileContext) -> list[Finding]:
     is_scan = (not facts.get("camera_make") and not facts.get("camera_model")
                and _PAGE_ASPECTS[0] <= long_side / short_side <= _PAGE_ASPECTS[1])
     min_dpi = ctx.config.threshold("MR-FILE-006", "min_dpi")
-    dpi = short_side / _A4_SHORT_SIDE_INCHES
+    dpi = round(short_side / _A4_SHORT_SIDE_INCHES)
     if is_scan and dpi < min_dpi:
-        return [ctx.finding("MR-FILE-006", f"{name}：按 A4 纸计算，这份扫描件约 {dpi:.0f} dpi，"
+        return [ctx.finding("MR-FILE-006", f"{name}：按 A4 纸计算，这份扫描件约 {dpi} dpi，"
                                            f"低于 {min_dpi} dpi，文字可能看不清。请以 {min_dpi} dpi 以上重新扫描。",
                             text=f"{width}×{height}")]
     return []
