@@ -303,8 +303,9 @@ def signoff_status(workspace: Workspace, group_code: str, version: int | None = 
         if row is None:
             return SignoffStatus(group_code, "none")
         latest = session.scalar(select(func.max(Signoff.version)).where(Signoff.group_id == group.id))
-        status = SignoffStatus(group_code, "valid", version=row.version, signed_at=row.signed_at.isoformat(),
-                               leader=row.leader, fingerprint=row.fingerprint, latest_version=latest)
+        status = SignoffStatus(group_code, "valid", version=row.version,
+                               signed_at=row.signed_at.isoformat(timespec="seconds"), leader=row.leader,
+                               fingerprint=row.fingerprint, latest_version=latest)
         problem = signature_problem(session, row)
         manifest: dict[str, Any] | None = None
         if not problem:
@@ -317,6 +318,7 @@ def signoff_status(workspace: Workspace, group_code: str, version: int | None = 
         if problem or manifest is None:
             status.state, status.problem = "invalid", problem
             return status
+        status.signed_at = manifest["signed_at"]
         codes = set(manifest["requirements"]) | set(group_standard_codes(session, group))
         status.differences = diff_files(manifest["files"], current_files(session, group, codes))
         if status.differences:
