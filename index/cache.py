@@ -1,6 +1,7 @@
 """Extraction results kept per SHA-256 on disk, so the same bytes are never extracted twice.
 
-Layout: `<folder>/ab/abcdef….json.gz` for extractions and `<folder>/ocr/ab/<image-hash>.json.gz`
+Layout: `<folder>/ab/abcdef….v<EXTRACTOR_VERSION>.json.gz` for extractions (the version in the
+name makes `sha in cache` a single `stat`, and entries of older extractors are simply not found) and `<folder>/ocr/ab/<image-hash>.json.gz`
 for OCR results of one rendered page image. Writes are atomic (temp file + os.replace), so a
 crash never leaves a half-written entry, and several processes may share one folder.
 """
@@ -34,7 +35,8 @@ class ExtractionCache:
         self._write(self._path(extraction.sha256), extraction.to_json())
 
     def __contains__(self, sha256: str) -> bool:
-        return self.get(sha256) is not None
+        """Cheap: one `stat`, no decompression (a damaged entry shows up as a miss in `get`)."""
+        return self._path(sha256).is_file()
 
     def get_page_texts(self, sha256: str) -> list[str] | None:
         """Page texts only (for snippets and index rebuilds), without building the dataclasses."""
@@ -55,8 +57,9 @@ class ExtractionCache:
         key = key.lower()
         if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
             raise ValueError(f"not a hex digest: {key!r}")
-        base = self.folder / kind if kind else self.folder
-        return base / key[:2] / f"{key}.json.gz"
+        if kind:
+            return self.folder / kind / key[:2] / f"{key}.json.gz"
+        return self.folder / key[:2] / f"{key}.v{EXTRACTOR_VERSION}.json.gz"
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any] | None:

@@ -117,7 +117,7 @@ def ocr_extraction(extraction: Extraction, path: str | Path, cache: ExtractionCa
         return extraction
     pages = {p.number: p for p in extraction.pages}
     done: list[int] = []
-    for number, (image, scale) in render(wanted):
+    for number, image, scale in render(wanted):
         _apply(pages[number], cached_ocr(image, cache), scale)
         done.append(number)
         if progress:

@@ -36,6 +36,11 @@ DEFAULT_EXTRACTOR = "index.extract:extract_file"
 _MB = 1024 * 1024
 _WATCH_INTERVAL_S = 0.25
 _DONE = object()
+_MAX_START_FAILURES = 3
+
+
+class WorkerStartError(RuntimeError):
+    """Worker processes die before they are ready (a broken installation), so nothing can be read."""
 
 _MESSAGES = {
     "timeout": "读取该文件超过 {timeout:.0f} 秒仍未完成，已停止。文件可能异常或过于复杂，请用原软件重新保存或拆分后再提交。",
@@ -127,6 +132,7 @@ class ExtractorPool:
         self._cancel = threading.Event()
         self._busy_lock = threading.Lock()
         self._dispatcher: threading.Thread | None = None
+        self._start_failures = 0
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -256,6 +262,11 @@ class ExtractorPool:
             worker.process.join(timeout=1)
             code = worker.process.exitcode
             reason = "memory" if code == -signal.SIGKILL and worker.killed_for is None else "crashed"
+            if not worker.ready:
+                self._start_failures += 1
+                if self._start_failures >= _MAX_START_FAILURES:
+                    raise WorkerStartError(
+                        "无法启动读取文件的后台进程（已连续失败 3 次），请检查程序安装是否完整后重试。") from None
             if worker.task is None:
                 self._replace(worker)
             else:
@@ -263,6 +274,7 @@ class ExtractorPool:
             return
         if message[0] == "ready":
             worker.ready, worker.baseline_rss = True, message[1]
+            self._start_failures = 0
             return
         task_id, result = message
         if worker.task is None or worker.task[0] != task_id:

@@ -8,9 +8,6 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import openpyxl
-import xlrd
-
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.text import decode_text
 from index.extractors.zip_guard import open_checked_zip
@@ -18,12 +15,17 @@ from index.limits import Limits
 
 Row = Iterable[object]
 
+# openpyxl (which pulls in numpy) and xlrd are imported on first use: every worker process pays
+# the import at start-up, and most corpora hold few spreadsheets.
+
 
 def extract_xlsx(path: Path, ex: Extraction, limits: Limits) -> None:
     archive = open_checked_zip(path, ex, limits)
     if archive is None:
         return
     archive.close()
+    import openpyxl
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, EOFError, ValueError):
@@ -41,6 +43,8 @@ def extract_xls(path: Path, ex: Extraction, limits: Limits) -> None:
     """Legacy BIFF workbooks (XLS, and WPS ET saved in the same format): read, and say to re-save."""
     ex.problems.append(Problem(
         "legacy_format", "这是旧版 Excel 97-2003（XLS/ET）表格，已读取内容；请另存为 XLSX 后重新提交。"))
+    import xlrd
+
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except (xlrd.XLRDError, OSError, ValueError, IndexError, AssertionError):
