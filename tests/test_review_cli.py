@@ -143,3 +143,17 @@ def test_key_export_and_office_registers_it(cli, tmp_path):
     code, _, err = cli("文明办", "key", "import", str(out_file))
     assert code != 0 and "指纹与公钥不符" in err
     assert cli("文明办", "key", "export", str(tmp_path / "x.json"))[0] != 0
+
+
+def test_first_account_of_a_workspace_must_be_the_office(tmp_path, capsys, monkeypatch):
+    root = tmp_path / "fresh"
+    Workspace.create(root, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1))).close()
+    monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("leader-pass\n"))
+    assert run(["-w", str(root), "user", "add", "张组长", "--role", "leader", "--group", "XC",
+                "--password-stdin"]) != 0
+    assert "第一个账户必须是文明办账户" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("office-pass\n"))
+    assert run(["-w", str(root), "user", "add", "文明办", "--role", "office", "--password-stdin"]) == 0
+    code = run(["-w", str(root), "user", "list"])
+    assert code != 0 and "--user" in capsys.readouterr().err

@@ -45,6 +45,9 @@ def new_password(args: argparse.Namespace) -> str:
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     actor = ctx.actor
+    if actor.single_user and args.role != "office":
+        raise UserError("工作区还没有账户：第一个账户必须是文明办账户，"
+                        "例如 user add 姓名 --role office --password-stdin，再由它添加组长和材料员。")
     password = new_password(args)
     create_user(ctx.workspace, actor, args.name, args.role, password, args.group)
     where = f"，工作组 {args.group}" if args.group else ""
