@@ -61,6 +61,7 @@ def test_scanned_pages_that_ocr_could_not_read() -> None:
     ((827, 1169), False, True),        # an A4 page scanned at 100 dpi
     ((1240, 1754), False, False),      # an A4 page scanned at 150 dpi
     ((1024, 1448), True, False),       # page-shaped but from a camera: not a scan
+    ((1600, 1200), False, False),      # a 4:3 photo whose EXIF was stripped: not a scan
 ])
 def test_image_resolution(size: tuple[int, int], camera: bool, flagged: bool) -> None:
     facts = {"width": size[0], "height": size[1]} | ({"camera_make": "Canon"} if camera else {})

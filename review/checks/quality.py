@@ -30,7 +30,7 @@ PROBLEM_RULES = {
 _UNREADABLE = frozenset(code for code, rule in PROBLEM_RULES.items() if rule in ("MR-FILE-001", "MR-FILE-002", "MR-FILE-003"))
 _BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _A4_SHORT_SIDE_INCHES = 8.27
-_PAGE_ASPECTS = (1.3, 1.5)  # A-series pages are 1.414 tall per wide; scans of pages fall in here
+_PAGE_ASPECTS = (1.37, 1.46)  # A-series pages are 1.414 tall per wide (photos are 4:3 or 3:2)
 _MIN_PAGE_TEXT = 10
 
 
