@@ -83,6 +83,14 @@ class Worker:
         self.cancel_token.cancel()
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # "Signal source has been deleted": the UI went away (app closing)
+            log.info("operation %s finished after its window was closed", self.name)
+        finally:
+            self.done = True
+
+    def _run(self) -> None:
         signals = self.signals
         signals.started.emit()
         try:
@@ -100,7 +108,6 @@ class Worker:
                 signals.cancelled.emit()
             signals.result.emit(value)
         finally:
-            self.done = True
             signals.finished.emit()
 
 

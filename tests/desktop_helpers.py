@@ -1,4 +1,4 @@
-"""Helpers for the desktop tests: isolated QSettings, captured error dialogs, a workspace with
+"""Helpers for the desktop tests (import the fixtures as `*_fixture`; they register under the short name): isolated QSettings, captured error dialogs, a workspace with
 groups and real mapped files (the rows a scan would write, with the files' real SHA-256)."""
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from review.groups import add_group, assign_items, get_group
 from review.workspace import Workspace
 
 
-@pytest.fixture
-def settings_sandbox(tmp_path: Path, qapp: object) -> Iterator[Path]:
+@pytest.fixture(name="settings_sandbox")
+def settings_sandbox_fixture(tmp_path: Path, qapp: object) -> Iterator[Path]:
     """QSettings written to a temporary INI folder, so tests never touch the user's settings."""
     folder = tmp_path / "qsettings"
     QCoreApplication.setOrganizationName("materials-review-tests")
@@ -29,8 +29,8 @@ def settings_sandbox(tmp_path: Path, qapp: object) -> Iterator[Path]:
     QSettings().clear()
 
 
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+@pytest.fixture(name="dialogs")
+def dialogs_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Texts of the message boxes that would have been shown (none is actually opened)."""
     shown: list[str] = []
 
@@ -42,8 +42,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-@pytest.fixture
-def pool(qapp: object) -> Iterator[WorkerPool]:
+@pytest.fixture(name="pool")
+def pool_fixture(qapp: object) -> Iterator[WorkerPool]:
     workers = WorkerPool()
     yield workers
     workers.cancel_all()

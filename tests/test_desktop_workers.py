@@ -12,7 +12,7 @@ from desktop.errors import describe_exception
 from desktop.workers import Job, OperationRunner, format_eta
 from review.errors import UserError
 from review.progress import ProgressEvent
-from tests.desktop_helpers import dialogs, pool  # noqa: F401 - fixtures
+from tests.desktop_helpers import dialogs_fixture, pool_fixture  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.usefixtures("qapp"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 

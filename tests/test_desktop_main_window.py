@@ -1,0 +1,96 @@
+"""Main window: geometry and splitters remembered; the review loop by keyboard; read-only drill-down."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.main_window import MainWindow
+from review.permissions import LOCAL_USER, Actor
+from tests.desktop_helpers import (  # noqa: F401
+    add_groups,
+    add_material,
+    dialogs_fixture,
+    pool_fixture,
+    settings_sandbox_fixture,
+    write_pdf,
+)
+
+pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def open_window(qtbot, workspace, pool, actor=LOCAL_USER) -> MainWindow:
+    window = MainWindow(workspace, actor, pool)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.group_box.count() > 0, timeout=5000)
+    return window
+
+
+def test_geometry_and_splitters_are_restored(qtbot, workspace, pool):
+    add_groups(workspace)
+    window = open_window(qtbot, workspace, pool)
+    window.resize(760, 540)  # restoreGeometry keeps a window on screen; the offscreen screen is 800×600
+    window.pages.setCurrentWidget(window.desk_splitter)
+    qtbot.waitUntil(lambda: window.desk_splitter.width() > 700, timeout=5000)
+    window.desk_splitter.setSizes([200, 300, 250])
+    sizes = window.desk_splitter.sizes()
+    window.close()
+
+    again = open_window(qtbot, workspace, pool)
+    assert (again.size().width(), again.size().height()) == (760, 540)
+    again.pages.setCurrentWidget(again.desk_splitter)
+    qtbot.waitUntil(lambda: again.desk_splitter.sizes() == sizes, timeout=5000)
+    again.close()
+
+
+def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path, monkeypatch):
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "图片说明.pdf"), "Ⅲ-1-2)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
+    qtbot.waitUntil(lambda: window.requirement.details is not None, timeout=5000)
+    assert window.requirement.materials.rowCount() == 1
+    qtbot.waitUntil(lambda: window.preview.request is not None and window.preview.page_count == 2, timeout=5000)
+    assert window.tree.state_of("Ⅲ-1-1)") == "pending"
+
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 通过, then the next item
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=5000)
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-2)", timeout=5000)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("照片缺少文字说明，请补充。", True))
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # 退回 with a comment
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "problem", timeout=5000)
+    qtbot.waitUntil(lambda: window.requirement.history.rowCount() == 1, timeout=5000)
+    assert window.requirement.history.item(0, 3).text() == "照片缺少文字说明，请补充。"
+
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # previous item
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
+    qtbot.waitUntil(lambda: window.requirement.history.rowCount() == 1
+                    and window.requirement.history.item(0, 2).text() == "通过", timeout=5000)
+    assert dialogs == []
+
+
+def test_return_without_comment_is_refused(qtbot, workspace, pool, dialogs, tmp_path: Path, monkeypatch):
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    window.act_return.trigger()
+    assert dialogs and "必须写明原因" in dialogs[0] and "Ⅲ-1-1)" in dialogs[0]
+
+
+def test_leader_of_another_group_sees_it_read_only(qtbot, workspace, pool):
+    add_groups(workspace)
+    window = open_window(qtbot, workspace, pool, Actor("赵主任", "office", None))
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
+    assert not window.act_approve.isEnabled() and not window.act_return.isEnabled()
+    assert not window.act_scan.isEnabled()
+    assert "只读" in window.statusBar().currentMessage()
