@@ -1,0 +1,149 @@
+"""Reading stored findings and waiving them (豁免) with a reason, recorded with who and when."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from review.audit import record
+from review.db.base import utcnow
+from review.db.models import FindingRecord, Group, Waiver
+from review.errors import UserError
+from review.groups import get_group
+from review.permissions import Actor, require
+from review.readiness import WHOLE_REQUIREMENT, active_waivers
+
+SEVERITY_ORDER = {"must": 0, "should": 1, "info": 2}
+SEVERITY_NAMES = {"must": "必须修改", "should": "建议修改", "info": "提示"}
+
+
+@dataclass
+class FindingView:
+    """A finding as users see it, with its waiver if any."""
+
+    id: int
+    group: str
+    item_code: str
+    rule_id: str
+    severity: str
+    title: str
+    message: str
+    hint: str
+    file: str
+    page: int | None
+    location: str
+    text: str
+    bbox: list[float] | None
+    fingerprint: str
+    scope: str
+    material_id: int | None
+    waived_by: str | None = None
+    waiver_reason: str | None = None
+
+    @property
+    def severity_name(self) -> str:
+        return SEVERITY_NAMES.get(self.severity, self.severity)
+
+    @property
+    def waived(self) -> bool:
+        return self.waived_by is not None
+
+    def to_json(self) -> dict[str, object]:
+        data = dict(self.__dict__)
+        data["severity_label"] = self.severity_name
+        data["waived"] = self.waived
+        return data
+
+
+def list_findings(
+    session: Session, group_code: str | None = None, *, item_code: str | None = None,
+    material_ids: set[int] | None = None, include_waived: bool = True,
+) -> list[FindingView]:
+    query = select(FindingRecord, Group).join(Group, FindingRecord.group_id == Group.id)
+    if group_code:
+        query = query.where(Group.code == group_code)
+    rows = session.execute(query).all()
+    waivers: dict[int, dict[str, Waiver]] = {}
+    out = []
+    for f, group in rows:
+        if not _selected(f, item_code, material_ids):
+            continue
+        if group.id not in waivers:
+            waivers[group.id] = active_waivers(session, group.id)
+        waiver = waivers[group.id].get(f.fingerprint)
+        if waiver is not None and not include_waived:
+            continue
+        out.append(FindingView(
+            id=f.id, group=group.code, item_code=f.item_code, rule_id=f.rule_id, severity=f.severity, title=f.title,
+            message=f.message, hint=f.hint, file=f.file, page=f.page, location=f.location, text=f.text, bbox=f.bbox,
+            fingerprint=f.fingerprint, scope=f.scope, material_id=f.material_id,
+            waived_by=waiver.waived_by if waiver else None, waiver_reason=waiver.reason if waiver else None,
+        ))
+    out.sort(key=lambda v: (SEVERITY_ORDER.get(v.severity, 9), v.group, v.item_code, v.file, v.page or 0, v.rule_id))
+    return out
+
+
+def _selected(f: FindingRecord, item_code: str | None, material_ids: set[int] | None) -> bool:
+    """With an item code and/or material ids, keep findings on that item or on those files."""
+    if item_code is None and material_ids is None:
+        return True
+    return (item_code is not None and f.item_code == item_code) or (
+        material_ids is not None and f.material_id in material_ids)
+
+
+def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str) -> Waiver:
+    """Waive one finding of a group (by its fingerprint or its numeric id) with a reason."""
+    group = get_group(session, group_code)
+    require(actor, "finding.waive", group.code)
+    if not reason.strip():
+        raise UserError("豁免必须写明理由，例如：--reason 该城市名称为外出考察学习的地点，属正当引用。")
+    query = select(FindingRecord).where(FindingRecord.group_id == group.id)
+    finding = None
+    if fingerprint.isdigit():
+        finding = session.scalars(query.where(FindingRecord.id == int(fingerprint))).first()
+    if finding is None:
+        finding = session.scalars(query.where(FindingRecord.fingerprint.startswith(fingerprint))).first()
+    if finding is None:
+        raise UserError(f"工作组 {group_code} 没有编号为 {fingerprint} 的问题。请用 `check --group {group_code} --json` 查看问题编号。")
+    if finding.fingerprint in active_waivers(session, group.id):
+        raise UserError("该问题已经豁免过了。")
+    waiver = Waiver(group_id=group.id, fingerprint=finding.fingerprint, rule_id=finding.rule_id,
+                    item_code=finding.item_code, file=finding.file, text=finding.text, reason=reason.strip(),
+                    waived_by=actor.name)
+    session.add(waiver)
+    record(session, actor=actor.name, action="finding.waive", target=finding.file or finding.item_code,
+           details={"group": group_code, "rule": finding.rule_id, "fingerprint": finding.fingerprint, "reason": reason})
+    session.flush()
+    return waiver
+
+
+def waive_requirement(session: Session, actor: Actor, group_code: str, item_code: str, reason: str) -> Waiver:
+    """Waive a whole requirement (e.g. not applicable to this city), which then counts as 豁免."""
+    group = get_group(session, group_code)
+    require(actor, "finding.waive", group.code)
+    if not reason.strip():
+        raise UserError("豁免必须写明理由。")
+    from review.groups import group_standard_codes
+
+    if item_code not in group_standard_codes(session, group):
+        raise UserError(f"测评标准 {item_code} 不由工作组 {group_code} 负责。")
+    waiver = Waiver(group_id=group.id, fingerprint=f"item:{item_code}", rule_id=WHOLE_REQUIREMENT, item_code=item_code,
+                    reason=reason.strip(), waived_by=actor.name)
+    session.add(waiver)
+    record(session, actor=actor.name, action="finding.waive", target=item_code,
+           details={"group": group_code, "whole_requirement": True, "reason": reason})
+    session.flush()
+    return waiver
+
+
+def revoke_waiver(session: Session, actor: Actor, group_code: str, fingerprint: str) -> None:
+    group = get_group(session, group_code)
+    require(actor, "finding.waive", group.code)
+    waiver = active_waivers(session, group.id).get(fingerprint)
+    if waiver is None:
+        raise UserError(f"没有找到对 {fingerprint} 的豁免。")
+    waiver.revoked_by = actor.name
+    waiver.revoked_at = utcnow()
+    record(session, actor=actor.name, action="finding.waive", target=waiver.file or waiver.item_code,
+           details={"group": group_code, "revoked": fingerprint})
