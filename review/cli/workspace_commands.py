@@ -32,7 +32,7 @@ def parse_day(text: str, what: str) -> date:
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     from review.dates import parse_window_rule
-    from review.manual.service import load_manual_into
+    from review.manual.service import load_manual_into, read_manual
 
     settings = WorkspaceSettings(city=args.city.strip(), year=args.year, start_date=parse_day(args.start, "测评开始日期"))
     if args.window:
@@ -40,6 +40,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if not settings.city:
         raise UserError("本市名称不能为空，例如 --city 北湖市")
     root = Path(args.dir)
+    read_manual(args.manual)  # refuse a bad manual before anything is created on disk
     workspace = Workspace.create(root, settings, db_url=args.db_url)
     try:
         summary = load_manual_into(workspace, args.manual)

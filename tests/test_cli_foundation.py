@@ -1,0 +1,110 @@
+"""The command line: exit codes, one-line Chinese errors, JSON output, never a traceback."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from review.cli.main import run
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def ws_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "北湖"
+    code, out, _ = cli(capsys, "init", str(folder), "--city", "北湖市", "--year", "2026", "--start", "2026-08-01")
+    assert code == 0, out
+    return folder
+
+
+def test_init_reports_window_and_manual(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "init", str(tmp_path / "w"), "--city", "北湖市", "--year", "2026",
+                         "--start", "2026-08-01")
+    assert code == 0, err
+    assert "2025年08月01日至2026年07月31日" in out
+    assert (tmp_path / "w" / "workspace.db").exists()
+
+
+def test_init_refuses_bad_date_with_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "init", str(tmp_path / "w"), "--city", "北湖市", "--year", "2026",
+                         "--start", "2026-13-01")
+    assert code != 0
+    assert err.startswith("错误：") and err.count("\n") == 1 and "2026-08-01" in err
+    assert "Traceback" not in err + out
+
+
+def test_missing_workspace_option_and_unknown_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "status")
+    assert code != 0 and "-w" in err
+    code, _, err = cli(capsys, "-w", str(tmp_path / "nowhere"), "status")
+    assert code != 0 and "不是申报材料审核台的工作区" in err
+
+
+def test_usage_errors_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        run(["group"])
+    assert exc.value.code == 2
+    assert "参数错误" in capsys.readouterr().err
+
+
+def test_group_add_assign_list_and_status(ws_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w = ["-w", str(ws_dir)]
+    code, out, err = cli(capsys, *w, "manual", "show", "--json")
+    assert code == 0, err
+    nodes = json.loads(out)["nodes"]
+    contents = [n["code"] for n in nodes if n["level"] == "content"]
+    assert cli(capsys, *w, "group", "add", "XC", "宣传组")[0] == 0
+    code, out, err = cli(capsys, *w, "group", "assign", "XC", contents[0], contents[1])
+    assert code == 0, err
+    code, _, err = cli(capsys, *w, "group", "assign", "XC", "不存在的编号")
+    assert code != 0 and "不存在的编号" in err
+    code, out, _ = cli(capsys, *w, "group", "list", "--json")
+    groups = json.loads(out)["groups"]
+    assert groups[0]["code"] == "XC" and groups[0]["lead_items"] == sorted(contents[:2])
+    code, out, _ = cli(capsys, *w, "status", "--json")
+    status = json.loads(out)
+    assert status["city"] == "北湖市"
+    assert status["window"] == {"rule": "测评开始前1月上溯一个年度", "begin": "2025-08-01", "end": "2026-07-31"}
+    assert status["groups"][0]["standards"] > 0
+    assert len(status["uncovered_standards"]) == status["manual"]["material_standards"] - status["groups"][0]["standards"]
+
+
+def test_settings_set_and_show(ws_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w = ["-w", str(ws_dir)]
+    code, out, err = cli(capsys, *w, "settings", "set", "window", "2025-09-01至2026-08-31")
+    assert code == 0, err
+    code, out, _ = cli(capsys, *w, "settings", "show", "--json")
+    assert json.loads(out)["window_dates"] == {"begin": "2025-09-01", "end": "2026-08-31"}
+    code, _, err = cli(capsys, *w, "settings", "set", "max_file_mb", "很多")
+    assert code != 0 and "单个文件大小上限" in err
+
+
+def test_unexpected_errors_are_logged_not_shown(ws_dir: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import review.status
+
+    def boom(_workspace: object) -> None:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setattr(review.status, "workspace_status", boom)
+    monkeypatch.setattr("review.cli.status_commands.workspace_status", boom)
+    code, out, err = cli(capsys, "-w", str(ws_dir), "status")
+    assert code == 1
+    assert "Traceback" not in err and "internal detail" not in err
+    log = (ws_dir / "logs" / "materials-review.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "internal detail" in log
+
+
+def test_init_with_bad_manual_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "坏手册.yaml"
+    bad.write_text("title: x\nedition: 1\nprojects: []\n", encoding="utf-8")
+    code, _, err = cli(capsys, "init", str(tmp_path / "w"), "--city", "北湖市", "--year", "2026",
+                       "--start", "2026-08-01", "--manual", str(bad))
+    assert code != 0 and "坏手册.yaml" in err
+    assert not (tmp_path / "w").exists()
