@@ -19,6 +19,7 @@ from PIL import Image
 
 from index.cache import ExtractionCache
 from index.document import Extraction, Page, Problem, TextBlock
+from index.extractors.pdf import open_pdf
 
 OCR_DPI = 150
 # OpenCV (inside the engine) decodes these directly; others go through Pillow to PNG first.
@@ -134,7 +135,7 @@ def _page_images(extraction: Extraction, path: Path) -> PageImages | None:
     """How to render the listed pages: yields (page number, encoded image, points per image pixel)."""
     if extraction.format == "pdf":
         def pdf_pages(numbers: list[int]) -> Iterator[tuple[int, bytes, float]]:
-            with pymupdf.open(path, filetype="pdf") as doc:
+            with open_pdf(path) as doc:
                 for number in numbers:
                     pix = doc[number - 1].get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY)
                     yield number, pix.tobytes("png"), 72 / OCR_DPI

@@ -40,7 +40,7 @@ def make_text_pdf(path: Path, pages: Sequence[str], *, title: str = "", producer
     meta.update({k: v for k, v in (("title", title), ("producer", producer), ("creationDate", created),
                                    ("modDate", created)) if v})
     doc.set_metadata(meta)
-    doc.save(path)
+    path.write_bytes(doc.tobytes())  # MuPDF itself cannot write to a non-UTF-8 name
     doc.close()
     return path
 

@@ -1,6 +1,7 @@
 """PDF with PyMuPDF: text blocks with positions per page, page sizes, images, metadata, damage."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -18,9 +19,19 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
+def open_pdf(path: Path) -> pymupdf.Document:
+    """Open by name, or from memory when the name is not valid UTF-8 (MuPDF takes only UTF-8
+    names; a folder unzipped from an old PC can hold GBK-encoded names)."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return pymupdf.open(stream=path.read_bytes(), filetype="pdf")
+    return pymupdf.open(path, filetype="pdf")
+
+
 def extract(path: Path, ex: Extraction, limits: Limits) -> None:
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = open_pdf(path)
     except (pymupdf.FileDataError, RuntimeError, ValueError):
         ex.problems.append(Problem("corrupt", "PDF 文件已损坏，无法打开。请重新导出或扫描后再提交。"))
         return
@@ -32,7 +43,7 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
             return
         if doc.is_repaired:
             ex.problems.append(Problem(
-                "repaired", "PDF 文件结构有损坏，已尝试自动修复后读取，内容可能不完整。建议重新导出后再提交。"))
+                "repaired", "PDF 文件结构有损坏，已尝试自动修复后读取，内容可能不完整。请重新导出后再提交。"))
         ex.facts.update(_metadata(doc))
         ex.facts["page_count"] = doc.page_count
         count = doc.page_count

@@ -1,0 +1,83 @@
+"""Extraction in worker processes: results stream in as completed, and a file that hangs, crashes
+or eats memory becomes a problem while the pool goes on."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from index.extract import extract_file
+from index.limits import Limits
+from index.pool import ExtractorPool, WorkerStartError
+from tests.files import OFFICIAL_TEXT, make_docx, make_ofd, make_photo, make_text_pdf
+
+HOOKS = "tests.extract_hooks:misbehaving_extract"
+
+
+def sha_for(n: int) -> str:
+    return f"{n:064x}"
+
+
+def good_files(folder: Path, count: int) -> list[tuple[Path, str]]:
+    folder.mkdir(exist_ok=True)
+    builders = [lambda p, n: make_text_pdf(p.with_suffix(".pdf"), [f"第{n}号文件 {OFFICIAL_TEXT}"]),
+                lambda p, n: make_docx(p.with_suffix(".docx"), [f"第{n}号文件 {OFFICIAL_TEXT}"]),
+                lambda p, n: make_ofd(p.with_suffix(".ofd"), [[f"第{n}号文件"]]),
+                lambda p, n: make_photo(p.with_suffix(".jpg"))]
+    return [(builders[n % len(builders)](folder / f"f{n:03d}", n), sha_for(n)) for n in range(count)]
+
+
+def test_results_equal_direct_extraction_stream_in_and_cancel_stops(tmp_path: Path) -> None:
+    items = good_files(tmp_path / "good", 12)
+    with ExtractorPool(workers=2) as pool:
+        got = dict(pool.submit_many(items))
+        assert set(got) == set(items)
+        for (path, sha), ex in got.items():
+            assert ex == extract_file(path, sha), path
+
+        # Items may be a lazy generator (files still being hashed); leaving early cancels the rest.
+        pulled: list[int] = []
+
+        def lazily():
+            for n, item in enumerate(items * 5):
+                pulled.append(n)
+                yield item
+
+        for _item, _ex in pool.submit_many(lazily()):
+            pool.cancel()
+        assert len(pulled) < len(items) * 5
+
+        # The same pool works again after a cancel.
+        again = list(pool.submit_many(items[:3]))
+        assert sorted(i for i, _ in again) == sorted(items[:3])
+
+
+def test_hang_crash_exit_and_memory_hog_become_problems_and_the_pool_goes_on(tmp_path: Path) -> None:
+    names = ["a.pdf", "hang.pdf", "b.pdf", "crash.pdf", "exit.pdf", "hog.pdf", "c.pdf"]
+    items = [(make_text_pdf(tmp_path / name, [f"文件{name}"]), sha_for(n)) for n, name in enumerate(names)]
+    limits = Limits(timeout_s=4, memory_mb=300)
+    start = time.monotonic()
+    with ExtractorPool(workers=2, limits=limits, extractor=HOOKS) as pool:
+        results = {Path(item[0]).name: ex for item, ex in pool.submit_many(items)}
+        assert set(results) == set(names)
+        assert results["hang.pdf"].problem("timeout") is not None
+        assert "4 秒" in results["hang.pdf"].problem("timeout").message
+        assert results["crash.pdf"].problem("crashed") is not None  # segmentation fault
+        assert results["exit.pdf"].problem("crashed") is not None  # os._exit
+        assert results["hog.pdf"].problem("memory") is not None
+        for name in ("a.pdf", "b.pdf", "c.pdf"):
+            assert f"文件{name}" in results[name].text and not results[name].problems
+        for name in ("hang.pdf", "crash.pdf", "hog.pdf"):
+            assert results[name].format == "pdf" and results[name].size > 0  # still says what it is
+        # Killed workers were replaced: the pool keeps working.
+        more = list(pool.submit_many(items[:1]))
+        assert "文件a.pdf" in more[0][1].text
+    assert time.monotonic() - start < 60
+
+
+def test_workers_that_cannot_start_raise_a_clear_error(tmp_path: Path) -> None:
+    items = good_files(tmp_path, 1)
+    with ExtractorPool(workers=1, extractor="no_such_module_here:extract") as pool, \
+            pytest.raises(WorkerStartError, match="无法启动"):
+        list(pool.submit_many(items))
