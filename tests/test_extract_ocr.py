@@ -1,0 +1,72 @@
+"""OCR as a separate, cached phase: scanned pages and photos get text marked as OCR-derived."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import index.ocr as ocr_module
+from index.cache import ExtractionCache
+from index.extract import extract_file
+from index.ocr import ocr_available, ocr_extraction
+from tests.files import make_scanned_pdf, make_text_image
+
+SHA = "5ca1" * 16
+needs_engine = pytest.mark.skipif(not ocr_available(), reason="rapidocr-onnxruntime is not installed")
+
+
+@pytest.fixture
+def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts calls into the OCR engine (the real engine still runs)."""
+    calls: list[int] = []
+    real = ocr_module._run_engine
+
+    def counting(image: bytes):
+        calls.append(len(image))
+        return real(image)
+
+    monkeypatch.setattr(ocr_module, "_run_engine", counting)
+    return calls
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_scanned_pdf_is_read_by_ocr_once_then_from_the_cache(tmp_path: Path, engine_calls: list[int]) -> None:
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["背街小巷整治台账"])
+    cache = ExtractionCache(tmp_path / "cache")
+    fast = extract_file(path, SHA, ocr=False)
+    assert fast.facts["needs_ocr_pages"] == [1] and engine_calls == []
+
+    progress: list[tuple[int, int]] = []
+    done = ocr_extraction(fast, path, cache, progress=lambda d, t: progress.append((d, t)))
+    page = done.pages[0]
+    assert "背街小巷整治台账" in page.text.replace(" ", "")
+    assert page.ocr and page.ocr_confidence is not None and page.ocr_confidence > 0.8
+    ocr_blocks = [b for b in page.blocks if b.source == "ocr"]
+    assert ocr_blocks and all(b.confidence is not None and b.bbox for b in ocr_blocks)
+    assert 50 < ocr_blocks[0].bbox[0] < 150  # PDF points: the text starts about an inch in
+    assert done.facts["needs_ocr_pages"] == [] and done.facts["ocr_pages"] == [1]
+    assert progress == [(1, 1)] and len(engine_calls) == 1
+
+    again = extract_file(path, SHA, ocr=True, cache=cache)
+    assert len(engine_calls) == 1  # the same page image was not recognised twice
+    assert again.pages[0].text == page.text
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_image_of_a_document_is_read_by_ocr(tmp_path: Path, engine_calls: list[int]) -> None:
+    path = make_text_image(tmp_path / "通知照片.jpg", "全国文明城市创建", fmt="JPEG")
+    ex = extract_file(path, SHA, ocr=True)
+    assert ex.format == "jpeg" and ex.pages[0].ocr
+    assert "全国文明城市创建" in ex.text.replace(" ", "")
+
+
+def test_without_the_engine_pages_stay_listed_and_a_problem_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_module, "ocr_available", lambda: False)
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["第一页", "第二页"])
+    ex = ocr_extraction(extract_file(path, SHA), path, None)
+    assert ex.facts["needs_ocr_pages"] == [1, 2]
+    problem = ex.problem("ocr_unavailable")
+    assert problem is not None and "2 页" in problem.message and "请" in problem.message
