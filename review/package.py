@@ -417,7 +417,7 @@ def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResu
             session.add(ImportedPackage(
                 group_code=package.group_code, group_name=package.group_name, signoff_version=package.version,
                 leader=package.leader, fingerprint=package.fingerprint, signed_at=package.signed_at,
-                package_sha256=package.package_sha256, folder=str(final.relative_to(workspace.root)),
+                package_sha256=package.package_sha256, folder=final.relative_to(workspace.root).as_posix(),
                 manifest=package.manifest_bytes, signature=package.signature, imported_by=actor.name,
             ))
             record(session, actor=actor.name, action="package.import", target=package.group_code,
@@ -427,6 +427,8 @@ def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResu
                             "differences": len(differences)})
             session.flush()
             final.parent.mkdir(exist_ok=True)
+            if final.exists():  # left by an import that was killed before it could clean up
+                shutil.rmtree(final)
             staging.rename(final)
         return ImportResult(package, final, previous.signoff_version if previous else None, differences)
     except BaseException:
