@@ -58,7 +58,7 @@ def parse_exceptions(values: list[str]) -> dict[str, str]:
 def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
     if args.target[0] == "verify" and len(args.target) == 2:
         return cmd_verify(ctx, args, args.target[1])
-    if len(args.target) != 1:
+    if len(args.target) != 1 or args.target == ["verify"]:
         raise UserError("用法：signoff 工作组编号 [--exception 条目=原因] 或 signoff verify 工作组编号 [--version N]")
     if args.version is not None:
         raise UserError("--version 只用于核验：signoff verify 工作组编号 --version N")
