@@ -84,6 +84,7 @@ def term_tokens(compact_term: str) -> tuple[list[str], bool]:
     return list(tokens), False
 
 
+@functools.lru_cache(maxsize=256)
 def whitespace_tolerant(compact_term: str) -> re.Pattern[str]:
     """A pattern that finds `compact_term` in normalised (not compacted) text."""
     return re.compile(r"\s*".join(re.escape(c) for c in compact_term))

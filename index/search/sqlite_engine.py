@@ -52,11 +52,12 @@ COMMIT_EVERY = 500  # documents per transaction during bulk indexing
 MAX_PAGES_PER_HIT = 3
 TEXT_CACHE_CHARS = 64_000_000
 RAW_CACHE_DOCS = 128
-_BULK_HASH_BYTES = 64 * 1024 * 1024  # FTS5's in-memory buffer while bulk indexing (default 1 MB)
+_BULK_HASH_BYTES = 256 * 1024 * 1024  # FTS5's in-memory buffer while bulk indexing (default 1 MB)
 _DEFAULT_HASH_BYTES = 1024 * 1024
 _DEFAULT_AUTOMERGE = 4
 _BM25_K1, _BM25_B = 1.2, 0.75
 _SQL_CHUNK = 500
+_PAGE_CACHE_KB = 32 * 1024
 
 _SCHEMA = """
 CREATE TABLE docs (
@@ -67,14 +68,14 @@ CREATE TABLE docs (
     grp TEXT NOT NULL,
     file_type TEXT NOT NULL,
     date TEXT,
-    nchars INTEGER NOT NULL,
-    body BLOB NOT NULL
+    nchars INTEGER NOT NULL
 );
+CREATE TABLE doc_texts (docnum INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE INDEX docs_grp ON docs(grp);
 CREATE TABLE doc_items (item TEXT NOT NULL, docnum INTEGER NOT NULL, PRIMARY KEY (item, docnum))
     WITHOUT ROWID;
 CREATE INDEX doc_items_docnum ON doc_items(docnum);
-CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, tokenize='ascii');
+CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, columnsize=0, tokenize='ascii');
 """
 
 log = logging.getLogger(__name__)
@@ -152,11 +153,11 @@ class _Session:
         body = PAGE_BREAK.join(pages)
         self.delete(doc.doc_id)
         cursor = self.conn.execute(
-            "INSERT INTO docs (doc_id, title, path, grp, file_type, date, nchars, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs (doc_id, title, path, grp, file_type, date, nchars) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc.doc_id, doc.title, doc.path, doc.group, doc.file_type,
-             doc.date.isoformat() if doc.date else None, len(body), _encode(body)))
+             doc.date.isoformat() if doc.date else None, len(body)))
         docnum = cursor.lastrowid
+        self.conn.execute("INSERT INTO doc_texts (docnum, body) VALUES (?, ?)", (docnum, _encode(body)))
         self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)",
                           (docnum, gram_tokens([title, *pages])))
         self._write_items(docnum, doc.items)
@@ -165,13 +166,15 @@ class _Session:
         self._count()
 
     def delete(self, doc_id: str) -> bool:
-        row = self.conn.execute("SELECT docnum, title, body FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+        row = self.conn.execute("SELECT docnum, title, body FROM docs JOIN doc_texts USING (docnum) WHERE doc_id = ?",
+                                (doc_id,)).fetchone()
         if row is None:
             return False
         docnum, title, body = row
         tokens = gram_tokens([compact(title), *_decode(body).split(PAGE_BREAK)])
         self.conn.execute("INSERT INTO grams (grams, rowid, tokens) VALUES ('delete', ?, ?)", (docnum, tokens))
         self.conn.execute("DELETE FROM doc_items WHERE docnum = ?", (docnum,))
+        self.conn.execute("DELETE FROM doc_texts WHERE docnum = ?", (docnum,))
         self.conn.execute("DELETE FROM docs WHERE docnum = ?", (docnum,))
         self.index._texts.discard(docnum)
         self.index._raw.discard(doc_id)
@@ -277,6 +280,7 @@ class SearchIndex:
         try:
             conn = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False)
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KB}")
             if new:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.executescript(_SCHEMA)
@@ -474,18 +478,12 @@ class SearchIndex:
         return conn.execute(sql, params).fetchall()
 
     def _load_texts(self, conn: sqlite3.Connection, docnums: list[int]) -> dict[int, _Text]:
-        texts: dict[int, _Text] = {}
-        missing: list[int] = []
-        for docnum in docnums:
-            cached = self._texts.get(docnum)
-            if cached is None:
-                missing.append(docnum)
-            else:
-                texts[docnum] = cached
+        texts = self._texts.get_many(docnums)
+        missing = [docnum for docnum in docnums if docnum not in texts]
         for start in range(0, len(missing), _SQL_CHUNK):
             chunk = missing[start:start + _SQL_CHUNK]
-            rows = conn.execute(f"SELECT docnum, title, body FROM docs WHERE docnum IN ({','.join('?' * len(chunk))})",
-                                chunk)
+            rows = conn.execute("SELECT docnum, title, body FROM docs JOIN doc_texts USING (docnum) "
+                                f"WHERE docnum IN ({','.join('?' * len(chunk))})", chunk)
             for docnum, title, body in rows:
                 text = _Text(compact(title), _decode(body))
                 self._texts.put(docnum, text, len(text.body) + len(text.title))
@@ -495,25 +493,29 @@ class SearchIndex:
     def _rank(self, conn: sqlite3.Connection, tree: Node, rows: list[tuple],
               texts: dict[int, _Text]) -> list[tuple[float, tuple]]:
         """Matching documents, best first: title hits, then the terms as one phrase, then BM25."""
-        matched = [row for row in rows if row[0] in texts and evaluate(tree, texts[row[0]].contains)]
         keys = [t.key for t in positive_terms(tree)]
+        single = tree.key if isinstance(tree, Term) else None
+        matched: list[tuple[tuple, _Text, list[int], int]] = []
+        for row in rows:
+            text = texts.get(row[0])
+            if text is None or not (text.contains(single) if single else evaluate(tree, text.contains)):
+                continue
+            counts = [text.body.count(k) for k in keys]
+            title_hits = [k in text.title for k in keys]
+            matched.append((row, text, counts, sum(title_hits)))
         if not matched:
             return []
         docs, avg_len = conn.execute("SELECT count(*), avg(nchars) FROM docs").fetchone()
         avg_len = max(avg_len or 1.0, 1.0)
-        counts = {row[0]: [texts[row[0]].body.count(k) for k in keys] for row in matched}
-        in_titles = {row[0]: [k in texts[row[0]].title for k in keys] for row in matched}
         idf = []
-        for i in range(len(keys)):
-            df = sum(1 for row in matched if counts[row[0]][i] or in_titles[row[0]][i])
+        for i, key in enumerate(keys):
+            df = sum(1 for _, text, counts, _ in matched if counts[i] or key in text.title)
             idf.append(math.log(1 + (docs - df + 0.5) / (df + 0.5)))
         phrase = "".join(keys) if len(keys) > 1 else None
         scored = []
-        for row in matched:
-            text = texts[row[0]]
+        for row, text, counts, title_hits in matched:
             norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * max(row[7], 1) / avg_len)
-            bm25 = sum(w * tf * (_BM25_K1 + 1) / (tf + norm) for w, tf in zip(idf, counts[row[0]], strict=True))
-            title_hits = sum(in_titles[row[0]])
+            bm25 = sum(w * tf * (_BM25_K1 + 1) / (tf + norm) for w, tf in zip(idf, counts, strict=True))
             phrase_hit = bool(phrase and text.contains(phrase))
             scored.append((1000.0 * title_hits + 100.0 * phrase_hit + bm25, row))
         scored.sort(key=lambda pair: (-pair[0], pair[1][2], pair[1][1]))

@@ -26,6 +26,17 @@ class LruCache(Generic[K, V]):
             self._items.move_to_end(key)
             return found[0]
 
+    def get_many(self, keys: list[K]) -> dict[K, V]:
+        """The cached values among `keys` (one lock for all)."""
+        found: dict[K, V] = {}
+        with self._lock:
+            for key in keys:
+                item = self._items.get(key)
+                if item is not None:
+                    self._items.move_to_end(key)
+                    found[key] = item[0]
+        return found
+
     def put(self, key: K, value: V, weight: int = 1) -> None:
         with self._lock:
             old = self._items.pop(key, None)
