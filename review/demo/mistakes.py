@@ -86,13 +86,17 @@ def with_bad_brackets(doc: OfficialDoc) -> OfficialDoc:
 
 
 def without_data(doc: OfficialDoc) -> OfficialDoc:
-    """A 总结式 report: slogans only, no measures, results or numbers."""
+    """A 总结式 report: attitude and slogans only, without numbers and without any result."""
     body = [
         Paragraph("一、基本情况", "h1"),
-        Paragraph(f"今年以来，{doc.city}高度重视此项工作，认真贯彻落实上级部署要求，加强组织领导，强化责任落实，"
-                  "各项工作有序推进，取得了明显成效，得到了群众的普遍好评。"),
-        Paragraph("二、下一步工作", "h1"),
-        Paragraph("我们将继续提高认识、加强领导、狠抓落实，推动各项工作再上新台阶。"),
+        Paragraph(f"今年以来，{doc.city}高度重视此项工作，认真贯彻上级部署要求，始终把这项工作摆在突出位置，"
+                  "主要领导亲自过问，分管领导具体负责，各级各部门密切配合、协调联动，形成了齐抓共管的良好局面。"),
+        Paragraph("二、主要做法", "h1"),
+        Paragraph("一是统一思想认识，二是压实工作责任，三是强化督促指导，四是营造浓厚氛围，"
+                  "各项工作有序推进，得到了社会各界和广大群众的普遍好评。"),
+        Paragraph("三、下一步工作", "h1"),
+        Paragraph("我们将继续统一思想、加强领导、狠抓工作，以更加饱满的热情、更加务实的作风，"
+                  "推动各项工作再上新台阶，为创建全国文明城市作出新的更大贡献。"),
         Paragraph("特此说明。"),
     ]
     return replace(doc, body=body)
@@ -110,4 +114,5 @@ def with_personal_data(doc: OfficialDoc, rng: random.Random) -> tuple[OfficialDo
             number, mobile = mask_id(number), mask_mobile(mobile)
         rows.append([str(index), person_name(rng), number, mobile, str(rng.randint(4, 120))])
     table = Table(["序号", "姓名", "身份证号", "联系电话", "服务时长（小时）"], rows)
-    return replace(doc, title=doc.title.replace("工作台账", "志愿者名册"), table=table), exposed_id, exposed_mobile
+    title = f"{doc.city}{doc.area}志愿者登记台账"
+    return replace(doc, title=title, table=table), exposed_id, exposed_mobile

@@ -30,7 +30,7 @@ LINE_HEIGHT = 26.0
 CHARS_PER_LINE = 29
 LINES_PER_PAGE = 24
 BLACK, RED = (0, 0, 0), (0.88, 0, 0)
-SCAN_DPI = 100
+SCAN_DPI = 160  # above the 150 dpi offices ask of scans
 
 
 @dataclass

@@ -205,34 +205,47 @@ class _Planner:
         doc = make_document(self.rng, doc_kind, area, self.city, day, docno, since=self.window.begin,
                             subject=subject, focus=standard.title, keywords=keywords)
         common = {"group": group, "item": standard.code, "kind": kind, "day": day}
+        allowed = [f.lower() for f in standard.requirement.formats] if standard.requirement else []
+
+        def fit(ext: str) -> str:
+            """`ext` if the standard accepts it, else the closest format it does accept."""
+            if not allowed or ext in allowed:
+                return ext
+            return next((alt for alt in ("pdf", "docx", "xlsx") if alt in allowed), ext)
+
         if kind == "正式发文":
             n = self.count("正式发文")
-            variant, ext = ("scan", "pdf") if n in (1, 6) else ("", "pdf" if n % 3 == 2 else "docx")
+            variant, ext = ("scan", "pdf") if n in (1, 6) else ("", fit("pdf" if n % 3 == 2 else "docx"))
             self.add(folder, f"{docno} {safe_name(doc.title)}.{ext}", format=ext, doc=doc, variant=variant, **common)
         elif kind in ("台账", "统计表"):
             if kind == "统计表":
                 doc = replace(doc, title=doc.title.replace("工作台账", "情况统计表"))
-            ext = "csv" if kind == "台账" and self.count("台账") == 3 else "xlsx"
+            ext = fit("csv" if kind == "台账" and self.count("台账") == 3 else "xlsx")
             self.add(folder, f"{safe_name(doc.title)}.{ext}", format=ext, doc=doc, **common)
         elif kind == "会议记录":
-            self.add(folder, f"{safe_name(doc.title)}（第{index + 1}次）.docx", format="docx", doc=doc, **common)
+            ext = fit("docx")
+            self.add(folder, f"{safe_name(doc.title)}（第{index + 1}次）.{ext}", format=ext, doc=doc, **common)
         elif kind == "宣传资料":
             doc = replace(doc, title=f"{self.city}{subject}宣传资料汇编")
-            self.add(folder, f"{safe_name(doc.title)}.pdf", format="pdf", doc=doc, **common)
+            ext = fit("pdf")
+            self.add(folder, f"{safe_name(doc.title)}.{ext}", format=ext, doc=doc, **common)
         else:
-            ext = "pdf" if kind == "情况说明" and self.count("情况说明") % 2 == 1 else "docx"
+            ext = fit("pdf" if kind == "情况说明" and self.count("情况说明") % 2 == 1 else "docx")
             self.add(folder, f"{safe_name(doc.title)}.{ext}", format=ext, doc=doc, **common)
 
     def photo(self, folder: str, group: str, standard: Standard | None, area: str, index: int,
               name: str | None = None) -> DemoFile:
+        """A photo named the way offices caption files: number, date, place and what happened."""
         day = self.day()
         taken = datetime(day.year, day.month, day.day, self.rng.randint(8, 17), self.rng.randint(0, 59))
         with_exif = self.count("图片") % 3 != 2  # every third photo went through a chat app: no EXIF
         caption = photo_caption(self.rng, area, self.city, taken)
-        activity = self.rng.choice(AREAS[area].activities)
+        place = caption.split("地点：", 1)[1].split()[0].removeprefix(self.city)
+        activity = caption.rsplit("事由：", 1)[1]
         plan = PhotoPlan(self.rng.getrandbits(32), area, caption, taken if with_exif else None)
-        return self.add(folder, name or f"图片{index + 1} {safe_name(activity)}.jpg", group=group,
-                        item=standard.code if standard else None, kind="图片", format="jpg", day=day, photo=plan)
+        default = f"图片{index + 1} {day:%Y年%-m月%-d日} {safe_name(place)} {safe_name(activity)}.jpg"
+        return self.add(folder, name or default, group=group, item=standard.code if standard else None,
+                        kind="图片", format="jpg", day=day, photo=plan)
 
     # -- mistakes ------------------------------------------------------------------------------
     def pick(self, test: Callable[[DemoFile], bool], group: str) -> DemoFile:
@@ -314,6 +327,7 @@ class _Planner:
         target = self.pick(lambda f: f.photo is not None and self._captions_required(f.item), "JT")
         assert target.photo is not None
         target.photo.caption = None
+        target.path = f"{target.path.rsplit('/', 1)[0]}/现场照片{self.count('bare') + 1}.jpg"
         self.plant("no_caption", target, "图片上没有时间、地点、人物、事由说明")
 
         target = self.pick(lambda f: f.kind == "工作方案" and f.doc is not None, "JY")
