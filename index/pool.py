@@ -1,8 +1,8 @@
 """Extraction in worker processes, so a file that hangs, crashes the parser or eats memory becomes
 a `Problem` ("timeout", "crashed", "memory") and the scan goes on.
 
-Workers are long-lived (no process per file) and fed one file at a time by a dispatcher thread, so
-extraction keeps going while the caller indexes the results it has already received:
+Workers are long-lived (no process per file) and fed by a dispatcher thread, two files queued per
+worker, so extraction keeps going while the caller indexes the results it has already received:
 
     with ExtractorPool(workers=2, limits=Limits()) as pool:
         for (path, sha256), extraction in pool.submit_many(items):   # as completed
@@ -18,6 +18,7 @@ import queue
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -37,6 +38,9 @@ _MB = 1024 * 1024
 _WATCH_INTERVAL_S = 0.25
 _DONE = object()
 _MAX_START_FAILURES = 3
+# Each worker has the next file waiting in its pipe, so it never idles while the parent (busy
+# indexing, holding the GIL) gets round to dispatching.
+_QUEUED_PER_WORKER = 2
 
 
 class WorkerStartError(RuntimeError):
@@ -105,9 +109,8 @@ class _Worker:
     conn: Connection
     ready: bool = False
     baseline_rss: int = 0
-    task: tuple[int, Any] | None = None  # (task id, item)
-    started: float = 0.0
-    killed_for: str | None = None
+    tasks: deque[tuple[int, Any]] = field(default_factory=deque)  # (task id, item), head running
+    started: float = 0.0  # when the head task started
     last_watch: float = field(default_factory=time.monotonic)
 
 
@@ -133,6 +136,7 @@ class ExtractorPool:
         self._busy_lock = threading.Lock()
         self._dispatcher: threading.Thread | None = None
         self._start_failures = 0
+        self._retry: deque[Any] = deque()  # items queued on a worker that was killed, not yet run
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -201,50 +205,51 @@ class ExtractorPool:
         self._workers = [w for w in self._workers if w.process.is_alive()]
         while len(self._workers) < self.size:
             self._workers.append(self._spawn())
+        self._retry.clear()
         next_id, exhausted = 0, False
         while True:
             if self._cancel.is_set():
-                for worker in self._workers:
-                    if worker.task is not None:
-                        self._kill(worker)
-                        self._replace(worker)
+                for worker in [w for w in self._workers if w.tasks]:
+                    self._replace(worker)
                 return
             for worker in self._workers:
-                if exhausted or not worker.ready or worker.task is not None:
-                    continue
-                if results.qsize() >= self.max_ahead:
-                    break
-                try:
-                    item = next(items)
-                except StopIteration:
-                    exhausted = True
-                    break
-                worker.conn.send((next_id, str(item[0]), item[1]))
-                worker.task, worker.started = (next_id, item), time.monotonic()
-                next_id += 1
-            busy = [w for w in self._workers if w.task is not None]
-            if exhausted and not busy:
+                while worker.ready and len(worker.tasks) < _QUEUED_PER_WORKER and results.qsize() < self.max_ahead:
+                    if self._retry:
+                        item = self._retry.popleft()
+                    elif exhausted:
+                        break
+                    else:
+                        try:
+                            item = next(items)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                    worker.conn.send((next_id, str(item[0]), item[1]))
+                    if not worker.tasks:
+                        worker.started = time.monotonic()
+                    worker.tasks.append((next_id, item))
+                    next_id += 1
+            if exhausted and not self._retry and not any(w.tasks for w in self._workers):
                 return
             self._wait_and_collect(results)
 
     def _wait_and_collect(self, results: queue.Queue[Any]) -> None:
         now = time.monotonic()
-        deadlines = [w.started + self.limits.timeout_s - now for w in self._workers if w.task is not None]
+        deadlines = [w.started + self.limits.timeout_s - now for w in self._workers if w.tasks]
         timeout = max(0.0, min([_WATCH_INTERVAL_S, *deadlines]))
         by_handle: dict[Any, _Worker] = {}
         for worker in self._workers:
             by_handle[worker.conn] = worker
             by_handle[worker.process.sentinel] = worker
-        ready = wait(list(by_handle), timeout=timeout)
         handled: set[int] = set()
-        for handle in ready:
+        for handle in wait(list(by_handle), timeout=timeout):
             worker = by_handle[handle]
             if id(worker) not in handled:
                 handled.add(id(worker))
                 self._receive(worker, results)
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.task is None:
+            if not worker.tasks:
                 continue
             if now - worker.started > self.limits.timeout_s:
                 self._fail(worker, "timeout", results)
@@ -254,43 +259,42 @@ class ExtractorPool:
                     self._fail(worker, "memory", results)
 
     def _receive(self, worker: _Worker, results: queue.Queue[Any]) -> None:
+        """Take every message the worker has sent; notice when it died."""
         try:
-            if not worker.conn.poll():
-                raise EOFError  # only the sentinel fired: the process is gone
-            message = worker.conn.recv()
+            while worker.conn.poll():
+                self._handle(worker, worker.conn.recv(), results)
+            if worker.process.is_alive():
+                return
         except (EOFError, OSError):
-            worker.process.join(timeout=1)
-            code = worker.process.exitcode
-            reason = "memory" if code == -signal.SIGKILL and worker.killed_for is None else "crashed"
-            if not worker.ready:
-                self._start_failures += 1
-                if self._start_failures >= _MAX_START_FAILURES:
-                    raise WorkerStartError(
-                        "无法启动读取文件的后台进程（已连续失败 3 次），请检查程序安装是否完整后重试。") from None
-            if worker.task is None:
-                self._replace(worker)
-            else:
-                self._fail(worker, reason, results)
-            return
+            pass
+        # The process is gone: a segfault, os._exit, or the kernel's out-of-memory killer (SIGKILL).
+        worker.process.join(timeout=1)
+        if not worker.ready:
+            self._start_failures += 1
+            if self._start_failures >= _MAX_START_FAILURES:
+                raise WorkerStartError(
+                    "无法启动读取文件的后台进程（已连续失败 3 次），请检查程序安装是否完整后重试。") from None
+        if worker.tasks:
+            self._fail(worker, "memory" if worker.process.exitcode == -signal.SIGKILL else "crashed", results)
+        else:
+            self._replace(worker)
+
+    def _handle(self, worker: _Worker, message: Any, results: queue.Queue[Any]) -> None:
         if message[0] == "ready":
             worker.ready, worker.baseline_rss = True, message[1]
             self._start_failures = 0
             return
         task_id, result = message
-        if worker.task is None or worker.task[0] != task_id:
-            return  # a late answer for a task already given up
-        item = worker.task[1]
-        worker.task = None
-        if isinstance(result, str):
-            results.put((item, self._failure(item, result)))
-        else:
-            results.put((item, result))
+        if not worker.tasks or worker.tasks[0][0] != task_id:
+            return  # cannot happen with one pipe per worker; never trust it blindly
+        item = worker.tasks.popleft()[1]
+        worker.started = time.monotonic()  # the next queued file starts now
+        results.put((item, self._failure(item, result) if isinstance(result, str) else result))
 
     def _fail(self, worker: _Worker, reason: str, results: queue.Queue[Any]) -> None:
-        assert worker.task is not None
-        item = worker.task[1]
-        worker.task = None
-        self._kill(worker)
+        """Give up on the worker's current file; files queued behind it go to another worker."""
+        item = worker.tasks.popleft()[1]
+        self._retry.extend(queued for _id, queued in worker.tasks)
         self._replace(worker)
         results.put((item, self._failure(item, reason)))
 
@@ -318,14 +322,12 @@ class ExtractorPool:
         return _Worker(process=process, conn=parent)
 
     def _replace(self, worker: _Worker) -> None:
-        if worker.process.is_alive():
-            self._kill(worker)
+        self._kill(worker)
         worker.conn.close()
         self._workers[self._workers.index(worker)] = self._spawn()
 
     @staticmethod
     def _kill(worker: _Worker) -> None:
-        worker.killed_for = "pool"
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(timeout=5)
