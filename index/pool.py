@@ -59,19 +59,23 @@ def _load(ref: str) -> Any:
 
 
 def _limit_memory(memory_mb: int) -> None:
-    """Cap the address space at today's size plus the budget, so an allocation beyond it fails
-    with MemoryError inside the worker instead of exhausting the PC (Linux; elsewhere the parent
-    watches the resident size with psutil)."""
+    """Cap the worker's private writable memory at today's size plus the budget, so an allocation
+    beyond it fails with MemoryError inside the worker instead of exhausting the PC.
+
+    RLIMIT_DATA rather than RLIMIT_AS: the OCR engine's thread pools reserve gigabytes of address
+    space they never use, which an address-space cap would refuse. Linux only; elsewhere the
+    parent watches the resident size with psutil.
+    """
     try:
         import resource
     except ImportError:
         return
-    current = psutil.Process().memory_info().vms
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    current = psutil.Process().memory_info().data
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
     limit = current + memory_mb * _MB
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
 
 
 def _worker_main(conn: Connection, extractor_ref: str, limits: Limits, ocr: bool, cache_dir: str | None) -> None:
