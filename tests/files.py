@@ -136,6 +136,26 @@ def make_docx(path: Path, paragraphs: Sequence[str] = (OFFICIAL_TEXT,), *,
     return path
 
 
+def add_text_box(path: Path, text: str) -> Path:
+    """Append a paragraph holding a text box with `text`, written as Word does: a DrawingML shape
+    with a VML fallback carrying the same text (so a naive reader sees it twice)."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    content = f'<w:txbxContent xmlns:w="{w}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    run = parse_xml(
+        f'<w:r xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><wps:txbx>{content}</wps:txbx></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r>")
+    document.add_paragraph()._p.append(run)
+    document.save(str(path))
+    return path
+
+
 def make_zip_bomb_docx(path: Path, member_mb: int = 20) -> Path:
     """A valid small DOCX plus one member of `member_mb` MB of zeros (compresses ~1000:1)."""
     make_docx(path, ["正常的一段文字"])

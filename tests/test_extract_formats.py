@@ -9,9 +9,11 @@ import pytest
 
 from index.document import Extraction
 from index.extract import extract_file
+from index.extractors import images as images_module
 from index.extractors.pdf import parse_pdf_date
 from tests.files import (
     OFFICIAL_TEXT,
+    add_text_box,
     make_csv,
     make_docx,
     make_legacy_doc,
@@ -96,6 +98,23 @@ def test_docx_reading_order_styles_tables_headers_properties_and_captions(tmp_pa
 def test_docx_photo_without_caption_is_counted_as_uncaptioned(tmp_path: Path) -> None:
     ex = extract(make_docx(tmp_path / "图片.docx", ["活动照片如下"], with_image=True))
     assert ex.facts["image_count"] == 1 and ex.facts["captioned_images"] == 0
+
+
+def test_docx_text_boxes_are_read_once_and_are_not_images(tmp_path: Path) -> None:
+    path = add_text_box(make_docx(tmp_path / "红头.docx", ["正文第一段"]), "焦作市精神文明建设委员会办公室文件")
+    ex = extract(path)
+    assert ex.text.count("焦作市精神文明建设委员会办公室文件") == 1
+    assert ex.pages[0].blocks[-1].location == "第2段（文本框）"
+    assert ex.facts["image_count"] == 0
+
+
+def test_heic_without_the_plugin_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "IMG_0001.HEIC"
+    path.write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 200)
+    ex = extract(path)
+    assert ex.format == "heic" and ex.problem("wrong_extension") is None
+    if not images_module.HEIC_SUPPORTED:
+        assert "JPG" in ex.problem("unsupported").message
 
 
 def test_photo_size_dpi_exif_date_camera_and_gps(tmp_path: Path) -> None:

@@ -17,7 +17,11 @@ from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.zip_guard import open_checked_zip
 from index.limits import Limits
 
-_IMAGE_TAGS = (qn("w:drawing"), qn("w:pict"))
+# DrawingML pictures (a:blip) and old VML ones (v:imagedata); shapes and text boxes are not images.
+_IMAGE_TAGS = (qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata")
+_TEXTBOX = qn("w:txbxContent")
+# Word writes each text box twice: the DrawingML choice and a VML fallback. Read the first only.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CAPTION_STYLES = {"caption", "题注"}
 _CAPTION_TEXT = re.compile(r"^\s*(图|图片|照片|附图)\s*[0-9一二三四五六七八九十]")
 
@@ -69,6 +73,10 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
                     source = "text"
                 blocks.append(TextBlock(text=text, location=f"第{stats['paragraphs']}段",
                                         style=style, source=source))
+            for box_text in _text_boxes(child):
+                stats["paragraphs"] += 1
+                blocks.append(TextBlock(text=box_text, location=f"第{stats['paragraphs']}段（文本框）",
+                                        style=style, source="text"))
             if images:
                 stats["count"] += images
                 after_image = True
@@ -77,6 +85,18 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
             blocks.extend(_table(Table(child, document), stats["tables"]))
             after_image = False
     return blocks, stats
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """Text in text boxes anchored to the paragraph (红头 titles are often set in one)."""
+    texts = []
+    for box in paragraph.iter(_TEXTBOX):
+        if any(a.tag == _FALLBACK for a in box.iterancestors()):
+            continue
+        text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in box.iter(qn("w:p"))).strip()
+        if text:
+            texts.append(text)
+    return texts
 
 
 def _table(table: Table, number: int) -> list[TextBlock]:
