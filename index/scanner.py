@@ -89,3 +89,10 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def file_name(path: str, rel_path: str = "") -> str:
+    """The file's name from its stored paths (`rel_path` always uses "/"; `path` the OS separator)."""
+    if rel_path:
+        return rel_path.rsplit("/", 1)[-1]
+    return os.path.basename(path)

@@ -9,12 +9,12 @@ import datetime
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from sqlalchemy import select
 
 from index.cache import ExtractionCache
 from index.document import Extraction
+from index.scanner import file_name
 from index.search import SearchDoc, SearchIndex, SearchQuery, SearchResults, open_search_index
 from index.search.model import Progress
 from review.db.models import Group, Mapping, Material
@@ -24,7 +24,7 @@ from review.workspace import Workspace
 
 def search_doc(material_id: int, path: str, rel_path: str, group_code: str, items: Sequence[str],
                extraction: Extraction, date: datetime.date | None = None) -> SearchDoc:
-    name = PurePosixPath((rel_path or path).replace("\\", "/")).name
+    name = file_name(path, rel_path)
     return SearchDoc(
         doc_id=str(material_id), title=name, path=path, group=group_code, items=sorted(items),
         file_type=extraction.format, date=date, pages=[p.text for p in extraction.pages],
