@@ -148,3 +148,22 @@ def test_a_healthy_index_is_opened_as_it_is(built: Path) -> None:
     assert_searchable(index)
     assert progress == []  # nothing rebuilt
     index.close()
+
+
+def test_readers_elsewhere_follow_a_rebuild(built: Path) -> None:
+    reader = SearchIndex(built, PAGES.get)
+    assert reader.search(SearchQuery("背街小巷")).total == len(PAGES)
+    other = SearchIndex(built, PAGES.get)
+    other.rebuild([SearchDoc("only", "only.pdf", "/only.pdf", "城管组", pages=["重建后唯一的背街小巷材料"])])
+    assert [h.doc_id for h in reader.search(SearchQuery("背街小巷")).hits] == ["only"]
+    other.close()
+    reader.close()
+
+
+def test_warm_loads_texts_so_searching_reads_no_text_from_disk(built: Path) -> None:
+    index = SearchIndex(built, PAGES.get)
+    assert index.warm() == len(PAGES)
+    with sqlite3.connect(built / DB_FILE) as conn:
+        conn.execute("UPDATE doc_texts SET body = X''")  # verification would now fail if it read the disk
+    assert [h.doc_id for h in index.search(SearchQuery("第3份")).hits] == ["m3"]
+    index.close()

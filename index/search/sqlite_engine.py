@@ -46,6 +46,7 @@ from index.search.snippets import page_hit
 from index.search.text_cache import LruCache
 from index.search.writer_lock import WriterLock
 
+# Bump when the tables or the analysis (normalisation, tokens) change: older indexes are rebuilt.
 SCHEMA_VERSION = 1
 DB_FILE = "search.db"
 COMMIT_EVERY = 500  # documents per transaction during bulk indexing
@@ -287,15 +288,33 @@ class SearchIndex:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.commit()
         except sqlite3.Error as error:
+            if "fts5" in str(error):
+                raise SearchIndexError(
+                    "此电脑上的 Python 所带的 SQLite 不支持全文检索（FTS5）：请安装本程序自带的 Python 运行环境。"
+                ) from error
             raise _broken(self.path, error) from error
         return conn
 
+    def _file_identity(self) -> tuple[int, int]:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return (self._generation, -1)
+        return (self._generation, stat.st_ino)
+
     def _reader(self) -> sqlite3.Connection:
+        """This thread's connection; a new one after a rebuild here or in another process."""
+        identity = self._file_identity()
         held = getattr(self._local, "conn", None)
-        if held is not None and held[0] == self._generation:
+        if held is not None and held[0] == identity:
             return held[1]
+        if held is not None:
+            held[1].close()
+            with self._mutex:
+                if held[1] in self._readers:
+                    self._readers.remove(held[1])
         conn = self._connect(create=False)
-        self._local.conn = (self._generation, conn)
+        self._local.conn = (identity, conn)
         with self._mutex:
             self._readers.append(conn)
         return conn
@@ -347,7 +366,7 @@ class SearchIndex:
 
     def _end_bulk(self) -> None:
         with self._mutex:
-            self._bulk_depth -= 1
+            self._bulk_depth = max(0, self._bulk_depth - 1)
             if self._bulk_depth == 0 and self._session is not None:
                 session, self._session = self._session, None
                 session.close()
@@ -416,6 +435,17 @@ class SearchIndex:
         except sqlite3.DatabaseError:
             return "corrupt"
         return "locked" if self._lock.is_stale() else "ok"
+
+    def warm(self) -> int:
+        """Load every document's compact text into memory (as far as the cache holds), so that the
+        first searches after opening are as fast as later ones; returns the number loaded. Meant
+        for a background thread right after opening."""
+        try:
+            conn = self._reader()
+            docnums = [row[0] for row in conn.execute("SELECT docnum FROM docs")]
+            return len(self._load_texts(conn, docnums))
+        except sqlite3.DatabaseError as error:
+            raise _broken(self.path, error) from error
 
     def break_stale_lock(self) -> bool:
         return self._lock.break_stale()
