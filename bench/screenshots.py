@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 SIZE = (1366, 768)
+SCALED_SIZE = (1280, 720)  # 150 % of a 1920×1080 screen, in logical pixels
 
 
 def sample_files(folder: Path) -> None:
@@ -103,7 +104,7 @@ def render(workspace_dir: Path, suffix: str) -> None:
     from desktop.i18n import install_translators
     from desktop.main_window import MainWindow
     from desktop.start_dialog import StartDialog, remember_workspace
-    from desktop.workers import WorkerPool
+    from desktop.workers import Job, WorkerPool
     from review.permissions import LOCAL_USER
     from review.workspace import Workspace
 
@@ -127,7 +128,7 @@ def render(workspace_dir: Path, suffix: str) -> None:
 
     workspace = Workspace.open(workspace_dir)
     window = MainWindow(workspace, LOCAL_USER, pool)
-    window.resize(*SIZE)
+    window.resize(*(SIZE if not suffix else SCALED_SIZE))
     window.show()
     settle(pool)
     shoot(window, "03-dashboard", suffix)
@@ -144,10 +145,22 @@ def render(workspace_dir: Path, suffix: str) -> None:
     shoot(window, "06-desk-filter-missing", suffix)
     window.tree.filter_box.setCurrentIndex(0)
     window.focus_search()
-    settle(pool, 0.3)
+    window.search.box.setText("背街小巷")
+    window.search.run()
+    settle(pool, 1.0)
+    hits = window.search.results.topLevelItem(0)
+    if hits is not None and hits.childCount() > 1:
+        window.search.results.itemClicked.emit(hits.child(1), 0)  # 第 2 页
+        settle(pool, 1.0)
     shoot(window, "07-search", suffix)
-    window.runner.run("扫描 示例", lambda job: [job.progress(i, 40, f"材料/文件{i}.pdf") or time.sleep(0.02)
-                                                for i in range(1, 30)] and time.sleep(5))
+    def pretend_scan(job: Job) -> None:
+        for done in range(1, 400):
+            if job.cancel.cancelled:
+                return
+            job.progress(min(done, 28), 40, f"材料/宣传组/Ⅲ-1-1) 学习计划/文件{done}.pdf")
+            time.sleep(0.01)
+
+    window.runner.run("扫描 宣传组", pretend_scan)
     settle(pool, 0.8)
     shoot(window, "08-scan-progress", suffix)
     window.runner.cancel()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from desktop.item_status import ItemStatus
 from review.decisions import history, mapped_materials, material_label, requirement_states
@@ -128,7 +129,8 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
     with workspace.session() as session:
         group = get_group(session, group_code)
         materials = [
-            MaterialRow(m.path, material_label(m), m.format, m.size, m.status == "present")
+            MaterialRow(m.path, material_label(m), m.format or Path(m.path).suffix.lstrip(".").lower(), m.size,
+                        m.status == "present")
             for m in mapped_materials(session, group).get(code, [])
         ]
         decisions = history(session, group_code, code)

@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         # panes ----------------------------------------------------------------------------------
         self.tree = ManualTree()
         self.tree.standard_selected.connect(self.load_requirement)
-        self.search = SearchPanel(pool)
+        self.current_item: str | None = None  # plain attribute: read by the search worker
+        self.search = SearchPanel(pool, self.run_search)
         self.search.open_requested.connect(self.open_search_hit)
         self.left = QTabWidget()
         self.left.addTab(self.tree, self.tr("测评条目"))
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def load_requirement(self, code: str) -> None:
+        self.current_item = code
         desk = self.desk
         if desk is None or desk.manual is None:
             return
@@ -300,6 +302,14 @@ class MainWindow(QMainWindow):
     def open_search_hit(self, path: str, page: int, terms: list[str]) -> None:
         self.pages.setCurrentWidget(self.desk_splitter)
         self.preview.show_file(path, page, terms=terms)
+
+    def run_search(self, query: str, scope: str) -> list[Any]:
+        """The search panel's function; runs in a worker, so it reads no widget."""
+        from review.search_service import search
+
+        group = self.group_code if scope in ("group", "item") else None
+        items = [self.current_item] if scope == "item" and self.current_item else None
+        return search(self.workspace, query, group=group, items=items, limit=200).hits
 
     def focus_search(self) -> None:
         self.pages.setCurrentWidget(self.desk_splitter)

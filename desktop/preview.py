@@ -62,9 +62,11 @@ class ImageFacts:
     facts: list[tuple[str, str]] = field(default_factory=list)
 
 
-def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], terms: Sequence[str] = ()) -> RenderedPdf:
-    """Render one page at `scale` pixels per PDF point and paint the highlight rectangles; without
-    rectangles, the places where `terms` occur on the page (a search hit) are highlighted."""
+def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], terms: Sequence[str] = (),
+                    fit_width_px: int = 0) -> RenderedPdf:
+    """Render one page at `scale` pixels per PDF point (or, with `fit_width_px`, as wide as that)
+    and paint the highlight rectangles; without rectangles, the places where `terms` occur on the
+    page (a search hit) are highlighted."""
     import pymupdf as fitz
 
     try:
@@ -77,6 +79,8 @@ def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], 
         if document.page_count == 0:
             raise UserError(f"{path.name} 没有任何页面。请检查该文件是否导出完整。")
         page = max(0, min(page, document.page_count - 1))
+        if fit_width_px > 0:
+            scale = fit_width_px / document[page].rect.width
         if not rects and terms:
             rects = [tuple(r) for term in terms if term for r in document[page].search_for(term)]
         pixmap = document[page].get_pixmap(matrix=fitz.Matrix(scale, scale), alpha=False)
@@ -189,6 +193,7 @@ class PreviewPane(QWidget):
         self.request: PreviewRequest | None = None
         self.page_count = 0
         self.zoom_index = ZOOMS.index(1.0)
+        self.fit_width = True  # until the user zooms: pages and pictures as wide as the pane
         self.page_image: QImage | None = None
         self._generation = 0
 
@@ -205,12 +210,13 @@ class PreviewPane(QWidget):
         self.zoom_out_button = self._button("－", self.tr("缩小 (Ctrl+-)"), lambda: self.zoom(-1))
         self.zoom_label = QLabel()
         self.zoom_in_button = self._button("＋", self.tr("放大 (Ctrl++)"), lambda: self.zoom(+1))
+        self.fit_button = self._button(self.tr("适合宽度"), self.tr("按窗格宽度显示"), self.fit_to_width)
         self.open_button = self._button(self.tr("用系统程序打开"), self.tr("用本机默认程序打开此文件"), self.open_external)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous_button, self.page_box, self.page_total, self.next_button,
-                       self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+                       self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.open_button)
@@ -247,6 +253,7 @@ class PreviewPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.image: QImage | None = None
+        self._last_scale = 0.0
         self._set_controls(pdf=False)
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -282,9 +289,29 @@ class PreviewPane(QWidget):
             self._load()
 
     def zoom(self, step: int) -> None:
+        if self.fit_width:  # continue from the zoom the page is shown at
+            self.fit_width = False
+            shown = self._shown_zoom()
+            self.zoom_index = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - shown))
         self.zoom_index = max(0, min(self.zoom_index + step, len(ZOOMS) - 1))
         if self.request is not None:
             self._load()
+
+    def fit_to_width(self) -> None:
+        self.fit_width = True
+        if self.request is not None:
+            self._load()
+
+    def _screen_scale(self) -> float:
+        """Pixels per PDF point at 100 %: the screen's resolution and the device pixel ratio."""
+        return self.logicalDpiX() / 72 * self.devicePixelRatioF()
+
+    def _pane_width(self) -> int:
+        """The width a page can take without a horizontal scroll bar (the pane may be hidden now)."""
+        return max(100, self.stack.width() - self.page_scroll.verticalScrollBar().sizeHint().width() - 8)
+
+    def _shown_zoom(self) -> float:
+        return self._last_scale / self._screen_scale() if self._last_scale else 1.0
 
     def open_external(self) -> None:
         if self.request is not None:
@@ -298,14 +325,15 @@ class PreviewPane(QWidget):
         self._generation += 1
         generation = self._generation
         suffix = request.path.suffix.lower()
-        self.zoom_label.setText(f"{round(ZOOMS[self.zoom_index] * 100)}%")
+        self.zoom_label.setText(f"{round(ZOOMS[self.zoom_index] * 100)}%" if not self.fit_width else "")
         if not request.path.exists():
             self._show_message(self.tr("找不到文件 {0}。它可能已被移动或删除；请重新扫描本组材料。").format(request.path))
             return
         if suffix == ".pdf":
-            scale = ZOOMS[self.zoom_index] * self.logicalDpiX() / 72 * self.devicePixelRatioF()
+            scale = ZOOMS[self.zoom_index] * self._screen_scale()
+            fit = int(self._pane_width() * self.devicePixelRatioF()) if self.fit_width else 0
             page, rects, terms = request.page, list(request.rects), list(request.terms)
-            self.pool.submit(lambda _job: render_pdf_page(request.path, page, scale, rects, terms),
+            self.pool.submit(lambda _job: render_pdf_page(request.path, page, scale, rects, terms, fit),
                              on_result=lambda r: self._pdf_ready(generation, r),
                              on_error=lambda e: self._failed(generation, e), name="预览 PDF")
         elif suffix == ".docx":
@@ -327,6 +355,8 @@ class PreviewPane(QWidget):
         self.page_count = rendered.page_count
         self.request.page = rendered.page
         self.page_image = rendered.image
+        self._last_scale = rendered.scale
+        self.zoom_label.setText(f"{round(self._shown_zoom() * 100)}%")
         pixmap = QPixmap.fromImage(rendered.image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.page_label.setPixmap(pixmap)
@@ -351,7 +381,7 @@ class PreviewPane(QWidget):
             return
         self._set_controls(pdf=False)
         self.image = result.image
-        target = result.image.width() * ZOOMS[self.zoom_index]
+        target = min(result.image.width(), self._pane_width()) if self.fit_width else result.image.width() * ZOOMS[self.zoom_index]
         pixmap = QPixmap.fromImage(result.image).scaledToWidth(max(1, int(target)),
                                                                 Qt.TransformationMode.SmoothTransformation)
         self.image_label.setPixmap(pixmap)

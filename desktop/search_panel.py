@@ -52,10 +52,16 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
-    """The snippet with its highlight spans marked, HTML-escaped."""
+def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]], lead: int = 12) -> str:
+    """The snippet with its highlight spans marked, HTML-escaped; at most `lead` characters are kept
+    before the first hit so that the hit shows even in a narrow pane."""
+    spans = sorted(highlights)
+    if spans and spans[0][0] > lead:
+        cut = spans[0][0] - lead
+        snippet = "…" + snippet[cut:]
+        spans = [(start - cut + 1, end - cut + 1) for start, end in spans]
     out, position = [], 0
-    for start, end in sorted(highlights):
+    for start, end in spans:
         if start < position:
             continue
         out.append(html.escape(snippet[position:start]))

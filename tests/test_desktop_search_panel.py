@@ -56,3 +56,10 @@ def test_no_hits_and_no_engine_are_explained(qtbot, pool):
 
 def test_snippet_marks_highlights_and_escapes_html():
     assert snippet_html("a<b>背街小巷", [(4, 8)]) == 'a&lt;b&gt;<span style="background:#ffd500">背街小巷</span>'
+
+
+def test_snippet_keeps_the_hit_near_the_start():
+    text = "关于印发理论学习计划的通知第一页第一行深入开展背街小巷整治"
+    start = text.index("背街小巷")
+    marked = snippet_html(text, [(start, start + 4)], lead=4)
+    assert marked == '…深入开展<span style="background:#ffd500">背街小巷</span>整治'
