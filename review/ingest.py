@@ -16,8 +16,10 @@ and index entries that are missing and completes them.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -93,6 +95,23 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
 
 def limits_for(workspace: Workspace) -> Limits:
     return Limits()
+
+
+_shared: ExtractorPool | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_pool(workers: int, limits: Limits) -> ExtractorPool:
+    """One long-lived pool per process, so a re-scan does not pay for starting worker processes."""
+    global _shared
+    with _shared_lock:
+        if _shared is not None and (_shared.size != workers or _shared.limits != limits):
+            _shared.close()
+            _shared = None
+        if _shared is None:
+            _shared = ExtractorPool(workers=workers, limits=limits)
+            atexit.register(_shared.close)
+        return _shared
 
 
 def _under(path: str, roots: Sequence[str]) -> bool:
@@ -324,16 +343,14 @@ def _extract_and_index(
                 if cancel.cancelled:
                     break
             if to_extract and not cancel.cancelled:
-                count = workers or max(1, min(2, os.cpu_count() or 1, len(to_extract)))
-                with ExtractorPool(workers=count, limits=limits_for(workspace),
-                                   ocr=False) as pool:
-                    for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
-                        cache.put(extraction)
-                        report.extracted += 1
-                        index_one(extraction)
-                        if cancel.cancelled:
-                            pool.cancel()
-                            break
+                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), limits_for(workspace))
+                for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
+                    cache.put(extraction)
+                    report.extracted += 1
+                    index_one(extraction)
+                    if cancel.cancelled:
+                        pool.cancel()
+                        break
             meter.step(force=True, count=0)
         report.indexed = len(indexed)
     finally:
