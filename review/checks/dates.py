@@ -31,10 +31,11 @@ _CN_SMALL = "一二三四五六七八九"
 _CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 DATE_PATTERN = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:"
+    r"(?=[12〇零○Ｏ一二三四五六七八九])"  # lets the engine skip other positions quickly
+    r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:"
     r"年\s*(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?"
     r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
-    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?"
+    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?)"
 )
 
 # The last lines of a document that may hold the 落款 (signature block with the date).
@@ -111,7 +112,7 @@ def find_dates(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[F
 
 def signature_date(doc: DocText) -> FoundDate | None:
     """The 落款 date: on a short line among the document's last lines, the last one found."""
-    for segment in reversed(doc.body_segments()[-_SIGNATURE_TAIL:]):
+    for segment in reversed(doc.tail(_SIGNATURE_TAIL)):
         if segment.end - segment.start > _SIGNATURE_MAX_CHARS:
             continue
         found = list(find_dates(doc.text, segment.start, segment.end))

@@ -16,10 +16,14 @@ if TYPE_CHECKING:
     from review.checks.context import FileContext
 
 _OPEN, _CLOSE = "〔", "〕"
+# The bracketed year and what follows; the abbreviation before it is read separately (anchoring
+# on the bracket keeps the scan fast: brackets are rare, Chinese characters are everywhere).
 DOCNO_PATTERN = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{0,12})[ \t]*(?P<open>[〔\[(（【［〖{｛])[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*"
+    r"(?P<open>[〔\[(（【［〖{｛])[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*"
     r"(?P<close>[〕\])）】］〗}｝])[ \t]*(?P<di>第?)[ \t]*(?P<num>\d{0,5})(?P<hao>号?)"
 )
+_ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?=[ \t]*$)")
+_ORG_REACH = 14
 # Words that start a sentence before a cited 文号 ("根据焦文明办〔2019〕12号"), not part of the 代字.
 _LEAD_WORDS = re.compile(r"^.*(?:根据|按照|依据|依照|参照|印发|转发|关于|见|及|和|与|的|为|以)")
 # An abbreviation usually ends with one of these; used to accept a number that lacks 号.
@@ -69,13 +73,14 @@ def find_docnos(doc: DocText) -> list[DocNo]:
     out = []
     text = doc.text
     for m in DOCNO_PATTERN.finditer(text):
-        org = _LEAD_WORDS.sub("", m["org"])
+        before = _ORG_BEFORE.search(text, max(0, m.start() - _ORG_REACH), m.start())
+        org = _LEAD_WORDS.sub("", before[0]) if before else ""
         if not m["hao"]:
             bare_ok = (m["num"] and org.endswith(_ORG_ENDINGS)
                        and _AFTER_BARE_NUMBER.match(text, m.end()) is not None)
             if not bare_ok:
                 continue
-        start = m.end("org") - len(org)
+        start = before.end() - len(org) if before and org else m.start()
         end = m.end() if m["hao"] or m["num"] else m.end("close")
         out.append(DocNo(start, end, org, m["open"], int(m["year"]), m["close"], m["di"], m["num"], m["hao"]))
     return out

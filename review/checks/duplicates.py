@@ -10,17 +10,17 @@ Identical files share a SHA-256. Near-identical text is found without comparing 
 3. Locality-sensitive hashing: signatures are cut into 8 bands of 8 bins; only documents sharing a
    whole band become candidates (at 90% similarity a pair shares a band with probability ≈ 0.99,
    at 50% with ≈ 0.03), so 2,000 documents cost a few comparisons, not two million.
-4. Candidates are compared exactly (Jaccard similarity of their piece sets), so what is reported
-   does not depend on the hashing.
+4. Candidates are compared exactly (Jaccard similarity of their piece sets) and gathered into
+   clusters; each material in a cluster gets one finding naming the others.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
 
 from index.document import Extraction
 from review.checks.catalogue import make_finding
@@ -85,17 +85,40 @@ def _identical(materials: Sequence[tuple[FileFacts, Extraction]]) -> list[Findin
     return out
 
 
-def _candidates(signatures: Sequence[tuple[int | None, ...]]) -> set[tuple[int, int]]:
+def _buckets(signatures: Sequence[tuple[int | None, ...]]) -> list[list[int]]:
+    """Groups of documents that share a whole band of their signatures (the LSH candidates)."""
     buckets: dict[tuple[int, tuple[int | None, ...]], list[int]] = defaultdict(list)
     for index, sig in enumerate(signatures):
         for band in range(BINS // BAND_ROWS):
             rows = sig[band * BAND_ROWS:(band + 1) * BAND_ROWS]
             if rows.count(_EMPTY) < BAND_ROWS:
                 buckets[(band, rows)].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        pairs.update(combinations(members, 2))
-    return pairs
+    return [members for members in buckets.values() if len(members) > 1]
+
+
+class _Clusters:
+    """Union-find over documents, so that a template copied 500 times costs 500 comparisons."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.best = [0.0] * size
+
+    def root(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: int, b: int, score: float) -> None:
+        self.parent[self.root(a)] = self.root(b)
+        self.best[a] = max(self.best[a], score)
+        self.best[b] = max(self.best[b], score)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for x in range(len(self.parent)):
+            out[self.root(x)].append(x)
+        return [members for members in out.values() if len(members) > 1]
 
 
 def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, min_chars: int) -> list[Finding]:
@@ -108,15 +131,35 @@ def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, m
         text = extraction.text
         if len(text) >= min_chars:
             docs.append((facts, pieces(text)))
+    clusters = _Clusters(len(docs))
+    unlike: set[tuple[int, int]] = set()
+    for pending in _buckets([signature(p) for _, p in docs]):
+        # Compare with one representative at a time; whoever is unlike it is tried against the next.
+        while len(pending) > 1:
+            rep, rest, pending = pending[0], pending[1:], []
+            for other in rest:
+                pair = (min(rep, other), max(rep, other))
+                if clusters.root(rep) == clusters.root(other):
+                    continue
+                score = -1.0 if pair in unlike else jaccard(docs[rep][1], docs[other][1])
+                if score >= threshold:
+                    clusters.join(rep, other, score)
+                else:
+                    unlike.add(pair)
+                    pending.append(other)
     out = []
-    for i, j in sorted(_candidates([signature(p) for _, p in docs])):
-        score = jaccard(docs[i][1], docs[j][1])
-        if score < threshold:
-            continue
-        for a, b in ((docs[i][0], docs[j][0]), (docs[j][0], docs[i][0])):
-            message = f"{_placement(a)} 与 {_placement(b)} 的文字约 {score:.0%} 相同。"
-            out.append(make_finding("MR-DUP-002", message, file=a.path, subject=a.sha256 + b.sha256,
-                                    text=b.display_name, item_code=a.item_codes[0] if a.item_codes else ""))
+    for members in clusters.groups():
+        cluster = hashlib.sha256("".join(sorted(docs[m][0].sha256 for m in members)).encode()).hexdigest()
+        for index in members:
+            facts = docs[index][0]
+            others = [docs[o][0] for o in members[:_PLACES_SHOWN + 1] if o != index][:_PLACES_SHOWN]
+            shown = "；".join(_placement(o) for o in others)
+            more = f"等 {len(members) - 1} 份材料" if len(members) - 1 > _PLACES_SHOWN else ""
+            message = (f"{_placement(facts)} 与 {shown}{more}的文字几乎相同"
+                       f"（相似度最高约 {clusters.best[index]:.0%}）。")
+            out.append(make_finding("MR-DUP-002", message, file=facts.path, subject=facts.sha256 + cluster,
+                                    text=others[0].display_name,
+                                    item_code=facts.item_codes[0] if facts.item_codes else ""))
     return out
 
 

@@ -51,7 +51,7 @@ class KindMatch:
 
 def title_of(facts: FileFacts, extraction: Extraction, doc: DocText) -> str:
     """The first lines of the text, the title property and the file name, for title words."""
-    lines = [doc.segment_text(s) for s in doc.body_segments()[:_TITLE_LINES]]
+    lines = [doc.segment_text(s) for s in doc.head(_TITLE_LINES)]
     head = " ".join(lines)[:_TITLE_CHARS]
     return " ".join(filter(None, (head, str(extraction.facts.get("title") or ""), PurePath(facts.name).stem)))
 
@@ -68,9 +68,9 @@ def signature_line(doc: DocText) -> tuple[str, str] | None:
         if _ORG_LINE.search(before):
             body = before
         else:
-            index = doc.segments.index(segment)
+            index = doc.index_of(segment.start)
             if index > 0:
-                previous = doc.segment_text(doc.segments[index - 1]).strip()
+                previous = doc.segment_text(doc.segment(index - 1)).strip()
                 if len(previous) <= 40 and _ORG_LINE.search(previous):
                     body = previous
     return body, signed.text
@@ -81,7 +81,9 @@ def _photo_pages(extraction: Extraction) -> list[int]:
 
 
 def _ledger_reason(doc: DocText, fmt: str) -> str | None:
-    body = doc.body_segments()
+    if fmt not in SHEET_FORMATS and not doc.has_source("table"):
+        return None
+    body = doc.body
     cells = [s for s in body if s.source == "table" or fmt in SHEET_FORMATS]
     if not body or len(cells) < _LEDGER_TABLE_SHARE * len(body):
         return None
@@ -105,7 +107,7 @@ def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Se
         if photos and len(photos) == len(extraction.pages):
             pages = "、".join(map(str, photos[:5])) + ("等" if len(photos) > 5 else "")
             out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，文字很少"))
-    head_end = doc.segments[min(len(doc.segments), _HEAD_SEGMENTS) - 1].end if doc.segments else 0
+    head_end = doc.segment(min(len(doc), _HEAD_SEGMENTS) - 1).end if len(doc) else 0
     head_docno = next((n for n in docnos if n.start <= head_end), None)
     signature = signature_line(doc) if head_docno is not None else None
     if head_docno is not None and signature is not None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from review.checks.context import FileContext
 
 PERSONAL_PATTERN = re.compile(
-    r"(?<![0-9A-Za-z])(?:"
+    r"(?=[1-8])(?<![0-9A-Za-z])(?:"
     r"(?P<id>[1-68]\d{5}(?P<birth>(?:18|19|20)\d{6})\d{3}[0-9Xx])"
     r"|(?P<mobile>1[3-9]\d[- ]?\d{4}[- ]?\d{4})"
     r")(?![0-9A-Za-z])"
