@@ -56,15 +56,16 @@ def render_text_png(text: str, *, width: int = 1240, height: int = 600, fontsize
     return png
 
 
-def make_scanned_pdf(path: Path, pages: Sequence[str], *, dpi: int = 150) -> Path:
-    """A PDF whose A4 pages are only images of Chinese text (no text layer), like a scanner makes."""
+def make_scanned_pdf(path: Path, pages: Sequence[str], *, dpi: int = 150, height: float = 842) -> Path:
+    """A PDF whose pages (A4 wide; A4 high unless `height` in points says otherwise, a short strip
+    keeps OCR tests quick) are only images of Chinese text, no text layer, like a scanner makes."""
     source = pymupdf.open()
     out = pymupdf.open()
     for text in pages:
-        page = source.new_page(width=595, height=842)
-        page.insert_textbox(pymupdf.Rect(72, 72, 523, 770), text, fontname=CJK_FONT, fontsize=16)
+        page = source.new_page(width=595, height=height)
+        page.insert_textbox(pymupdf.Rect(72, 72, 523, height - 20), text, fontname=CJK_FONT, fontsize=16)
         pix = page.get_pixmap(dpi=dpi)
-        scan = out.new_page(width=595, height=842)
+        scan = out.new_page(width=595, height=height)
         scan.insert_image(scan.rect, stream=pix.tobytes("png"))
     out.save(path)
     out.close()

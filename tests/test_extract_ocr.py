@@ -32,7 +32,7 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.mark.ocr
 @needs_engine
 def test_scanned_pdf_is_read_by_ocr_once_then_from_the_cache(tmp_path: Path, engine_calls: list[int]) -> None:
-    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["背街小巷整治台账"])
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["背街小巷整治台账"], height=150)
     cache = ExtractionCache(tmp_path / "cache")
     fast = extract_file(path, SHA, ocr=False)
     assert fast.facts["needs_ocr_pages"] == [1] and engine_calls == []
@@ -70,3 +70,18 @@ def test_without_the_engine_pages_stay_listed_and_a_problem_says_so(
     assert ex.facts["needs_ocr_pages"] == [1, 2]
     problem = ex.problem("ocr_unavailable")
     assert problem is not None and "2 页" in problem.message and "请" in problem.message
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+@needs_engine
+def test_ocr_runs_inside_memory_limited_workers(tmp_path: Path) -> None:
+    """The engine's thread pools reserve much address space: the workers' memory cap must allow it."""
+    from index.limits import Limits
+    from index.pool import ExtractorPool
+
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["背街小巷整治台账"], height=150)
+    with ExtractorPool(workers=1, limits=Limits(timeout_s=180), ocr=True, cache_dir=tmp_path / "cache") as pool:
+        [(_item, ex)] = list(pool.submit_many([(path, SHA)]))
+    assert not ex.problems and ex.pages[0].ocr
+    assert "背街小巷整治台账" in ex.text.replace(" ", "")

@@ -13,6 +13,15 @@ from index.pool import ExtractorPool, WorkerStartError
 from tests.files import OFFICIAL_TEXT, make_docx, make_ofd, make_photo, make_text_pdf
 
 HOOKS = "tests.extract_hooks:misbehaving_extract"
+LIMITS = Limits(timeout_s=4, memory_mb=300)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """One pool for the module (workers take a second to start); normal files are extracted
+    normally by the hook extractor, so it serves the well-behaved tests too."""
+    with ExtractorPool(workers=2, limits=LIMITS, extractor=HOOKS) as shared:
+        yield shared
 
 
 def sha_for(n: int) -> str:
@@ -28,51 +37,48 @@ def good_files(folder: Path, count: int) -> list[tuple[Path, str]]:
     return [(builders[n % len(builders)](folder / f"f{n:03d}", n), sha_for(n)) for n in range(count)]
 
 
-def test_results_equal_direct_extraction_stream_in_and_cancel_stops(tmp_path: Path) -> None:
+def test_results_equal_direct_extraction_stream_in_and_cancel_stops(tmp_path: Path, pool) -> None:
     items = good_files(tmp_path / "good", 12)
-    with ExtractorPool(workers=2) as pool:
-        got = dict(pool.submit_many(items))
-        assert set(got) == set(items)
-        for (path, sha), ex in got.items():
-            assert ex == extract_file(path, sha), path
+    got = dict(pool.submit_many(items))
+    assert set(got) == set(items)
+    for (path, sha), ex in got.items():
+        assert ex == extract_file(path, sha), path
 
-        # Items may be a lazy generator (files still being hashed); leaving early cancels the rest.
-        pulled: list[int] = []
+    # Items may be a lazy generator (files still being hashed); a cancel stops pulling them.
+    pulled: list[int] = []
 
-        def lazily():
-            for n, item in enumerate(items * 5):
-                pulled.append(n)
-                yield item
+    def lazily():
+        for n, item in enumerate(items * 5):
+            pulled.append(n)
+            yield item
 
-        for _item, _ex in pool.submit_many(lazily()):
-            pool.cancel()
-        assert len(pulled) < len(items) * 5
+    for _item, _ex in pool.submit_many(lazily()):
+        pool.cancel()
+    assert len(pulled) < len(items) * 5
 
-        # The same pool works again after a cancel.
-        again = list(pool.submit_many(items[:3]))
-        assert sorted(i for i, _ in again) == sorted(items[:3])
+    # The same pool works again after a cancel.
+    again = list(pool.submit_many(items[:3]))
+    assert sorted(i for i, _ in again) == sorted(items[:3])
 
 
-def test_hang_crash_exit_and_memory_hog_become_problems_and_the_pool_goes_on(tmp_path: Path) -> None:
+def test_hang_crash_exit_and_memory_hog_become_problems_and_the_pool_goes_on(tmp_path: Path, pool) -> None:
     names = ["a.pdf", "hang.pdf", "b.pdf", "crash.pdf", "exit.pdf", "hog.pdf", "c.pdf"]
     items = [(make_text_pdf(tmp_path / name, [f"文件{name}"]), sha_for(n)) for n, name in enumerate(names)]
-    limits = Limits(timeout_s=4, memory_mb=300)
     start = time.monotonic()
-    with ExtractorPool(workers=2, limits=limits, extractor=HOOKS) as pool:
-        results = {Path(item[0]).name: ex for item, ex in pool.submit_many(items)}
-        assert set(results) == set(names)
-        assert results["hang.pdf"].problem("timeout") is not None
-        assert "4 秒" in results["hang.pdf"].problem("timeout").message
-        assert results["crash.pdf"].problem("crashed") is not None  # segmentation fault
-        assert results["exit.pdf"].problem("crashed") is not None  # os._exit
-        assert results["hog.pdf"].problem("memory") is not None
-        for name in ("a.pdf", "b.pdf", "c.pdf"):
-            assert f"文件{name}" in results[name].text and not results[name].problems
-        for name in ("hang.pdf", "crash.pdf", "hog.pdf"):
-            assert results[name].format == "pdf" and results[name].size > 0  # still says what it is
-        # Killed workers were replaced: the pool keeps working.
-        more = list(pool.submit_many(items[:1]))
-        assert "文件a.pdf" in more[0][1].text
+    results = {Path(item[0]).name: ex for item, ex in pool.submit_many(items)}
+    assert set(results) == set(names)
+    assert results["hang.pdf"].problem("timeout") is not None
+    assert "4 秒" in results["hang.pdf"].problem("timeout").message
+    assert results["crash.pdf"].problem("crashed") is not None  # segmentation fault
+    assert results["exit.pdf"].problem("crashed") is not None  # os._exit
+    assert results["hog.pdf"].problem("memory") is not None
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        assert f"文件{name}" in results[name].text and not results[name].problems
+    for name in ("hang.pdf", "crash.pdf", "hog.pdf"):
+        assert results[name].format == "pdf" and results[name].size > 0  # still says what it is
+    # Killed workers were replaced: the pool keeps working.
+    more = list(pool.submit_many(items[:1]))
+    assert "文件a.pdf" in more[0][1].text
     assert time.monotonic() - start < 60
 
 
