@@ -16,6 +16,7 @@ from review.decisions import history, mapped_materials, material_label, requirem
 from review.groups import get_group, group_standard_codes
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
+from review.signoff import SignoffStatus, signoff_status
 from review.workspace import Workspace
 
 
@@ -68,6 +69,7 @@ class GroupDesk:
     manual: Manual | None
     codes: list[str]
     statuses: dict[str, ItemStatus]
+    signoff: SignoffStatus
 
 
 def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
@@ -106,7 +108,7 @@ def load_group_desk(workspace: Workspace, group_code: str) -> GroupDesk:
         codes = group_standard_codes(session, group, manual) if manual else []
         name = group.name
     statuses = group_statuses(workspace, group_code) if manual else {}
-    return GroupDesk(group_code, name, manual, codes, statuses)
+    return GroupDesk(group_code, name, manual, codes, statuses, signoff_status(workspace, group_code))
 
 
 def ancestors(manual: Manual, code: str) -> list[str]:
@@ -172,7 +174,6 @@ class Dashboard:
 
 def load_dashboard(workspace: Workspace) -> Dashboard:
     """The office's view: `workspace_status` figures plus review states and sign-offs per group."""
-    from review.signoff import signoff_status
     from review.status import workspace_status
 
     status = workspace_status(workspace)

@@ -14,18 +14,20 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
     QWidget,
 )
 
-from desktop.dashboard import DashboardView
+from desktop.dashboard import SIGNOFF_COLORS, DashboardView
 from desktop.desk_data import (
     FindingRow,
     GroupDesk,
@@ -40,6 +42,7 @@ from desktop.manual_tree import ManualTree
 from desktop.preview import PreviewPane
 from desktop.requirement_view import RequirementView
 from desktop.search_panel import SearchPanel
+from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.errors import UserError
 from review.groups import summaries
@@ -94,7 +97,13 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(pool)
         who = f"{actor.name}（{actor.role_name}{'，' + actor.group_code if actor.group_code else ''}）"
         self.user_label = QLabel(self.tr("当前用户：{0}").format(who))
+        self.signoff_button = QPushButton()
+        self.signoff_button.setFlat(True)
+        self.signoff_button.setToolTip(self.tr("查看签字状态及签字后的变化"))
+        self.signoff_button.clicked.connect(self.show_signoff_changes)
+        self.signoff_button.hide()
         self.statusBar().addPermanentWidget(self.runner)
+        self.statusBar().addPermanentWidget(self.signoff_button)
         self.statusBar().addPermanentWidget(self.user_label)
 
         # actions, menus, toolbar ---------------------------------------------------------------
@@ -138,6 +147,8 @@ class MainWindow(QMainWindow):
                                        self.tr("退回当前条目（须写明原因）"))
         self.act_next_finding = self._action(self.tr("下一个问题"), self.next_finding, "F8",
                                              self.tr("在右侧显示当前条目的下一个问题"))
+        self.act_signoff = self._action(self.tr("签字确认…"), self.sign_off, "Ctrl+Shift+S",
+                                        self.tr("组长对本组材料签字确认"))
         self.act_about = self._action(self.tr("关于"), self.about)
 
         menu = self.menuBar()
@@ -152,6 +163,8 @@ class MainWindow(QMainWindow):
         review_menu = menu.addMenu(self.tr("审核(&R)"))
         for action in (self.act_previous, self.act_next, self.act_approve, self.act_return, self.act_next_finding):
             review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.act_signoff)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.act_about)
 
@@ -258,6 +271,9 @@ class MainWindow(QMainWindow):
         read_only = "" if self._may_decide() else self.tr("（只读）")
         self.statusBar().showMessage(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
             desk.group_name, desk.group_code, read_only, len(desk.codes)))
+        self.signoff_button.setText(signoff_summary(desk.signoff))
+        self.signoff_button.setStyleSheet(f"color: {SIGNOFF_COLORS.get(desk.signoff.state, '#000000')}")
+        self.signoff_button.show()
         if changed_group:
             self.requirement.clear()
             self.preview.clear()
@@ -330,6 +346,7 @@ class MainWindow(QMainWindow):
         self.act_approve.setEnabled(self._may_decide() and has_item)
         self.act_return.setEnabled(self._may_decide() and has_item)
         self.act_scan.setEnabled(self.group_code is not None and allowed(self.actor, "scan", self.group_code))
+        self.act_signoff.setEnabled(self.group_code is not None and allowed(self.actor, "signoff", self.group_code))
         for action in (self.act_next, self.act_previous, self.act_next_finding):
             action.setEnabled(self.desk is not None)
 
@@ -357,6 +374,18 @@ class MainWindow(QMainWindow):
 
         self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
                          on_result=done, name="审核")
+
+    def sign_off(self) -> None:
+        if self.desk is None:
+            return
+        dialog = SignoffDialog(self.workspace, self.actor, self.desk, self.pool, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("已签字（第 {0} 版）。").format(dialog.signed_version), 8000)
+            self.open_group(self.desk.group_code)
+
+    def show_signoff_changes(self) -> None:
+        if self.desk is not None:
+            SignoffChangesDialog(self.desk.signoff, self).exec()
 
     def scan_folder(self) -> None:
         from review.ingest import scan

@@ -1,0 +1,69 @@
+"""Sign-off from the desk: exceptions need reasons, the password is checked, a later file change
+shows the sign-off as stale with exactly what changed."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.desk_data import load_group_desk
+from desktop.main_window import MainWindow
+from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog
+from review.accounts import create_first_admin, create_user, login
+from review.db.models import Material
+from review.decisions import decide
+from tests.desktop_helpers import add_groups, add_material, pool_fixture, settings_sandbox_fixture, write_pdf  # noqa: F401
+
+pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def leader(workspace, tmp_path: Path):
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "图片说明.pdf"), "Ⅲ-1-2)")
+    office = create_first_admin(workspace, "文明办", ask=lambda _prompt: "office-pass")
+    office_actor = login(workspace, office.name, "office-pass")
+    create_user(workspace, office_actor, "张组长", "leader", "leader-pass", "XC")
+    actor = login(workspace, "张组长", "leader-pass")
+    decide(workspace, actor, "XC", "Ⅲ-1-1)", "approve")
+    return actor
+
+
+def test_sign_with_an_exception_then_see_it_go_stale(qtbot, workspace, pool, leader, tmp_path: Path):
+    dialog = SignoffDialog(workspace, leader, load_group_desk(workspace, "XC"), pool)
+    qtbot.addWidget(dialog)
+    assert dialog.open_codes == ["Ⅲ-1-2)"]
+    dialog.sign()
+    assert "Ⅲ-1-2)" in dialog.message.text() and "例外原因" in dialog.message.text()
+
+    dialog.table.item(1, 2).setText("照片将于下周补拍")
+    dialog.password.setText("wrong-pass")
+    dialog.sign()
+    qtbot.waitUntil(lambda: "密码不正确" in dialog.message.text(), timeout=10_000)
+    dialog.password.setText("leader-pass")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.sign()
+    assert dialog.signed_version == 1
+
+    window = MainWindow(workspace, leader, pool)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=5000)
+    assert window.act_signoff.isEnabled()
+    qtbot.waitUntil(lambda: "有效" in window.signoff_button.text(), timeout=5000)
+
+    changed = tmp_path / "方案.pdf"
+    write_pdf(changed, pages=3)  # the clerk replaced the file; the next scan records the new bytes
+    with workspace.session() as session:
+        material = session.scalars(select(Material).where(Material.path == str(changed))).one()
+        material.sha256 = hashlib.sha256(changed.read_bytes()).hexdigest()
+        material.size = changed.stat().st_size
+    window.refresh()
+    qtbot.waitUntil(lambda: "已失效" in window.signoff_button.text(), timeout=5000)
+    changes = SignoffChangesDialog(window.desk.signoff)
+    qtbot.addWidget(changes)
+    assert changes.table.rowCount() == 1
+    assert changes.table.item(0, 0).text() == "方案.pdf" and changes.table.item(0, 1).text() == "内容已改动"
+    assert window.tree.state_of("Ⅲ-1-1)") == "changed"
