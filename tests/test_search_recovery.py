@@ -156,6 +156,8 @@ def test_readers_elsewhere_follow_a_rebuild(built: Path) -> None:
     other = SearchIndex(built, PAGES.get)
     other.rebuild([SearchDoc("only", "only.pdf", "/only.pdf", "城管组", pages=["重建后唯一的背街小巷材料"])])
     assert [h.doc_id for h in reader.search(SearchQuery("背街小巷")).hits] == ["only"]
+    assert reader.search(SearchQuery("第0份")).total == 0  # nothing remembered from the old index
+    assert reader.search(SearchQuery("重建后")).total == 1
     other.close()
     reader.close()
 

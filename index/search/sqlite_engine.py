@@ -25,6 +25,7 @@ import math
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ from index.search.writer_lock import WriterLock
 # Bump when the tables or the analysis (normalisation, tokens) change: older indexes are rebuilt.
 SCHEMA_VERSION = 1
 DB_FILE = "search.db"
+# A new random id for every newly created index, so readers in other processes notice a rebuild.
+ID_FILE = "index.id"
 COMMIT_EVERY = 500  # documents per transaction during bulk indexing
 MAX_PAGES_PER_HIT = 3
 TEXT_CACHE_CHARS = 64_000_000
@@ -148,11 +151,30 @@ class _Session:
     def _fts_config(self, name: str, value: int) -> None:
         self.conn.execute("INSERT INTO grams(grams, rank) VALUES (?, ?)", (name, value))
 
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One document's statements all or none, inside the session's open transaction."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        self.conn.execute("SAVEPOINT doc")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO doc")
+            raise
+        finally:
+            self.conn.execute("RELEASE doc")
+
     def put(self, doc: SearchDoc) -> None:
+        with self._atomic():
+            self._put(doc)
+        self._count()
+
+    def _put(self, doc: SearchDoc) -> None:
         title = compact(doc.title)
         pages = [compact(p) for p in doc.pages]
         body = PAGE_BREAK.join(pages)
-        self.delete(doc.doc_id)
+        self._delete(doc.doc_id)
         cursor = self.conn.execute(
             "INSERT INTO docs (doc_id, title, path, grp, file_type, date, nchars) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc.doc_id, doc.title, doc.path, doc.group, doc.file_type,
@@ -164,9 +186,14 @@ class _Session:
         self._write_items(docnum, doc.items)
         self.index._texts.put(docnum, _Text(title, body), len(body) + len(title))
         self.index._raw.discard(doc.doc_id)
-        self._count()
 
     def delete(self, doc_id: str) -> bool:
+        with self._atomic():
+            found = self._delete(doc_id)
+        self._count()
+        return found
+
+    def _delete(self, doc_id: str) -> bool:
         row = self.conn.execute("SELECT docnum, title, body FROM docs JOIN doc_texts USING (docnum) WHERE doc_id = ?",
                                 (doc_id,)).fetchone()
         if row is None:
@@ -179,15 +206,15 @@ class _Session:
         self.conn.execute("DELETE FROM docs WHERE docnum = ?", (docnum,))
         self.index._texts.discard(docnum)
         self.index._raw.discard(doc_id)
-        self._count()
         return True
 
     def set_items(self, doc_id: str, items: list[str]) -> bool:
         row = self.conn.execute("SELECT docnum FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return False
-        self.conn.execute("DELETE FROM doc_items WHERE docnum = ?", (row[0],))
-        self._write_items(row[0], items)
+        with self._atomic():
+            self.conn.execute("DELETE FROM doc_items WHERE docnum = ?", (row[0],))
+            self._write_items(row[0], items)
         self._count()
         return True
 
@@ -270,6 +297,7 @@ class SearchIndex:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._generation = 0
+        self._identity: tuple[int, str] | None = None
 
     # ---- connections -------------------------------------------------------------------------
 
@@ -287,6 +315,7 @@ class SearchIndex:
                 conn.executescript(_SCHEMA)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.commit()
+                (self.folder / ID_FILE).write_text(uuid.uuid4().hex, encoding="ascii")
         except sqlite3.Error as error:
             if "fts5" in str(error):
                 raise SearchIndexError(
@@ -295,16 +324,20 @@ class SearchIndex:
             raise _broken(self.path, error) from error
         return conn
 
-    def _file_identity(self) -> tuple[int, int]:
+    def _file_identity(self) -> tuple[int, str]:
         try:
-            stat = self.path.stat()
+            return (self._generation, (self.folder / ID_FILE).read_text(encoding="ascii"))
         except OSError:
-            return (self._generation, -1)
-        return (self._generation, stat.st_ino)
+            return (self._generation, "")
 
     def _reader(self) -> sqlite3.Connection:
         """This thread's connection; a new one after a rebuild here or in another process."""
         identity = self._file_identity()
+        with self._mutex:
+            if identity != self._identity:  # rebuilt elsewhere: document numbers mean other documents now
+                self._texts.clear()
+                self._raw.clear()
+                self._identity = identity
         held = getattr(self._local, "conn", None)
         if held is not None and held[0] == identity:
             return held[1]
@@ -330,13 +363,12 @@ class SearchIndex:
         self._close_readers()
         self._texts.clear()
         self._raw.clear()
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for path in [self.folder / ID_FILE, *(Path(f"{self.path}{s}") for s in ("", "-wal", "-shm", "-journal"))]:
             try:
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
             except OSError as error:
                 raise SearchIndexError(
-                    f"无法删除旧的搜索索引（{self.path}{suffix}：{error}）：请关闭其他正在使用此工作区的程序后重试。"
-                ) from error
+                    f"无法删除旧的搜索索引（{path}：{error}）：请关闭其他正在使用此工作区的程序后重试。") from error
 
     # ---- writing -----------------------------------------------------------------------------
 
