@@ -16,11 +16,16 @@ def test_the_data_lists_all_prefecture_level_divisions() -> None:
 
 
 def test_foreign_city_mention_is_reported_with_place() -> None:
-    findings = run(extraction("志愿服务情况说明", "为进一步推进郑州全国文明城市创建，现将情况说明如下。"))
+    findings = run(extraction("志愿服务情况说明", "学习借鉴郑州的经验，现将情况说明如下。"))
     found = of_rule(findings, "MR-CITY-002")
     assert len(found) == 1
     assert "郑州市" in found[0].message and "河南省" in found[0].message
     assert found[0].text == "郑州" and found[0].location == "第2段"
+
+
+def test_copied_campaign_sentence_is_must_fix() -> None:
+    found = of_rule(run(extraction("情况说明", "为进一步推进郑州全国文明城市创建工作，特制定本方案。")), "MR-CITY-001")
+    assert [f.text for f in found] == ["郑州"]
 
 
 def test_speaking_in_another_citys_name_is_must_fix() -> None:

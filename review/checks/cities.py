@@ -23,7 +23,7 @@ CITIES_FILE = resource_path("data", "prefecture_cities.txt")
 STOPLIST_FILE = resource_path("data", "city_name_stoplist.txt")
 _FULL_ONLY = "全称"
 _SUFFIXES = (("自治州", "州"), ("地区", "地区"), ("盟", "盟"), ("市", "市"))
-_SELF_REFERENCE = re.compile(r"市?(?:委|人民政府|政府|文明办|文明委|精神文明建设委员会|创建全国文明城市|创文)")
+_SELF_REFERENCE = re.compile(r"市?(?:委|人民政府|政府|文明办|文明委|精神文明建设委员会|创建|创文|全国文明城市|文明城市)")
 _PLACES_SHOWN = 3
 
 
