@@ -10,7 +10,8 @@ import importlib.util
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -25,32 +26,68 @@ from review.checks.config import RuleConfig
 from review.checks.material import FileFacts
 from review.checks.runner import check_file, check_requirement, find_duplicates
 from review.cli.main import run
+from review.dates import DateWindow
 from review.db.models import Group, Material
-from review.demo.build import CITY, START, YEAR, DemoSummary, build_demo, write_demo_file
+from review.demo.build import CITY, START, YEAR, write_demo_file
 from review.demo.images import DATETIME_ORIGINAL, EXIF_IFD
 from review.demo.mistakes import MISTAKE_NAMES, id_check_digit
-from review.demo.plan import DemoFile, PlantedMistake, plan_demo
+from review.demo.plan import Assignments, DemoFile, DemoPlan, PlantedMistake, plan_demo
 from review.demo.vocabulary import FOREIGN_CITIES
 from review.groups import group_standard_codes
 from review.manual.service import read_manual
 from review.manual.store import current_manual
 from review.settings import WorkspaceSettings
 from review.workspace import Workspace
+from tests.conftest import small_manual
+
+
+@dataclass
+class Built:
+    """The demo as `materials-review demo DIR` made it, with the plan it followed."""
+
+    root: Path
+    plan: DemoPlan
+    window: DateWindow
+    out: str
+    err: str
+
+    @property
+    def files(self) -> list[DemoFile]:
+        return self.plan.files
+
+    @property
+    def mistakes(self) -> list[PlantedMistake]:
+        return self.plan.mistakes
+
+    @property
+    def assignments(self) -> Assignments:
+        return self.plan.assignments
+
+    @property
+    def materials(self) -> Path:
+        return self.root / "materials"
+
+    def path(self, demo_file: DemoFile) -> Path:
+        return self.root / demo_file.path
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSummary]:
-    events: list[object] = []
-    summary = build_demo(tmp_path_factory.mktemp("demo") / "ws", progress=events.append)
-    assert events, "the build reports progress"
-    yield summary
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("demo") / "ws"
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = run(["demo", str(root)])
+    assert status == 0, err.getvalue()
+    window = WorkspaceSettings(city=CITY, year=YEAR, start_date=START).date_window()
+    plan = plan_demo(read_manual("sample").manual, window, CITY)
+    return Built(root.resolve(), plan, window, out.getvalue(), err.getvalue())
 
 
-def mistake(demo: DemoSummary, code: str) -> PlantedMistake:
+def mistake(demo: Built, code: str) -> PlantedMistake:
     return next(m for m in demo.mistakes if m.code == code)
 
 
-def planned(demo: DemoSummary, code: str) -> DemoFile:
+def planned(demo: Built, code: str) -> DemoFile:
     path = mistake(demo, code).path
     return next(f for f in demo.files if f.path == path)
 
@@ -64,7 +101,7 @@ def text_of(path: Path) -> str:
         return "".join(page.get_text() for page in pdf).replace("\n", "")
 
 
-def test_workspace_has_city_manual_groups_and_assignments(demo: DemoSummary) -> None:
+def test_workspace_has_city_manual_groups_and_assignments(demo: Built) -> None:
     workspace = Workspace.open(demo.root)
     try:
         settings = workspace.settings()
@@ -85,7 +122,7 @@ def test_workspace_has_city_manual_groups_and_assignments(demo: DemoSummary) -> 
     assert roles == {"lead", "support"}
 
 
-def test_files_of_every_format_named_by_item_code(demo: DemoSummary) -> None:
+def test_files_of_every_format_named_by_item_code(demo: Built) -> None:
     assert 60 <= len(demo.files) <= 120
     on_disk = sorted(p for p in demo.materials.rglob("*") if p.is_file())
     assert sorted(demo.path(f) for f in demo.files) == on_disk
@@ -99,7 +136,7 @@ def test_files_of_every_format_named_by_item_code(demo: DemoSummary) -> None:
             assert folder.startswith(f.item + " ")
 
 
-def test_documents_carry_chinese_text_and_fonts(demo: DemoSummary) -> None:
+def test_documents_carry_chinese_text_and_fonts(demo: Built) -> None:
     notice = next(f for f in demo.files if f.kind == "正式发文" and f.format == "docx" and not f.mistakes)
     text = text_of(demo.path(notice))
     assert re.search(r"北湖.+〔20\d\d〕\d+号", text) and "的通知" in text and "北湖市" in text
@@ -112,7 +149,7 @@ def test_documents_carry_chinese_text_and_fonts(demo: DemoSummary) -> None:
     assert text_of(demo.path(scan)).strip() == ""
 
 
-def test_photos_have_exif_dates_as_planned(demo: DemoSummary) -> None:
+def test_photos_have_exif_dates_as_planned(demo: Built) -> None:
     photos = [f for f in demo.files if f.format == "jpg"]
     assert any(f.photo.taken for f in photos) and any(f.photo.taken is None for f in photos)
     for f in photos:
@@ -124,14 +161,14 @@ def test_photos_have_exif_dates_as_planned(demo: DemoSummary) -> None:
             assert demo.window.contains(f.photo.taken.date())
 
 
-def test_every_kind_of_mistake_is_planted(demo: DemoSummary) -> None:
+def test_every_kind_of_mistake_is_planted(demo: Built) -> None:
     assert {m.code for m in demo.mistakes} == set(MISTAKE_NAMES)
     for m in demo.mistakes:
         if m.path:
             assert (demo.root / m.path).exists(), m
 
 
-def test_content_mistakes_are_in_the_files(demo: DemoSummary) -> None:
+def test_content_mistakes_are_in_the_files(demo: Built) -> None:
     old = planned(demo, "date_outside_window")
     assert not demo.window.contains(old.day) and old.doc.date_text in text_of(demo.path(old))
     leftovers = text_of(demo.path(planned(demo, "template_leftover")))
@@ -148,7 +185,7 @@ def test_content_mistakes_are_in_the_files(demo: DemoSummary) -> None:
     assert not re.search(r"\d+(个|场|人|%)", summary_only)
 
 
-def test_file_mistakes_are_in_the_files(demo: DemoSummary) -> None:
+def test_file_mistakes_are_in_the_files(demo: Built) -> None:
     copy = planned(demo, "duplicate")
     digest = hashlib.sha256(demo.path(copy).read_bytes()).hexdigest()
     assert digest == hashlib.sha256((demo.root / copy.source).read_bytes()).hexdigest()
@@ -170,11 +207,11 @@ def test_file_mistakes_are_in_the_files(demo: DemoSummary) -> None:
     assert missing.item not in demo.assignments.uncovered
 
 
-def test_scan_ran_when_the_scanner_is_installed(demo: DemoSummary) -> None:
+def test_scan_ran_when_the_scanner_is_installed(demo: Built) -> None:
     if importlib.util.find_spec("review.ingest") is None:
-        assert demo.scans == []
+        assert "未安装扫描模块" in demo.out
         return
-    assert len(demo.scans) == 6
+    assert all(f"工作组 {code}：" in demo.out for code in ("XC", "CG", "JT", "JY", "SJ", "WH"))
     workspace = Workspace.open(demo.root)
     try:
         with workspace.session() as session:
@@ -188,10 +225,10 @@ def content_key(f: DemoFile) -> object:
     return f.doc.text() if f.doc else f.photo.seed if f.photo else f.source
 
 
-def test_same_seed_same_plan_and_bytes(tmp_path: Path, demo: DemoSummary) -> None:
+def test_same_seed_same_plan_and_bytes(tmp_path: Path, demo: Built) -> None:
     manual = read_manual("sample").manual
     first = plan_demo(manual, demo.window, "北湖市", 7)
-    again = plan_demo(manual, demo.window, "北湖市", 7)
+    again = plan_demo(manual, demo.window, "北湖市")
     other = plan_demo(manual, demo.window, "北湖市", 8)
     assert [f.path for f in first.files] == [f.path for f in demo.files] == [f.path for f in again.files]
     assert list(map(content_key, first.files)) == list(map(content_key, again.files))
@@ -202,10 +239,11 @@ def test_same_seed_same_plan_and_bytes(tmp_path: Path, demo: DemoSummary) -> Non
         assert write_demo_file(tmp_path, f).read_bytes() == demo.path(f).read_bytes(), f.path
 
 
-def test_summary_lines_name_the_mistakes(demo: DemoSummary) -> None:
-    text = "\n".join(demo.lines())
-    assert "北湖市" in text and "宣传组" in text
-    assert all(MISTAKE_NAMES[m.code] in text for m in demo.mistakes)
+def test_cli_prints_progress_and_a_summary(demo: Built) -> None:
+    assert "生成演示材料" in demo.err and "Traceback" not in demo.err
+    assert str(demo.root) in demo.out and "北湖市" in demo.out and "宣传组" in demo.out
+    assert all(MISTAKE_NAMES[m.code] in demo.out for m in demo.mistakes)
+    assert all(code in demo.out for code in demo.assignments.uncovered)
 
 
 def test_cli_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,7 +281,7 @@ Checked = dict[str, tuple[FileFacts, Extraction]]
 
 
 @pytest.fixture(scope="module")
-def checked(demo: DemoSummary) -> Checked:
+def checked(demo: Built) -> Checked:
     """Every demo file through the real extractor, as a scan would do it (without OCR)."""
     out: Checked = {}
     for f in demo.files:
@@ -265,7 +303,7 @@ def file_rules(checked: Checked, f: DemoFile) -> set[str]:
     return {x.rule_id for x in check_file(facts, extraction, settings, RuleConfig.from_settings(settings))}
 
 
-def test_checks_find_file_level_mistakes(demo: DemoSummary, checked: Checked) -> None:
+def test_checks_find_file_level_mistakes(demo: Built, checked: Checked) -> None:
     for mistake in demo.mistakes:
         if mistake.code in ("no_caption", "missing_item", "duplicate"):
             continue
@@ -273,7 +311,7 @@ def test_checks_find_file_level_mistakes(demo: DemoSummary, checked: Checked) ->
         assert file_rules(checked, f) & EXPECTED_RULES[mistake.code], mistake
 
 
-def test_checks_find_requirement_level_mistakes(demo: DemoSummary, checked: Checked) -> None:
+def test_checks_find_requirement_level_mistakes(demo: Built, checked: Checked) -> None:
     manual = read_manual("sample").manual
     settings = demo_settings()
     config = RuleConfig.from_settings(settings)
@@ -288,15 +326,26 @@ def test_checks_find_requirement_level_mistakes(demo: DemoSummary, checked: Chec
             assert any(x.file.endswith(Path(mistake.path).name) for x in findings if x.rule_id == "MR-CAP-001")
 
 
-def test_checks_find_the_duplicate(demo: DemoSummary, checked: Checked) -> None:
+def test_checks_find_the_duplicate(demo: Built, checked: Checked) -> None:
     copy = next(f for f in demo.files if f.variant == "copy")
     findings = find_duplicates(list(checked.values()))
     named = " ".join(x.file + x.message for x in findings)
     assert Path(copy.path).name in named and copy.source and Path(copy.source).parent.name in named
 
 
-def test_clean_documents_raise_no_content_findings(demo: DemoSummary, checked: Checked) -> None:
+def test_clean_documents_raise_no_content_findings(demo: Built, checked: Checked) -> None:
     clean = [f for f in demo.files if f.doc is not None and not f.mistakes and not f.variant]
     assert len(clean) >= 40
     noisy = {f.path: found for f in clean if (found := file_rules(checked, f) & CONTENT_RULES)}
     assert noisy == {}
+
+
+def test_a_small_manual_gets_the_mistakes_it_has_room_for() -> None:
+    window = WorkspaceSettings(city=CITY, year=YEAR, start_date=START).date_window()
+    plan = plan_demo(small_manual(), window, CITY)
+    assert {m.code for m in plan.mistakes} == {"missing_item", "date_outside_window", "docno_brackets",
+                                                "wrong_extension"}
+    assert plan.assignments.uncovered == ["Ⅲ-1-2)"]
+    assert next(m for m in plan.mistakes if m.code == "missing_item").item == "Ⅲ-3-1)"
+    assert {f.item for f in plan.files} == {None, "Ⅲ-1-1)"}
+    assert all(m.path in {f.path for f in plan.files} for m in plan.mistakes if m.path)

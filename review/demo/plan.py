@@ -40,6 +40,10 @@ LONG_NAME_SUFFIX = ("（{issuer}报送材料，已经分管领导审核同意，
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
+class NoCandidate(LookupError):
+    """The manual offers no file that can carry a given mistake."""
+
+
 @dataclass
 class PhotoPlan:
     seed: int
@@ -173,13 +177,17 @@ class _Planner:
         return self.counters[key] - 1
 
     # -- files ---------------------------------------------------------------------------------
-    def add(self, folder: str, name: str, **fields: object) -> DemoFile:
-        taken = {f.path for f in self.files}
+    def unique_path(self, folder: str, name: str, renaming: DemoFile | None = None) -> str:
+        """`folder/name`, or `folder/name（2）` and so on when another planned file has that path."""
+        taken = {f.path for f in self.files if f is not renaming}
         stem, _, ext = name.rpartition(".")
         path, n = f"{folder}/{name}", 2
         while path in taken:
             path, n = f"{folder}/{stem}（{n}）.{ext}", n + 1
-        demo_file = DemoFile(path=path, **fields)  # type: ignore[arg-type]
+        return path
+
+    def add(self, folder: str, name: str, **fields: object) -> DemoFile:
+        demo_file = DemoFile(path=self.unique_path(folder, name), **fields)  # type: ignore[arg-type]
         self.files.append(demo_file)
         return demo_file
 
@@ -254,8 +262,17 @@ class _Planner:
         found = next((f for f in clean if f.group == group and test(f)), None) or next(
             (f for f in clean if test(f)), None)
         if found is None:
-            raise LookupError("the manual offers no file to plant this mistake in")
+            raise NoCandidate
         return found
+
+    def pick_doc(self, kind: str, group: str, fmt: str | None = None) -> tuple[DemoFile, OfficialDoc]:
+        """A clean generated document of `kind` (and format), preferably from `group`."""
+        target = self.pick(lambda f: f.kind == kind and f.doc is not None and fmt in (None, f.format), group)
+        assert target.doc is not None  # pick() tested it
+        return target, target.doc
+
+    def rename(self, target: DemoFile, name: str) -> None:
+        target.path = self.unique_path(target.path.rsplit("/", 1)[0], name, renaming=target)
 
     def plant(self, code: str, target: DemoFile | None, detail: str, item: str | None = None) -> None:
         if target is not None:
@@ -263,77 +280,98 @@ class _Planner:
         self.planted.append(PlantedMistake(code, target.path if target else None,
                                            target.item if target else item, detail))
 
-    def plant_all(self) -> None:
-        def is_doc(kind: str, fmt: str | None = None) -> Callable[[DemoFile], bool]:
-            return lambda f: f.kind == kind and f.doc is not None and (fmt is None or f.format == fmt)
+    def plant_mistakes(self) -> None:
+        """Each mistake in the first file that can carry it; one the manual offers no file for is left out."""
+        for plant in (self._old_date, self._leftovers, self._foreign_city, self._brackets, self._personal_data,
+                      self._no_data, self._duplicate, self._encrypted, self._corrupt, self._empty,
+                      self._low_resolution, self._no_caption, self._long_name):
+            try:
+                plant()
+            except NoCandidate:
+                continue
 
-        target = self.pick(is_doc("工作方案", "docx"), "CG")
+    def _old_date(self) -> None:
+        target, doc = self.pick_doc("工作方案", "CG", "docx")
         old = self.window.begin - timedelta(days=self.rng.randint(60, 90))
-        assert target.doc is not None
-        target.doc = replace(target.doc.replace_text(f"{target.day.year}年", f"{old.year}年"), date=old)
+        target.doc = replace(doc.replace_text(f"{target.day.year}年", f"{old.year}年"), date=old)
         target.day = old
-        self.plant("date_outside_window", target, f"落款日期 {old.isoformat()} 早于时间范围开始 {self.window.begin.isoformat()}")
+        self.rename(target, f"{safe_name(target.doc.title)}.docx")
+        self.plant("date_outside_window", target,
+                   f"落款日期 {old.isoformat()} 早于时间范围开始 {self.window.begin.isoformat()}")
 
-        target = self.pick(is_doc("情况说明"), "JY")
-        target.doc = mistakes.with_leftovers(target.doc)  # type: ignore[arg-type]
+    def _leftovers(self) -> None:
+        target, doc = self.pick_doc("情况说明", "JY")
+        target.doc = mistakes.with_leftovers(doc)
         self.plant("template_leftover", target, "正文含“XX同志”“第X名”“×××”")
 
-        target = self.pick(is_doc("工作方案"), "SJ")
-        target.doc, foreign = mistakes.with_foreign_city(target.doc, self.rng)  # type: ignore[arg-type]
+    def _foreign_city(self) -> None:
+        target, doc = self.pick_doc("工作方案", "SJ")
+        target.doc, foreign = mistakes.with_foreign_city(doc, self.rng)
         self.plant("foreign_city", target, f"正文中出现“{foreign}”")
 
-        target = self.pick(lambda f: f.kind == "正式发文" and f.format == "docx", "JT")
-        target.doc = mistakes.with_bad_brackets(target.doc)  # type: ignore[arg-type]
-        wrong = target.doc.docno or ""
+    def _brackets(self) -> None:
+        target, doc = self.pick_doc("正式发文", "JT", "docx")
+        target.doc = mistakes.with_bad_brackets(doc)
         target.path = target.path.replace("〔", "[").replace("〕", "]")
-        self.plant("docno_brackets", target, f"文号写作“{wrong}”")
+        self.plant("docno_brackets", target, f"文号写作“{target.doc.docno}”")
 
-        target = self.pick(is_doc("台账"), "WH")
-        target.doc, exposed_id, exposed_mobile = mistakes.with_personal_data(target.doc, self.rng)  # type: ignore[arg-type]
+    def _personal_data(self) -> None:
+        target, doc = self.pick_doc("台账", "WH")
+        target.doc, exposed_id, exposed_mobile = mistakes.with_personal_data(doc, self.rng)
         target.format = "docx"
-        target.path = target.path.rsplit("/", 1)[0] + f"/{safe_name(target.doc.title)}.docx"
+        self.rename(target, f"{safe_name(target.doc.title)}.docx")
         self.plant("personal_data", target, f"身份证号 {exposed_id}、手机号码 {exposed_mobile} 未脱敏")
 
-        target = self.pick(is_doc("情况说明"), "WH")
-        target.doc = mistakes.without_data(target.doc)  # type: ignore[arg-type]
+    def _no_data(self) -> None:
+        target, doc = self.pick_doc("情况说明", "WH")
+        target.doc = mistakes.without_data(doc)
         self.plant("no_data_report", target, "只有表态性语言，没有具体措施、成效和数据")
 
-        original = self.pick(lambda f: f.kind == "工作方案" and f.format == "docx", "XC")
-        other = next(f for f in self.files if f.group == original.group and f.item and f.item != original.item)
+    def _duplicate(self) -> None:
+        original, _doc = self.pick_doc("工作方案", "XC", "docx")
+        other = next((f for f in self.files if f.group == original.group and f.item and f.item != original.item),
+                     None)
+        if other is None:
+            raise NoCandidate
         copy = self.add(other.path.rsplit("/", 1)[0], original.path.rsplit("/", 1)[1], group=original.group,
                         item=other.item, kind=original.kind, format=original.format, day=original.day,
                         variant="copy", source=original.path)
         self.plant("duplicate", copy, f"与 {original.path} 内容完全相同")
 
-        target = self.pick(is_doc("情况说明"), "SJ")
+    def _encrypted(self) -> None:
+        target, _doc = self.pick_doc("情况说明", "SJ")
         target.variant, target.format = "encrypted", "pdf"
         target.path = target.path.rsplit(".", 1)[0] + ".pdf"
         self.plant("encrypted", target, "PDF 设置了打开密码")
 
+    def _corrupt(self) -> None:
         target = self.pick(lambda f: f.format == "docx" and f.doc is not None, "JT")
         target.variant = "truncated"
         self.plant("corrupt", target, "DOCX 文件只有前一半字节，无法打开")
 
+    def _empty(self) -> None:
         first = self.pick(lambda f: True, "CG")
         empty = self.add(first.path.rsplit("/", 1)[0], "补充说明材料.docx", group=first.group, item=first.item,
                          kind="情况说明", format="docx", day=first.day, variant="empty")
         self.plant("empty", empty, "文件大小为 0 字节")
 
+    def _low_resolution(self) -> None:
         target = self.pick(lambda f: f.photo is not None, "CG")
-        assert target.photo is not None
+        assert target.photo is not None  # pick() tested it
         target.photo.size = LOW_RES_SIZE
         self.plant("low_resolution", target, f"图片只有 {LOW_RES_SIZE[0]}×{LOW_RES_SIZE[1]} 像素")
 
+    def _no_caption(self) -> None:
         target = self.pick(lambda f: f.photo is not None and self._captions_required(f.item), "JT")
-        assert target.photo is not None
+        assert target.photo is not None  # pick() tested it
         target.photo.caption = None
-        target.path = f"{target.path.rsplit('/', 1)[0]}/现场照片{self.count('bare') + 1}.jpg"
+        self.rename(target, f"现场照片{self.count('bare') + 1}.jpg")
         self.plant("no_caption", target, "图片上没有时间、地点、人物、事由说明")
 
-        target = self.pick(lambda f: f.kind == "工作方案" and f.doc is not None, "JY")
-        folder, name = target.path.rsplit("/", 1)
-        stem, ext = name.rsplit(".", 1)
-        target.path = f"{folder}/{stem}{safe_name(LONG_NAME_SUFFIX.format(issuer=target.doc.issuer))}.{ext}"  # type: ignore[union-attr]
+    def _long_name(self) -> None:
+        target, doc = self.pick_doc("工作方案", "JY")
+        stem, ext = target.path.rsplit("/", 1)[1].rsplit(".", 1)
+        self.rename(target, f"{stem}{safe_name(LONG_NAME_SUFFIX.format(issuer=doc.issuer))}.{ext}")
         self.plant("long_filename", target, f"文件名有 {len(target.path.rsplit('/', 1)[1])} 个字符")
 
     def _captions_required(self, item: str | None) -> bool:
@@ -364,13 +402,15 @@ def plan_demo(manual: Manual, window: DateWindow, city: str, seed: int = 7) -> D
     planner = _Planner(manual, assignments, window, city, seed)
     lead_standards = [(group, s) for s in manual.material_standards()
                       if (group := assignments.owner.get(s.code)) is not None]
-    empty_group = "JT" if any(g == "JT" for g, _ in lead_standards) else lead_standards[-1][0]
-    missing = [s for g, s in lead_standards if g == empty_group][-1]
+    # One assigned standard is left without any material (交通组's last, or the manual's last).
+    missing = next((s for g, s in reversed(lead_standards) if g == "JT"), None) or (
+        lead_standards[-1][1] if len(lead_standards) > 1 else None)
     for group, standard in lead_standards:
         if standard is not missing:
             planner.standard_files(group, standard)
-    planner.plant("missing_item", None, f"{missing.code} {missing.title} 已分工给 {empty_group}，但没有任何材料",
-                  item=missing.code)
-    planner.plant_all()
+    if missing is not None:
+        planner.plant("missing_item", None, f"{missing.code} {missing.title} 已分工给 "
+                      f"{assignments.owner[missing.code]}，但没有任何材料", item=missing.code)
+    planner.plant_mistakes()
     planner.unsorted_files()
     return DemoPlan(assignments, planner.files, planner.planted)
