@@ -109,10 +109,6 @@ _RULES = (
 RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in _RULES})
 
 
-def get_rule(rule_id: str) -> Rule:
-    return RULES[rule_id]
-
-
 def make_finding(
     rule_id: str,
     message: str,
