@@ -147,3 +147,24 @@ def revoke_waiver(session: Session, actor: Actor, group_code: str, fingerprint: 
     waiver.revoked_at = utcnow()
     record(session, actor=actor.name, action="finding.waive", target=waiver.file or waiver.item_code,
            details={"group": group_code, "revoked": fingerprint})
+
+
+def requirement_waivers(session: Session, group_code: str) -> dict[str, str]:
+    """Whole-requirement waivers of a group: item code → reason (what a sign-off records as 豁免)."""
+    group = get_group(session, group_code)
+    return {w.item_code: w.reason for w in active_waivers(session, group.id).values() if w.rule_id == WHOLE_REQUIREMENT}
+
+
+MANIFEST_FIELDS = ("rule_id", "severity", "title", "item_code", "file", "page", "location", "text", "fingerprint",
+                   "waived", "waived_by", "waiver_reason")
+
+
+def findings_for_manifest(session: Session, group_code: str) -> list[dict[str, object]]:
+    """The group's open and waived 必须修改 / 建议修改 findings, as a sign-off manifest records them."""
+    out = []
+    for view in list_findings(session, group_code):
+        if view.severity == "info":
+            continue
+        data = view.to_json()
+        out.append({key: data[key] for key in MANIFEST_FIELDS})
+    return out

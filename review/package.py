@@ -40,6 +40,7 @@ from review.audit import record
 from review.db.models import Group, ImportedPackage, Material
 from review.decisions import decision_json, history
 from review.errors import UserError
+from review.findings import findings_for_manifest
 from review.groups import get_group
 from review.keys import format_fingerprint, registered_key
 from review.manual.store import current_edition
@@ -120,7 +121,10 @@ class ImportResult:
 # -- export --------------------------------------------------------------------------------------
 def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path,
                    findings: list[dict[str, Any]] | None = None) -> Path:
-    """Write the group's latest valid sign-off and its files to `out` (via a temporary name)."""
+    """Write the group's latest valid sign-off and its files to `out` (via a temporary name).
+
+    `findings` default to the group's current open and waived findings (review.findings).
+    """
     require(actor, "package.export", group_code)
     status = signoff_status(workspace, group_code)
     if status.state == "none":
@@ -141,7 +145,7 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
             "format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, "group": manifest["group"],
             "version": row.version, "fingerprint": row.fingerprint, "leader": row.leader,
             "exported_by": actor.name, "decisions": _decision_history(session, group_code, manifest["requirements"]),
-            "findings": findings or [],
+            "findings": findings if findings is not None else findings_for_manifest(session, group_code),
         }
         tmp = out.with_name(f".{out.name}.part")
         try:

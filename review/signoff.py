@@ -29,6 +29,7 @@ from review.decisions import (
     requirement_states,
 )
 from review.errors import UserError
+from review.findings import findings_for_manifest, requirement_waivers
 from review.groups import get_group, group_standard_codes
 from review.keys import ensure_key, fingerprint, format_fingerprint, load_public_key, unlock, verify_signature
 from review.manual.store import current_edition
@@ -181,8 +182,14 @@ def sign_off(
 
     Allowed when every requirement is 通过, waived (`waivers`: code → reason) or listed in
     `exceptions` (code → reason, shown to the office). `findings` are the open findings to record.
+    Left out, waivers and findings are taken from the workspace (review.findings).
     """
     require(actor, "signoff", group_code)
+    with workspace.session() as session:
+        if waivers is None:
+            waivers = requirement_waivers(session, group_code)
+        if findings is None:
+            findings = findings_for_manifest(session, group_code)
     exceptions, waivers = dict(exceptions or {}), dict(waivers or {})
     with workspace.session() as session:
         user = session.scalars(select(User).where(User.name == actor.name)).first()
