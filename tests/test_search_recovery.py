@@ -169,3 +169,19 @@ def test_warm_loads_texts_so_searching_reads_no_text_from_disk(built: Path) -> N
         conn.execute("UPDATE doc_texts SET body = X''")  # verification would now fail if it read the disk
     assert [h.doc_id for h in index.search(SearchQuery("第3份")).hits] == ["m3"]
     index.close()
+
+
+def test_an_interrupted_rebuild_is_redone_on_the_next_open(built: Path) -> None:
+    def failing_source():
+        yield from source()[:5]
+        raise OSError("缓存读取失败")
+
+    index = SearchIndex(built, PAGES.get)
+    with pytest.raises(OSError):
+        index.rebuild(failing_source())
+    index.close()
+    assert SearchIndex(built, PAGES.get).health() == "old_schema"
+    reopened, progress = reopen(built)
+    assert_searchable(reopened)
+    assert progress
+    reopened.close()

@@ -140,6 +140,9 @@ class _Session:
             if fresh:
                 index._drop_files()
             self.conn = index._connect(create=True)
+            if fresh:  # marked unfinished until the last document is in, so an interrupted rebuild is redone
+                self.conn.execute("PRAGMA user_version = 0")
+                self.conn.commit()
             if bulk:
                 self._fts_config("hashsize", _BULK_HASH_BYTES)
                 self._fts_config("automerge", 0)
@@ -147,6 +150,7 @@ class _Session:
             index._lock.release()
             raise
         self.pending = 0
+        self.fresh = fresh
 
     def _fts_config(self, name: str, value: int) -> None:
         self.conn.execute("INSERT INTO grams(grams, rank) VALUES (?, ?)", (name, value))
@@ -231,11 +235,13 @@ class _Session:
         self.conn.commit()
         self.pending = 0
 
-    def close(self) -> None:
+    def close(self, *, completed: bool = True) -> None:
         try:
             if self.bulk:
                 self._fts_config("automerge", _DEFAULT_AUTOMERGE)
                 self._fts_config("hashsize", _DEFAULT_HASH_BYTES)
+            if self.fresh and completed:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.commit()
         finally:
             self.conn.close()
@@ -274,8 +280,8 @@ class BulkWriter:
         with self._index._writing() as session:
             session.commit()
 
-    def __exit__(self, *exc_info: object) -> None:
-        self._index._end_bulk()
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self._index._end_bulk(completed=exc_type is None)
         if self._progress:
             self._progress(self.added, self._total)
 
@@ -396,12 +402,12 @@ class SearchIndex:
                 raise SearchIndexError("搜索索引正在写入，不能同时重建：请等当前的扫描完成后再试。")
             self._bulk_depth += 1
 
-    def _end_bulk(self) -> None:
+    def _end_bulk(self, *, completed: bool) -> None:
         with self._mutex:
             self._bulk_depth = max(0, self._bulk_depth - 1)
             if self._bulk_depth == 0 and self._session is not None:
                 session, self._session = self._session, None
-                session.close()
+                session.close(completed=completed)
 
     def bulk_writer(self, progress: Progress | None = None, total: int | None = None) -> BulkWriter:
         return BulkWriter(self, progress, total, fresh=False)
@@ -487,7 +493,7 @@ class SearchIndex:
             if self._session is not None:
                 session, self._session = self._session, None
                 self._bulk_depth = 0
-                session.close()
+                session.close(completed=False)
         self._close_readers()
 
     # ---- searching ---------------------------------------------------------------------------
