@@ -20,6 +20,20 @@ Contract (what callers may rely on, whatever engine sits underneath):
   a time across processes (a lock file; a live holder is waited for, a dead one's lock broken);
   readers never wait. Errors are `SearchIndexError` with a Chinese message saying what to do.
 
+The engine is SQLite FTS5 from the standard library (`sqlite_engine`; why not Whoosh is measured
+there). Public API:
+
+    open_search_index(folder, page_texts, rebuild_source=None, progress=None, *, lock_timeout=30.0)
+        -> SearchIndex
+    SearchIndex(folder, page_texts: Callable[[str], list[str] | None], *, lock_timeout=30.0)
+        .add_many(docs: Iterable[SearchDoc], progress=None) -> int     one writer for the whole iterable
+        .bulk_writer(progress=None, total=None) -> BulkWriter          context manager: .add(doc), .commit()
+        .update(doc) / .remove(doc_ids) -> int / .set_items(doc_id, items) -> bool
+        .search(SearchQuery) -> SearchResults
+        .doc_count() / .health() -> "ok"|"missing"|"corrupt"|"locked"|"old_schema"
+        .rebuild(all_docs, progress=None) -> int / .warm() -> int / .close()
+    progress(done: int, total: int | None) is called every 100 documents and at the end.
+
 Typical use::
 
     index = open_search_index(ws / "search-index", page_texts, rebuild_source=all_search_docs)
