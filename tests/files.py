@@ -106,11 +106,13 @@ def make_docx(path: Path, paragraphs: Sequence[str] = (OFFICIAL_TEXT,), *,
               table: Sequence[Sequence[str]] | None = None, after_table: Sequence[str] = (),
               header: str = "", footer: str = "", image_caption: str | None = None,
               with_image: bool = False, title: str = "", author: str = "",
-              created: dt.datetime | None = None) -> Path:
-    """A DOCX: paragraphs, then an optional table, then `after_table` paragraphs, then an optional
+              created: dt.datetime | None = None, heading: str = "") -> Path:
+    """A DOCX: an optional "Heading 1" paragraph, paragraphs, then an optional table, then `after_table` paragraphs, then an optional
     photo (with a caption paragraph right after it if `image_caption` is given); header, footer and
     core properties as asked."""
     document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=1)
     for text in paragraphs:
         document.add_paragraph(text)
     if table:

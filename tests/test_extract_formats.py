@@ -76,15 +76,17 @@ def test_docx_reading_order_styles_tables_headers_properties_and_captions(tmp_pa
     path = make_docx(tmp_path / "情况说明.docx", ["一、工作开展情况", "二、主要措施"],
                      table=[["项目", "数量"], ["路灯", "12"]], after_table=["三、下一步打算"],
                      header="焦作市文明办", footer="第1页", image_caption="图1 背街小巷整治现场",
-                     title="情况说明", author="张三", created=dt.datetime(2024, 3, 1, 9, 0))
+                     title="情况说明", author="张三", created=dt.datetime(2024, 3, 1, 9, 0),
+                     heading="关于背街小巷整治的情况说明")
     ex = extract(path)
     assert ex.format == "docx" and not ex.problems
-    blocks = ex.pages[0].blocks
+    title, *blocks = ex.pages[0].blocks
+    assert (title.text, title.style, title.location) == ("关于背街小巷整治的情况说明", "Heading 1", "第1段")
     assert [b.text for b in blocks[:7]] == ["一、工作开展情况", "二、主要措施", "项目", "数量", "路灯", "12",
                                             "三、下一步打算"]
-    assert blocks[0].location == "第1段" and blocks[0].style == "Normal"
+    assert blocks[0].location == "第2段" and blocks[0].style == "Normal"
     assert blocks[4].location == "表格1 第2行第1列" and blocks[4].source == "table"
-    assert blocks[6].location == "第3段"
+    assert blocks[6].location == "第4段"
     by_source = {b.source: b for b in blocks}
     assert by_source["header"].text == "焦作市文明办" and by_source["header"].location == "页眉"
     assert by_source["footer"].text == "第1页"

@@ -10,6 +10,7 @@ from typing import Any
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -20,6 +21,7 @@ from index.limits import Limits
 # DrawingML pictures (a:blip) and old VML ones (v:imagedata); shapes and text boxes are not images.
 _IMAGE_TAGS = (qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata")
 _TEXTBOX = qn("w:txbxContent")
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 # Word writes each text box twice: the DrawingML choice and a VML fallback. Read the first only.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CAPTION_STYLES = {"caption", "题注"}
@@ -55,12 +57,14 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
     blocks: list[TextBlock] = []
     stats: dict[str, Any] = {"count": 0, "captioned": 0, "captions": [], "paragraphs": 0, "tables": 0}
     after_image = False  # the previous non-empty paragraph held an image without a caption yet
+    style_names, default_style = _paragraph_styles(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             images = sum(1 for el in child.iter(*_IMAGE_TAGS))
             text = paragraph.text.strip()
-            style = paragraph.style.name if paragraph.style is not None else None
+            style_id = child.find(f"{_PPR}/{_PSTYLE}")
+            style = style_names.get(style_id.get(_VAL), default_style) if style_id is not None else default_style
             if text:
                 stats["paragraphs"] += 1
                 is_caption = (style or "").lower() in _CAPTION_STYLES or bool(_CAPTION_TEXT.match(text))
@@ -85,6 +89,22 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
             blocks.extend(_table(Table(child, document), stats["tables"]))
             after_image = False
     return blocks, stats
+
+
+def _paragraph_styles(document: Document) -> tuple[dict[str, str], str | None]:
+    """Style id → name for paragraph styles, and the default style's name, read once per document
+    (python-docx's `paragraph.style` searches all styles for every paragraph: 90% of the time)."""
+    names: dict[str, str] = {}
+    default = None
+    for style in document.styles.element.iter(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        name_el = style.find(qn("w:name"))
+        name = BabelFish.internal2ui(name_el.get(_VAL)) if name_el is not None else style.get(qn("w:styleId"))
+        names[style.get(qn("w:styleId"), "")] = name
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            default = name
+    return names, default
 
 
 def _text_boxes(paragraph: Any) -> list[str]:
