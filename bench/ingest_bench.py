@@ -1,0 +1,223 @@
+"""Ingest, check and search benchmark on the generated corpus, all in one run on the same files.
+
+Reports: the extraction floor (PyMuPDF and python-docx text alone, same number of worker
+processes), the full ingest (scan, hash, extract, store, index) and its ratio to the floor, an
+unchanged re-scan, one changed file until it is searchable, checks from scratch and their share of
+the ingest, search latency p50/p95 over 200+ queries with snippets, and peak memory (this process
+and its children).
+
+    python bench/ingest_bench.py [--corpus DIR] [--files 2000] [--workers 2] [--out bench/out/ingest.json]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import CorpusSpec, generate  # noqa: E402
+from index.search import SearchQuery  # noqa: E402
+from review.check_engine import run_checks  # noqa: E402
+from review.groups import add_group, assign_items  # noqa: E402
+from review.ingest import scan  # noqa: E402
+from review.manual.service import load_manual_into  # noqa: E402
+from review.manual.store import current_manual  # noqa: E402
+from review.permissions import LOCAL_USER  # noqa: E402
+from review.search_service import SearchService  # noqa: E402
+from review.settings import WorkspaceSettings  # noqa: E402
+from review.workspace import Workspace  # noqa: E402
+
+
+class PeakMemory:
+    """Samples the RSS of this process plus its children every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(0.05):
+            total = 0
+            try:
+                total = me.memory_info().rss
+                for child in me.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        total += child.memory_info().rss
+            except psutil.Error:
+                continue
+            self.peak = max(self.peak, total)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _floor_one(path: str) -> int:
+    """Text extraction alone, the way a minimal tool would do it."""
+    if path.endswith(".pdf"):
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            return sum(len(page.get_text()) for page in doc)
+    if path.endswith(".docx"):
+        import docx
+
+        document = docx.Document(path)
+        chars = sum(len(p.text) for p in document.paragraphs)
+        for table in document.tables:
+            for row in table.rows:
+                chars += sum(len(c.text) for c in row.cells)
+        return chars
+    return 0
+
+
+def floor(files: list[str], workers: int) -> float:
+    started = time.monotonic()
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_floor_one, files, chunksize=8))
+    return time.monotonic() - started
+
+
+def make_workspace(folder: Path) -> Workspace:
+    if folder.exists():
+        shutil.rmtree(folder)
+    ws = Workspace.create(folder, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
+    load_manual_into(ws, "sample")
+    with ws.session() as session:
+        manual = current_manual(session)
+        add_group(session, "BENCH", "基准组")
+        assign_items(session, "BENCH", [c.code for c in manual.contents()])
+    return ws
+
+
+def queries(corpus_texts: list[str], count: int, rng: random.Random) -> list[str]:
+    out = []
+    while len(out) < count:
+        text = rng.choice(corpus_texts)
+        if len(text) < 20:
+            continue
+        start = rng.randrange(0, len(text) - 10)
+        candidate = "".join(ch for ch in text[start:start + rng.randint(2, 6)] if "\u4e00" <= ch <= "\u9fff")
+        if len(candidate) >= 2:
+            out.append(candidate)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="材料入库、检查与搜索的基准测试")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "bench-corpus")
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--pdf-pages", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "ingest.json")
+    args = parser.parse_args()
+
+    spec = CorpusSpec(files=args.files, pdf_pages=args.pdf_pages,
+                      scans=max(1, args.files // 100), photos=max(1, args.files // 50))
+    info = generate(args.corpus, spec)
+    files = sorted(str(p) for p in args.corpus.rglob("*") if p.is_file() and p.name != "corpus.json")
+    results: dict[str, object] = {"corpus": info, "workers": args.workers}
+
+    results["floor_s"] = round(floor(files, args.workers), 2)
+    print(f"floor (text extraction only): {results['floor_s']} s", flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="mr-bench-"))
+    ws = make_workspace(work / "ws")
+    with PeakMemory() as memory:
+        started = time.monotonic()
+        report = scan(ws, LOCAL_USER, "BENCH", [args.corpus], workers=args.workers)
+        results["ingest_s"] = round(time.monotonic() - started, 2)
+        results["ingest_ratio"] = round(results["ingest_s"] / results["floor_s"], 2)  # type: ignore[operator]
+        results["ingested_files"] = report.found
+        print(f"full ingest: {results['ingest_s']} s ({results['ingest_ratio']}x floor), {report.found} files",
+              flush=True)
+
+        started = time.monotonic()
+        report = scan(ws, LOCAL_USER, "BENCH", [args.corpus], workers=args.workers)
+        results["rescan_unchanged_s"] = round(time.monotonic() - started, 3)
+        print(f"unchanged re-scan: {results['rescan_unchanged_s']} s", flush=True)
+
+        started = time.monotonic()
+        check = run_checks(ws)
+        results["checks_from_scratch_s"] = round(time.monotonic() - started, 2)
+        results["checks_share_of_ingest"] = round(results["checks_from_scratch_s"] / results["ingest_s"], 3)  # type: ignore[operator]
+        results["checks_files"] = check.files_checked
+        print(f"checks from scratch: {results['checks_from_scratch_s']} s "
+              f"({results['checks_share_of_ingest']:.1%} of ingest)", flush=True)
+
+        target = next(p for p in files if p.endswith(".docx"))
+        import docx
+
+        marker = "独一无二的基准标记文字"
+        document = docx.Document(target)
+        document.add_paragraph(marker)
+        document.save(target)
+        started = time.monotonic()
+        scan(ws, LOCAL_USER, "BENCH", [args.corpus], workers=args.workers)
+        with SearchService.open(ws) as service:
+            hits = service.search(SearchQuery(marker, limit=0)).hits
+        results["changed_file_searchable_s"] = round(time.monotonic() - started, 3)
+        assert [h.path for h in hits] == [target], hits
+        print(f"one changed file searchable: {results['changed_file_searchable_s']} s", flush=True)
+
+        started = time.monotonic()
+        run_checks(ws)
+        results["checks_after_one_change_s"] = round(time.monotonic() - started, 3)
+
+        from index.cache import ExtractionCache
+
+        cache = ExtractionCache(ws.paths.cache)
+        rng = random.Random(7)
+        sample_texts = []
+        for path in rng.sample(files, 50):
+            from index.scanner import sha256_file
+
+            texts = cache.get_page_texts(sha256_file(path)) or []
+            sample_texts.extend(texts)
+        qs = [*queries(sample_texts, args.queries, rng), "背街小巷 台账", "志愿服务 OR 文明交通", "〔2025〕", "2026年"]
+        latencies = []
+        with SearchService.open(ws) as service:
+            for q in qs:
+                started = time.monotonic()
+                service.search(SearchQuery(q, limit=20))
+                latencies.append((time.monotonic() - started) * 1000)
+        latencies.sort()
+        results["search_queries"] = len(latencies)
+        results["search_p50_ms"] = round(statistics.median(latencies), 1)
+        results["search_p95_ms"] = round(latencies[int(len(latencies) * 0.95) - 1], 1)
+        print(f"search: p50 {results['search_p50_ms']} ms, p95 {results['search_p95_ms']} ms over {len(latencies)}",
+              flush=True)
+    results["peak_memory_mb"] = round(memory.peak / 1024 / 1024)
+    print(f"peak memory: {results['peak_memory_mb']} MB", flush=True)
+    ws.close()
+    shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    os._exit(0)  # the shared extraction pool's workers end with the process
+
+
+if __name__ == "__main__":
+    main()
