@@ -6,16 +6,23 @@ and the status of a requirement with open must-fix findings becomes 有问题.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from desktop.item_status import ItemStatus
+from review.db.models import Material
 from review.decisions import history, mapped_materials, material_label, requirement_states
 from review.groups import get_group, group_standard_codes
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
+from review.mapping import UnmappedFile, assign, find_material, unmapped_files
+from review.permissions import Actor
+from review.progress import CancelToken, Progress
 from review.signoff import SignoffStatus, signoff_status
 from review.workspace import Workspace
 
@@ -70,6 +77,7 @@ class GroupDesk:
     codes: list[str]
     statuses: dict[str, ItemStatus]
     signoff: SignoffStatus
+    unmapped: list[UnmappedFile]
 
 
 def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
@@ -107,8 +115,33 @@ def load_group_desk(workspace: Workspace, group_code: str) -> GroupDesk:
         manual = current_manual(session)
         codes = group_standard_codes(session, group, manual) if manual else []
         name = group.name
+        unmapped = unmapped_files(session, group_code)
     statuses = group_statuses(workspace, group_code) if manual else {}
-    return GroupDesk(group_code, name, manual, codes, statuses, signoff_status(workspace, group_code))
+    return GroupDesk(group_code, name, manual, codes, statuses, signoff_status(workspace, group_code), unmapped)
+
+
+def map_files(workspace: Workspace, actor: Actor, group_code: str, item_code: str, paths: Sequence[str],
+              progress: Progress | None = None, cancel: CancelToken | None = None) -> list[str]:
+    """Map files dropped on a 测评标准; files the workspace does not know yet are scanned first.
+
+    Returns the names of the files now mapped to `item_code`.
+    """
+    from review.ingest import scan
+
+    paths = [os.path.abspath(p) for p in paths]
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        known = set(session.scalars(select(Material.path).where(Material.group_id == group.id,
+                                                                 Material.path.in_(paths))))
+    unknown = [Path(p) for p in paths if p not in known]
+    if unknown:
+        report = scan(workspace, actor, group_code, unknown, progress=progress, cancel=cancel)
+        if report.cancelled:
+            return []
+    with workspace.session() as session:
+        for path in paths:
+            assign(session, actor, find_material(session, path, group_code), item_code)
+    return [Path(p).name for p in paths]
 
 
 def ancestors(manual: Manual, code: str) -> list[str]:

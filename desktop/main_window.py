@@ -35,6 +35,7 @@ from desktop.desk_data import (
     RequirementDetails,
     load_dashboard,
     load_group_desk,
+    map_files,
 )
 from desktop.desk_data import requirement_details as read_requirement
 from desktop.errors import log_file, show_exception
@@ -43,6 +44,7 @@ from desktop.preview import PreviewPane
 from desktop.requirement_view import RequirementView
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
+from desktop.unmapped_list import UnmappedList
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.errors import UserError
 from review.groups import summaries
@@ -73,8 +75,16 @@ class MainWindow(QMainWindow):
         self.current_item: str | None = None  # plain attribute: read by the search worker
         self.search = SearchPanel(pool, self.run_search)
         self.search.open_requested.connect(self.open_search_hit)
+        self.tree.files_dropped.connect(self.map_dropped)
+        self.unmapped = UnmappedList()
+        self.unmapped.file_activated.connect(lambda path: self.preview.show_file(path))
+        self.items_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.items_splitter.addWidget(self.tree)
+        self.items_splitter.addWidget(self.unmapped)
+        self.items_splitter.setStretchFactor(0, 4)
+        self.items_splitter.setStretchFactor(1, 1)
         self.left = QTabWidget()
-        self.left.addTab(self.tree, self.tr("测评条目"))
+        self.left.addTab(self.items_splitter, self.tr("测评条目"))
         self.left.addTab(self.search, self.tr("搜索"))
         self.requirement = RequirementView()
         self.requirement.material_activated.connect(self.open_material)
@@ -183,7 +193,7 @@ class MainWindow(QMainWindow):
 
     # -- layout memory -------------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"desk": self.desk_splitter, "requirement": self.requirement.splitter,
+        return {"desk": self.desk_splitter, "items": self.items_splitter, "requirement": self.requirement.splitter,
                 "dashboard": self.dashboard.splitter}
 
     def _restore_layout(self) -> None:
@@ -268,6 +278,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。"))
             return
         self.tree.show_group(desk.manual, desk.codes, desk.statuses)
+        self.unmapped.show_files(desk.unmapped)
         read_only = "" if self._may_decide() else self.tr("（只读）")
         self.statusBar().showMessage(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
             desk.group_name, desk.group_code, read_only, len(desk.codes)))
@@ -374,6 +385,29 @@ class MainWindow(QMainWindow):
 
         self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
                          on_result=done, name="审核")
+
+    def map_dropped(self, code: str, paths: list[str]) -> None:
+        """Files dropped on a standard: scanned first if new, then mapped to it."""
+        group = self.group_code
+        if group is None:
+            return
+        if not allowed(self.actor, "map", group):
+            show_exception(self, UserError(f"{self.actor.role_name}“{self.actor.name}”不能为工作组 {group} 归类材料。"))
+            return
+
+        def done(names: list[str]) -> None:
+            self.statusBar().showMessage(self.tr("已把 {0} 归到 {1}。").format("、".join(names), code), 8000)
+            self.open_group(group)
+            if self.tree.current_code() == code:
+                self.load_requirement(code)
+
+        def run(job: Job) -> list[str]:
+            return map_files(self.workspace, self.actor, group, code, paths, progress=job.report, cancel=job.cancel)
+
+        try:
+            self.runner.run(self.tr("归类 {0} 个文件到 {1}").format(len(paths), code), run, on_result=done)
+        except UserError as exc:
+            show_exception(self, exc)
 
     def sign_off(self) -> None:
         if self.desk is None:

@@ -11,8 +11,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from desktop.item_status import STATE_KEYS, ItemStatus
@@ -159,10 +170,52 @@ class StatusFilter(QSortFilterProxyModel):
         return index.data(LEVEL_ROLE) == "standard" and index.data(STATE_ROLE) == self.state
 
 
+def dropped_paths(mime: QMimeData) -> list[str]:
+    """Local files in a drag from the file manager or from the unmapped list."""
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+class DropTreeView(QTreeView):
+    """Accepts files dropped on a 测评标准 row and reports them as (code, paths)."""
+
+    files_dropped = Signal(str, list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+
+    def _standard_at(self, event: QDropEvent | QDragMoveEvent) -> str | None:
+        index = self.indexAt(event.position().toPoint()).siblingAtColumn(0)
+        return index.data(CODE_ROLE) if index.isValid() and index.data(LEVEL_ROLE) == "standard" else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event.mimeData()) and self._standard_at(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        code, paths = self._standard_at(event), dropped_paths(event.mimeData())
+        if code and paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(code, paths)
+        else:
+            event.ignore()
+
+
 class ManualTree(QWidget):
-    """Tree + status filter. Emits `standard_selected(code)` when a 测评标准 becomes current."""
+    """Tree + status filter. Emits `standard_selected(code)` when a 测评标准 becomes current and
+    `files_dropped(code, paths)` when files are dropped on one."""
 
     standard_selected = Signal(str)
+    files_dropped = Signal(str, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,7 +226,8 @@ class ManualTree(QWidget):
         self.filter_box.currentIndexChanged.connect(self._filter_changed)
         self.summary = QLabel()
         self.proxy = StatusFilter()
-        self.view = QTreeView()
+        self.view = DropTreeView()
+        self.view.files_dropped.connect(self.files_dropped)
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
