@@ -121,6 +121,17 @@ def test_requirement_own_window() -> None:
     assert of_rule(check(standard(("工作方案", 1)), (old, "a.docx")), "MR-DATE-003") == []
 
 
+def test_own_window_supersedes_the_workspace_window_for_files_mapped_only_there() -> None:
+    from review.checks.runner import without_superseded
+    old = extraction("工作方案", "焦作市文明办", "2024年3月1日")
+    file_findings = run(old, "a.docx")
+    assert "MR-DATE-001" in rules(file_findings)
+    wide = standard(("工作方案", 1), window="测评开始前1月上溯三个年度")
+    assert "MR-DATE-001" not in rules(without_superseded(file_findings, [wide]))
+    assert "MR-DATE-001" in rules(without_superseded(file_findings, [wide, standard(("工作方案", 1))]))
+    assert "MR-DATE-001" in rules(without_superseded(file_findings, []))
+
+
 def test_keywords_any_material_any_keyword() -> None:
     std = standard(("工作方案", 1), keywords=["志愿服务", "学雷锋"])
     assert of_rule(check(std, (extraction(*PLAN), "a.docx")), "MR-KEY-001") == []

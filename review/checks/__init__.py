@@ -10,9 +10,15 @@ from review.checks.catalogue import RULES, Rule
 from review.checks.config import RuleConfig, describe_rules, with_rule_option
 from review.checks.finding import Finding, Severity
 from review.checks.material import FileFacts
-from review.checks.runner import check_file, check_requirement, find_duplicates, sort_findings
+from review.checks.runner import (
+    check_file,
+    check_requirement,
+    find_duplicates,
+    sort_findings,
+    without_superseded,
+)
 
 __all__ = [
     "RULES", "FileFacts", "Finding", "Rule", "RuleConfig", "Severity", "check_file", "check_requirement",
-    "describe_rules", "find_duplicates", "sort_findings", "with_rule_option",
+    "describe_rules", "find_duplicates", "sort_findings", "with_rule_option", "without_superseded",
 ]

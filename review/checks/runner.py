@@ -3,6 +3,7 @@
 - `check_file` runs the file-level rules; call it for every scanned file, mapped or not.
 - `check_requirement` runs the requirement-level rules for one 测评标准 and its materials.
 - `find_duplicates` looks across all materials.
+- `without_superseded` drops file-level findings that a file's requirements judge instead.
 
 Nothing here touches the database or Qt; the caller stores findings and decides when to re-run
 (`RuleConfig.config_fingerprint()` changes when rules or the settings they use change).
@@ -26,7 +27,7 @@ from review.manual.model import Standard
 from review.settings import WorkspaceSettings
 
 __all__ = ["check_file", "check_requirement", "document_date", "find_duplicates", "recognise_kinds",
-           "sort_findings"]
+           "sort_findings", "without_superseded"]
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
     quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, reports.check,
@@ -48,6 +49,17 @@ def check_requirement(standard: Standard, materials: Sequence[tuple[FileFacts, E
                       settings: WorkspaceSettings, config: RuleConfig) -> list[Finding]:
     contexts = [FileContext(facts, extraction, settings, config) for facts, extraction in materials]
     return _capped(requirements.check(standard, contexts, config))
+
+
+def without_superseded(file_findings: Sequence[Finding], standards: Sequence[Standard]) -> list[Finding]:
+    """A file's findings minus those its requirements judge instead.
+
+    A file mapped only to standards that set their own date window is judged against those windows
+    (MR-DATE-003 from `check_requirement`), not against the workspace's (MR-DATE-001).
+    """
+    if standards and all(s.requirement is not None and s.requirement.window for s in standards):
+        return [f for f in file_findings if f.rule_id != "MR-DATE-001"]
+    return list(file_findings)
 
 
 def recognise_kinds(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings) -> list[KindMatch]:
