@@ -146,3 +146,10 @@ def test_finding_in_a_pdf_carries_page_and_box() -> None:
     found = of_rule(run(ex, "通知.pdf"), "MR-DOCNO-001")[0]
     assert found.page == 2 and found.location == "第2页" and found.bbox is not None
     assert found.text == "焦文明办[2026]3号"
+
+
+def test_pages_without_blocks_are_read_from_their_text() -> None:
+    from index.document import Page
+    ex = extraction(fmt="pdf", pages=[Page(1, text="封面"), Page(2, text="负责人：×××")])
+    found = of_rule(run(ex, "a.pdf"), "MR-TPL-001")
+    assert [(f.page, f.location, f.text) for f in found] == [(2, "第2页", "×××")]

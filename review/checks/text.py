@@ -36,7 +36,7 @@ class DocText:
             if page.blocks:
                 blocks += [b for b in page.blocks if b.text and b.source not in _SKIPPED_SOURCES]
             elif page.text.strip():
-                blocks.append(TextBlock(page.text, page.number, "", None, "ocr" if page.ocr else "text"))
+                blocks.append(TextBlock(text=page.text, page=page.number, source="ocr" if page.ocr else "text"))
         self._blocks = blocks
         self._many_pages = len(extraction.pages) > 1
         texts = [b.text for b in blocks]
