@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from review.dates import DateWindow, WindowRule, parse_window_rule
 from review.db.models import Setting
 from review.errors import UserError
+from review.submission_names import DEFAULT_NAME_PATTERN, check_pattern
 
 DEFAULT_FORMATS = ["pdf", "docx", "doc", "wps", "ofd", "jpg", "jpeg", "png", "bmp", "tif", "tiff",
                    "xlsx", "xls", "et", "csv"]
@@ -39,6 +40,7 @@ class WorkspaceSettings:
     max_filename_length: int = 80
     ocr_enabled: bool = True
     code_patterns: list[str] = field(default_factory=lambda: list(DEFAULT_CODE_PATTERNS))
+    submission_name_pattern: str = DEFAULT_NAME_PATTERN
     rules: dict[str, Any] = field(default_factory=dict)
 
     LABELS: ClassVar[dict[str, str]] = {
@@ -51,6 +53,7 @@ class WorkspaceSettings:
         "max_filename_length": "文件名长度上限（字符）",
         "ocr_enabled": "启用文字识别（OCR）",
         "code_patterns": "条目编号命名规则（正则表达式）",
+        "submission_name_pattern": "最终申报材料文件命名规则",
         "rules": "检查规则设置",
     }
 
@@ -114,6 +117,8 @@ class WorkspaceSettings:
             elif key in ("allowed_formats", "code_patterns"):
                 rows[key] = [part.strip().lstrip(".").lower() if key == "allowed_formats" else part.strip()
                              for part in text.replace("，", ",").split(",") if part.strip()]
+            elif key == "submission_name_pattern":
+                rows[key] = check_pattern(text.strip())
             elif key == "rules":
                 raise UserError("检查规则请用 `rules` 命令设置。")
             else:
