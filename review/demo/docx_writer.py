@@ -29,6 +29,7 @@ HEADER_FONT = "宋体"
 RED = RGBColor(0xE0, 0x00, 0x00)
 BODY_SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
+MASTHEAD_WIDTH_PT = 440  # the type area of A4 with 28 mm / 26 mm side margins
 
 
 def set_run_font(run, name: str, size: Pt | None = None, *, bold: bool = False,
@@ -71,7 +72,9 @@ def _red_rule(paragraph: DocxParagraph) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "4"), ("w:color", "E00000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    # Word rejects pPr children out of schema order: pBdr goes before shading, spacing, indent, jc.
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:snapToGrid", "w:spacing", "w:ind", "w:jc",
+                              "w:textAlignment", "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _page_number_field(paragraph: DocxParagraph) -> None:
@@ -144,7 +147,8 @@ def build_official_document(doc: OfficialDoc):
     _setup_page(document, doc)
     _set_properties(document, doc)
     if doc.masthead:
-        _paragraph(document, doc.masthead, TITLE_FONT, Pt(30), align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
+        size = Pt(min(30, MASTHEAD_WIDTH_PT // len(doc.masthead)))  # one line across the type area
+        _paragraph(document, doc.masthead, TITLE_FONT, size, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
     if doc.docno:
         rule = _paragraph(document, doc.docno, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
         if doc.masthead:

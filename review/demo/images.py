@@ -16,7 +16,7 @@ from pathlib import Path
 import pymupdf
 from PIL import Image, ImageDraw, ImageFont
 
-from review.demo.texts import area_of, chinese_date, person_name
+from review.demo.texts import area_of, person_name
 
 EXIF_IFD = 0x8769
 DATETIME_ORIGINAL = 0x9003
@@ -120,6 +120,3 @@ def write_photo(path: Path, *, rng: random.Random, area: str, caption: str | Non
     image.save(path, **options)
     return path
 
-
-def caption_date(taken: datetime) -> str:
-    return chinese_date(taken.date())

@@ -149,13 +149,13 @@ class _Filler:
                       template)
 
 
-def make_document(rng: random.Random, kind: str, area: str, city: str, day: date, docno: str | None,
+def make_document(rng: random.Random, kind: str, area: str, city: str, date: date, docno: str | None,
                   *, since: date | None = None, subject: str | None = None, focus: str | None = None,
                   keywords: Sequence[str] = ()) -> OfficialDoc:
-    """One document of `kind` (see KINDS) about `area`, dated `day`.
+    """One document of `kind` (see KINDS) about `area`, dated `date`.
 
     `docno` is the 文号 (None for documents without one); `since` bounds the dates of 台账 rows
-    (default: half a year before `day`). `subject` replaces the area's campaign name in titles,
+    (default: half a year before `date`). `subject` replaces the area's campaign name in titles,
     `focus` (a 测评标准's wording) and `keywords` are woven into the text so that the document
     visibly answers that standard.
     """
@@ -167,9 +167,9 @@ def make_document(rng: random.Random, kind: str, area: str, city: str, day: date
     if subject:
         vocab = replace(vocab, topic=subject)
     fill = _Filler(local, city)
-    since = since or day - timedelta(days=182)
+    since = since or date - timedelta(days=182)
     builder = {"通知": _notice, "工作方案": _plan, "情况说明": _report, "台账": _ledger, "会议记录": _minutes}[kind]
-    doc = builder(local, fill, vocab, city, day, since)
+    doc = builder(local, fill, vocab, city, date, since)
     if focus or keywords:
         first = next((i for i, p in enumerate(doc.body) if p.role == "body"), len(doc.body) - 1)
         doc.body.insert(first + 1, _focus_paragraph(kind, city, vocab, focus, keywords))
