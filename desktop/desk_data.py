@@ -1,8 +1,8 @@
 """What the audit desk shows, read from the services in one unit of work each (no Qt here).
 
 These functions run in background workers; the widgets only display the dataclasses they return.
-When the checks are wired to the database, their findings join `RequirementDetails.findings`
-and the status of a requirement with open must-fix findings becomes 有问题.
+Statuses come from review.readiness (decisions, findings and waivers together), findings from
+review.findings, so the desk, the dashboard and the CLI agree.
 """
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from sqlalchemy import select
 from desktop.item_status import ItemStatus
 from review.db.models import Material
 from review.decisions import history, mapped_materials, material_label, requirement_states
+from review.findings import list_findings
 from review.groups import get_group, group_standard_codes
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
 from review.mapping import UnmappedFile, assign, find_material, unmapped_files
 from review.permissions import Actor
 from review.progress import CancelToken, Progress
+from review.readiness import requirement_statuses
 from review.signoff import SignoffStatus, signoff_status
 from review.workspace import Workspace
 
@@ -38,12 +40,15 @@ class MaterialRow:
 
 @dataclass(frozen=True)
 class FindingRow:
-    severity: str  # error (必须修改) | warning (建议修改) | info
+    severity: str  # must (必须修改) | should (建议修改) | info (提示), as in review.findings
     rule: str
     message: str
     path: str = ""
     page: int | None = None  # 0-based
     rects: tuple[tuple[float, float, float, float], ...] = ()
+    hint: str = ""
+    fingerprint: str = ""
+    waived: str | None = None  # the waiver's reason
 
 
 @dataclass(frozen=True)
@@ -80,32 +85,30 @@ class GroupDesk:
     unmapped: list[UnmappedFile]
 
 
+# review.readiness names the states; the desk's badge keys (desktop.item_status) are shorter.
+_READINESS_TO_STATE = {"missing": "missing", "problems": "problem", "pending": "pending", "approved": "ok",
+                       "waived": "waived", "changed": "changed"}
+
+
 def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
-    """Badges for the group's standards: 缺失 without a present file, else the review state."""
+    """Badges for the group's standards, from review.readiness (decisions, findings, waivers)."""
     with workspace.session() as session:
         group = get_group(session, group_code)
-        states = requirement_states(session, group_code)
-        materials = mapped_materials(session, group)
+        statuses = requirement_statuses(session, group)
+        reviews = requirement_states(session, group_code)
     out: dict[str, ItemStatus] = {}
-    for code, review in states.items():
-        if codes is not None and code not in codes:
+    for status in statuses:
+        if codes is not None and status.code not in codes:
             continue
-        present = [m for m in materials.get(code, []) if m.status == "present"]
-        note = ""
-        if review.changed_files:
-            note = "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files)
-        if review.state == "changed":
-            state = "changed"
-        elif not present:
-            state = "missing"
-        elif review.state == "approved":
-            state = "ok"
-        elif review.state == "returned":
-            state = "problem"
-            note = f"已退回：{review.decision.comment}" if review.decision else note
-        else:
-            state = "pending"
-        out[code] = ItemStatus(state, len(present), note)
+        review = reviews.get(status.code)
+        notes = []
+        if review is not None and review.state == "returned" and review.decision is not None:
+            notes.append(f"已退回：{review.decision.comment}")
+        if review is not None and review.changed_files:
+            notes.append("审核后有变化：" + "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files))
+        if status.open_findings:
+            notes.append(f"未处理的问题 {status.open_findings} 条（必须修改 {status.must_findings} 条）")
+        out[status.code] = ItemStatus(_READINESS_TO_STATE[status.status], status.materials, "；".join(notes))
     return out
 
 
@@ -163,17 +166,27 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
     status = group_statuses(workspace, group_code, [code]).get(code, ItemStatus("missing"))
     with workspace.session() as session:
         group = get_group(session, group_code)
+        mapped = mapped_materials(session, group).get(code, [])
         materials = [
             MaterialRow(m.path, material_label(m), m.format or Path(m.path).suffix.lstrip(".").lower(), m.size,
                         m.status == "present")
-            for m in mapped_materials(session, group).get(code, [])
+            for m in mapped
+        ]
+        by_id = {m.id: m.path for m in mapped}
+        findings = [
+            FindingRow(f.severity, f.rule_id, f.title if not f.message else f"{f.title}：{f.message}",
+                       by_id.get(f.material_id or -1, f.file), f.page - 1 if f.page else None,
+                       (tuple(f.bbox),) if f.bbox and len(f.bbox) == 4 else (), f.hint, f.fingerprint,
+                       f.waiver_reason if f.waived else None)
+            for f in list_findings(session, group_code, item_code=code, material_ids=set(by_id))
         ]
         decisions = history(session, group_code, code)
         rows = [HistoryRow(d.decided_at, d.decided_by, "通过" if d.verdict == "approve" else "退回", d.comment,
                            len(d.files)) for d in decisions]
         review = requirement_states(session, group_code).get(code)
     changed = [f"{c.path}（{c.change_name}）" for c in review.changed_files] if review else []
-    return RequirementDetails(group_code, standard, ancestors(manual, code), status, materials, [], rows, changed)
+    return RequirementDetails(group_code, standard, ancestors(manual, code), status, materials, findings, rows,
+                              changed)
 
 
 @dataclass

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.requirement = RequirementView()
         self.requirement.material_activated.connect(self.open_material)
         self.requirement.finding_activated.connect(self.open_finding)
+        self.requirement.waive_requested.connect(self.waive_finding)
         self.preview = PreviewPane(pool)
         self.desk_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.desk_splitter.setObjectName("desk_splitter")
@@ -385,6 +386,29 @@ class MainWindow(QMainWindow):
 
         self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
                          on_result=done, name="审核")
+
+    def waive_finding(self, finding: FindingRow) -> None:
+        from review.findings import waive
+
+        group = self.group_code
+        if group is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("豁免问题"), self.tr(
+            "豁免“{0}”的理由（会记录在签字材料中，文明办可见）：").format(finding.message))
+        if not ok:
+            return
+
+        def run(_job: Job) -> None:
+            with self.workspace.session() as session:
+                waive(session, self.actor, group, finding.fingerprint, reason)
+
+        def done(_result: None) -> None:
+            self.statusBar().showMessage(self.tr("已豁免：{0}").format(finding.message), 6000)
+            self.open_group(group)
+            if self.tree.current_code():
+                self.load_requirement(self.tree.current_code())
+
+        self.pool.submit(run, on_result=done, name="豁免问题")
 
     def map_dropped(self, code: str, paths: list[str]) -> None:
         """Files dropped on a standard: scanned first if new, then mapped to it."""

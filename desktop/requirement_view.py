@@ -8,8 +8,10 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStyle,
     QTableWidget,
@@ -21,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.desk_data import FindingRow, MaterialRow, RequirementDetails
 from desktop.manual_tree import STATES, state_icon
+from review.findings import SEVERITY_NAMES
 from review.manual.model import MaterialRequirement
 
-SEVERITY_NAMES = {"error": "必须修改", "warning": "建议修改", "info": "提示"}
-_SEVERITY_ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-                   "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+_SEVERITY_ICONS = {"must": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                   "should": QStyle.StandardPixmap.SP_MessageBoxWarning,
                    "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
 
 
@@ -61,6 +63,7 @@ class RequirementView(QWidget):
 
     material_activated = Signal(object)  # MaterialRow
     finding_activated = Signal(object)  # FindingRow
+    waive_requested = Signal(object)  # FindingRow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,11 @@ class RequirementView(QWidget):
         self.findings_label = QLabel()
         self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件")], stretch=1)
         self.findings.cellClicked.connect(self._finding_clicked)
+        self.waive_button = QPushButton(self.tr("豁免所选问题…"))
+        self.waive_button.setToolTip(self.tr("组长确认该问题不影响得分时，写明理由后豁免"))
+        self.waive_button.setEnabled(False)
+        self.waive_button.clicked.connect(self._waive_clicked)
+        self.findings.itemSelectionChanged.connect(self._selection_changed)
         self.history_label = QLabel()
         self.history = self._table([self.tr("时间"), self.tr("审核人"), self.tr("结论"), self.tr("意见")], stretch=3)
 
@@ -85,7 +93,11 @@ class RequirementView(QWidget):
             box = QWidget()
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 4, 0, 0)
-            layout.addWidget(label)
+            top = QHBoxLayout()
+            top.addWidget(label, 1)
+            if table is self.findings:
+                top.addWidget(self.waive_button)
+            layout.addLayout(top)
             layout.addWidget(table, 1)
             parts.addWidget(box)
         parts.setStretchFactor(0, 3)
@@ -174,16 +186,20 @@ class RequirementView(QWidget):
         if not rows:
             self.findings_label.setText(self.tr("发现的问题：未发现问题。"))
             return
-        errors = sum(1 for r in rows if r.severity == "error")
-        self.findings_label.setText(self.tr("发现的问题（{0} 条，其中必须修改 {1} 条；按 F8 逐条查看）")
-                                    .format(len(rows), errors))
+        must = sum(1 for r in rows if r.severity == "must" and not r.waived)
+        waived = sum(1 for r in rows if r.waived)
+        self.findings_label.setText(self.tr("发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）")
+                                    .format(len(rows), must, waived))
         self.findings.setRowCount(len(rows))
         for i, row in enumerate(rows):
             level = QTableWidgetItem(SEVERITY_NAMES.get(row.severity, row.severity))
             level.setIcon(self.style().standardIcon(_SEVERITY_ICONS.get(row.severity, _SEVERITY_ICONS["info"])))
             self.findings.setItem(i, 0, level)
-            message = QTableWidgetItem(row.message)
-            message.setToolTip(f"{row.rule}：{row.message}")
+            text = row.message if not row.waived else self.tr("{0}（已豁免：{1}）").format(row.message, row.waived)
+            message = QTableWidgetItem(text)
+            message.setToolTip(f"{row.rule}：{row.message}\n{row.hint}".strip())
+            if row.waived:
+                message.setForeground(Qt.GlobalColor.gray)
             self.findings.setItem(i, 1, message)
             where = row.path.rsplit("/", 1)[-1]
             if row.page is not None:
@@ -205,6 +221,21 @@ class RequirementView(QWidget):
             verdict.setIcon(state_icon("ok" if row.verdict == "通过" else "problem"))
             self.history.setItem(i, 2, verdict)
             self.history.setItem(i, 3, QTableWidgetItem(row.comment))
+
+    def selected_finding(self) -> FindingRow | None:
+        row = self.findings.currentRow()
+        if self.details is None or not (0 <= row < len(self.details.findings)):
+            return None
+        return self.details.findings[row]
+
+    def _selection_changed(self) -> None:
+        finding = self.selected_finding()
+        self.waive_button.setEnabled(finding is not None and not finding.waived)
+
+    def _waive_clicked(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None:
+            self.waive_requested.emit(finding)
 
     def _material_clicked(self, row: int, _column: int) -> None:
         if self.details is not None and 0 <= row < len(self.details.materials):

@@ -80,3 +80,21 @@ def write_pdf(path: Path, pages: int = 2, text: str = "背街小巷整治台账"
         page.insert_text((72, 100), f"{text} 第{number + 1}页", fontname="china-s", fontsize=14)
     document.save(path)
     return path
+
+
+def add_finding(workspace: Workspace, group_code: str, path: Path, *, severity: str = "must", page: int = 1,
+                bbox: list[float] | None = None, rule: str = "TXT-PLACEHOLDER") -> str:
+    """A stored finding on a mapped file, as the check engine writes it; returns its fingerprint."""
+    from sqlalchemy import select
+
+    from review.db.models import FindingRecord
+
+    fingerprint = hashlib.sha256(f"{rule}|{path}|{page}".encode()).hexdigest()
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        material = session.scalars(select(Material).where(Material.path == str(path))).one()
+        session.add(FindingRecord(group_id=group.id, material_id=material.id, scope="file", item_code="",
+                                  rule_id=rule, severity=severity, title="模板残留", message="出现“XX同志”",
+                                  hint="请替换为真实姓名", file=str(path), page=page, location=f"第 {page} 页",
+                                  text="XX同志", bbox=bbox, fingerprint=fingerprint))
+    return fingerprint
