@@ -41,7 +41,8 @@ def check(ctx: FileContext, item_code: str) -> list[Finding]:
                                           "（文件名也没有写明时间和事由）。", item_code=item_code,
                             hint="把图片放进文档并配上说明，或把文件名改为“时间+地点+事由”，"
                                  "例如“2026年5月12日 人民公园 志愿者清理垃圾.jpg”。")]
-    images = int(ex.facts.get("image_count") or 0)
+    images = ex.facts.get("image_count")
+    images = images if isinstance(images, int) else 0
     if ex.format == "docx" and images >= _MIN_IMAGES_IN_DOCUMENT:
         captions = [s for s in ctx.doc.segments if s.source == "caption"]
         good = sum(1 for s in captions if is_informative(ctx.doc.segment_text(s)))

@@ -92,13 +92,15 @@ def check(ctx: FileContext) -> list[Finding]:
     name = ctx.facts.display_name
     for number in ctx.docnos:
         wrong_brackets = (number.open, number.close) != (_OPEN, _CLOSE)
+        defects = number.defects()
+        if not wrong_brackets and not defects:
+            continue
         hint = f"改为“{number.corrected}”。"
         if wrong_brackets and ctx.config.is_enabled("MR-DOCNO-001"):
             message = (f"{name}：文号“{number.text}”的年份用了“{number.open}{number.close}”，"
                        f"应使用六角括号“〔〕”。")
             out.append(ctx.finding_at("MR-DOCNO-001", message, number.start, number.end,
                                       hint=f"{hint}（GB/T 9704：年份用六角括号“〔〕”括入。）"))
-        defects = number.defects()
         if defects and ctx.config.is_enabled("MR-DOCNO-002"):
             message = f"{name}：文号“{number.text}”{'，'.join(defects)}。"
             out.append(ctx.finding_at("MR-DOCNO-002", message, number.start, number.end,

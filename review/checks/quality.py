@@ -80,7 +80,7 @@ def _resolution_findings(ctx: FileContext) -> list[Finding]:
     facts = ctx.extraction.facts
     if ctx.extraction.format not in IMAGE_FORMATS or not ctx.config.is_enabled("MR-FILE-006"):
         return []
-    width, height = int(facts.get("width") or 0), int(facts.get("height") or 0)
+    width, height = _pixels(facts.get("width")), _pixels(facts.get("height"))
     if not width or not height:
         return []
     name = ctx.facts.display_name
@@ -100,6 +100,10 @@ def _resolution_findings(ctx: FileContext) -> list[Finding]:
                                            f"低于 {min_dpi} dpi，文字可能看不清。请以 {min_dpi} dpi 以上重新扫描。",
                             text=f"{width}×{height}")]
     return []
+
+
+def _pixels(value: object) -> int:
+    return value if isinstance(value, int) and value > 0 else 0
 
 
 def _platform_findings(ctx: FileContext) -> list[Finding]:
