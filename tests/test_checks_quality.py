@@ -104,3 +104,25 @@ def test_file_names_platforms_reject(name: str, problem: str) -> None:
 def test_ordinary_file_name_passes() -> None:
     findings = run(extraction("2026年3月1日 通知"), "Ⅱ-1-1)-① 志愿服务工作方案（2026年）.docx")
     assert not rules(findings) & {"MR-FILE-008", "MR-FILE-009", "MR-FILE-010"}
+
+
+def test_odd_extractions_never_raise() -> None:
+    from index.document import Page, TextBlock
+    from review.checks import RuleConfig, check_requirement
+    from review.manual.model import KindRequirement, MaterialRequirement, Standard
+    from tests.checks_support import facts_for
+    odd = [
+        extraction(fmt="unknown", pages=[]),
+        extraction(fmt="pdf", pages=[Page(1), Page(2, text="   ")]),
+        extraction(pages=[Page(1, blocks=[TextBlock(""), TextBlock("〔2026〕"), TextBlock("二〇二六年十九月三十九日")])]),
+        extraction("9" * 5000, "〔〔2026〕〕号号", "X" * 300, facts={"width": "abc", "height": None, "created": "昨天",
+                                                                  "taken": 12, "image_count": "3"}),
+        extraction(fmt="jpeg", pages=[Page(1, image_count=1, has_text_layer=False)], facts={"width": -5, "dpi": "x"}),
+    ]
+    std = Standard("Ⅲ-1-2)", "图片", ["材料审核"], "", MaterialRequirement(
+        kinds=[KindRequirement("图片", 2)], captions_required=True, keywords=["志愿"], formats=["jpg"], window="测评开始前1月上溯两个年度"))
+    cfg = settings()
+    for ex in odd:
+        assert isinstance(run(ex, "x.bin"), list)
+    findings = check_requirement(std, [(facts_for(ex, "x.bin"), ex) for ex in odd], cfg, RuleConfig.from_settings(cfg))
+    assert "MR-REQ-001" in {f.rule_id for f in findings}
