@@ -176,33 +176,36 @@ def write_official_pdf(path: Path, doc: OfficialDoc, pages: int | None = None, *
 
 
 def _seal(image: Image.Image, centre: tuple[int, int], radius: int, text: str) -> None:
-    """A red round official seal (公章): ring, star and the issuer's name along the top arc."""
-    overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    cx, cy = centre
+    """A red round official seal (公章): ring, star and the issuer's name along the top arc.
+
+    Drawn on a small transparent square and pasted onto the page through its own alpha.
+    """
+    size = 2 * radius + 8
+    seal = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    c = size // 2
     red = (210, 20, 20, 170)
-    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=max(3, radius // 14))
-    star = [(cx + radius * (0.3 if i % 2 == 0 else 0.12) * math.sin(i * math.pi / 5),
-             cy - radius * (0.3 if i % 2 == 0 else 0.12) * math.cos(i * math.pi / 5)) for i in range(10)]
+    draw.ellipse((c - radius, c - radius, c + radius, c + radius), outline=red, width=max(3, radius // 14))
+    star = [(c + radius * (0.3 if i % 2 == 0 else 0.12) * math.sin(i * math.pi / 5),
+             c - radius * (0.3 if i % 2 == 0 else 0.12) * math.cos(i * math.pi / 5)) for i in range(10)]
     draw.polygon(star, fill=red)
     font = cjk_font(max(10, radius // 5))
     span = math.radians(250)
     for index, char in enumerate(text):
         angle = -span / 2 + span * (index + 0.5) / len(text)
-        x = cx + radius * 0.74 * math.sin(angle)
-        y = cy - radius * 0.74 * math.cos(angle)
+        x = c + radius * 0.74 * math.sin(angle)
+        y = c - radius * 0.74 * math.cos(angle)
         glyph = Image.new("RGBA", (font.size * 2, font.size * 2), (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text((font.size, font.size), char, font=font, fill=red, anchor="mm")
         glyph = glyph.rotate(-math.degrees(angle), resample=Image.Resampling.BICUBIC)
-        overlay.alpha_composite(glyph, (int(x - font.size), int(y - font.size)))
-    image.alpha_composite(overlay)
+        seal.alpha_composite(glyph, (int(x - font.size), int(y - font.size)))
+    image.paste(seal, (centre[0] - c, centre[1] - c), seal)
 
 
 def _photocopy(image: Image.Image, rng: random.Random) -> Image.Image:
     """Grey paper, speckle and a small skew, deterministic for the same generator."""
-    rgb = image.convert("RGB")
-    noise = Image.frombytes("L", rgb.size, rng.randbytes(rgb.size[0] * rgb.size[1])).point(lambda v: v // 12)
-    rgb = ImageChops.subtract(rgb, Image.merge("RGB", (noise, noise, noise)))
+    noise = Image.frombytes("L", image.size, rng.randbytes(image.size[0] * image.size[1])).point(lambda v: v // 12)
+    rgb = ImageChops.subtract(image, Image.merge("RGB", (noise, noise, noise)))
     return rgb.rotate(rng.uniform(-1.2, 1.2), resample=Image.Resampling.BILINEAR, fillcolor=(238, 238, 234))
 
 
@@ -216,7 +219,7 @@ def write_scanned_pdf(path: Path, doc: OfficialDoc, pages: int | None = None) ->
     zoom = SCAN_DPI / 72
     for number, page in enumerate(source):
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples).convert("RGBA")
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
         if number == len(source) - 1:
             lines = layout(doc, pages)[-1]
             y = TOP + (len(lines) - 2) * LINE_HEIGHT
