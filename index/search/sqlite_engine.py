@@ -311,7 +311,7 @@ class SearchIndex:
         if not self.path.exists() and not create:
             raise SearchIndexError(f"搜索索引不存在（{self.path}）：请重新打开工作区以重建，或重新扫描材料。")
         self.folder.mkdir(parents=True, exist_ok=True)
-        new = not self.path.exists() or self.path.stat().st_size == 0
+        new = create and (not self.path.exists() or self.path.stat().st_size == 0)
         try:
             conn = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False)
             conn.execute("PRAGMA synchronous = NORMAL")
