@@ -5,7 +5,7 @@ import random
 import time
 
 from review.checks import RuleConfig, find_duplicates
-from review.checks.duplicates import jaccard, pieces
+from review.checks.duplicates import pieces, signature, similarity, text_signature
 from tests.checks_support import extraction, facts_for, of_rule, settings
 
 _CHARS = "的一是在了和有不人为与中对以及等年月日志愿服务文明城市创建工作开展活动群众社区街道环境整治宣传教育" \
@@ -51,12 +51,29 @@ def test_near_identical_text_is_found_and_different_text_is_not() -> None:
     assert "相同" in found[0].message
 
 
+def _sig(text: str):
+    return signature(pieces(text))
+
+
 def test_similarity_tracks_the_edit_share() -> None:
     rng = random.Random(11)
     text = _text(rng, 6000)
-    assert jaccard(pieces(text), pieces(_edit(rng, text, 0.003))) >= 0.9
-    assert jaccard(pieces(text), pieces(_edit(rng, text, 0.05))) < 0.9
-    assert jaccard(pieces(text), pieces(_text(rng, 6000))) < 0.3
+    assert similarity(_sig(text), _sig(text)) == 1.0
+    assert similarity(_sig(text), _sig(_edit(rng, text, 0.003))) >= 0.9
+    assert similarity(_sig(text), _sig(_edit(rng, text, 0.05))) < 0.9
+    assert similarity(_sig(text), _sig(_text(rng, 6000))) < 0.3
+
+
+def test_signatures_can_be_stored_and_compared_later() -> None:
+    from review.checks import find_duplicates_by_signature
+    rng = random.Random(13)
+    base = _text(rng)
+    stored = [list(text_signature(t)) for t in (base, _edit(rng, base, 0.003), _text(rng))]
+    assert stored[0] == list(text_signature(base))  # the same integers in every process
+    assert text_signature("太短") is None
+    files = [(facts_for(extraction(str(i)), f"{i}.docx", path=f"/m/{i}.docx"), tuple(s)) for i, s in enumerate(stored)]
+    found = find_duplicates_by_signature([*files, (files[2][0], None)])
+    assert {f.file for f in found if f.rule_id == "MR-DUP-002"} == {"/m/0.docx", "/m/1.docx"}
 
 
 def test_threshold_and_short_texts() -> None:

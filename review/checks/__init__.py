@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from review.checks.catalogue import RULES, Rule
 from review.checks.config import RuleConfig, describe_rules, with_rule_option
+from review.checks.duplicates import find_duplicates_by_signature, text_signature
 from review.checks.finding import Finding, Severity
 from review.checks.material import FileFacts
 from review.checks.runner import (
@@ -20,5 +21,6 @@ from review.checks.runner import (
 
 __all__ = [
     "RULES", "FileFacts", "Finding", "Rule", "RuleConfig", "Severity", "check_file", "check_requirement",
-    "describe_rules", "find_duplicates", "sort_findings", "with_rule_option", "without_superseded",
+    "describe_rules", "find_duplicates", "find_duplicates_by_signature", "sort_findings", "text_signature",
+    "with_rule_option", "without_superseded",
 ]

@@ -5,19 +5,22 @@ Identical files share a SHA-256. Near-identical text is found without comparing 
 1. Text is cut into content-defined pieces at punctuation and at frequent characters (的, 一, 是 …),
    the way deduplicating backups chunk data: an edit changes only the pieces it touches, and the
    cutting is one C-level `re.findall`. The pieces play the role of shingles.
-2. Each document's set of pieces gets a one-permutation MinHash signature (64 bins; the smallest
-   hash per bin).
-3. Locality-sensitive hashing: signatures are cut into 8 bands of 8 bins; only documents sharing a
-   whole band become candidates (at 90% similarity a pair shares a band with probability ≈ 0.99,
-   at 50% with ≈ 0.03), so 2,000 documents cost a few comparisons, not two million.
-4. Candidates are compared exactly (Jaccard similarity of their piece sets) and gathered into
-   clusters; each material in a cluster gets one finding naming the others.
+2. Each document gets a one-permutation MinHash signature: the smallest CRC-32 of its pieces in
+   each of 128 bins. Signatures are plain integers, the same in every process, so a caller can
+   store them per file (`text_signature`) and look for duplicates later without re-reading text
+   (`find_duplicates_by_signature`).
+3. Locality-sensitive hashing: signatures are cut into 16 bands of 8 bins; only documents sharing
+   a whole band are compared (at 90% similarity a pair shares a band with probability ≈ 0.9999, at
+   50% with ≈ 0.06), so 2,000 documents cost a few comparisons, not two million.
+4. Compared pairs are judged by the share of equal bins (an estimate of the Jaccard similarity of
+   the piece sets, ± 3% at 90%) and gathered into clusters; each material in a cluster gets one
+   finding naming the others.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import sys
+import zlib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -29,36 +32,46 @@ from review.checks.finding import Finding
 from review.checks.material import FileFacts
 
 _PIECE = re.compile(r"[^\W_的一是在了和有不人为与中对以及等年月日]{2,}")
-BINS = 64
+BINS = 128
 BAND_ROWS = 8
-# hash() values are signed; the bins split that range into 64 equal parts.
-_LOWEST = -(1 << (sys.hash_info.width - 1))
-_BIN_WIDTH = (1 << sys.hash_info.width) // BINS
-_BOUNDS = [_LOWEST + b * _BIN_WIDTH for b in range(BINS + 1)]
-_EMPTY = None
+_BIN_WIDTH = (1 << 32) // BINS
+_BOUNDS = [b * _BIN_WIDTH for b in range(BINS + 1)]
+EMPTY = -1  # a bin no piece fell into
 _PLACES_SHOWN = 5
 
-
-def pieces(text: str) -> frozenset[str]:
-    return frozenset(_PIECE.findall(text))
+Signature = tuple[int, ...]
 
 
-def signature(text_pieces: frozenset[str]) -> tuple[int | None, ...]:
-    """One-permutation MinHash: the smallest hash in each of 64 bins (None for an empty bin).
+def pieces(text: str) -> set[str]:
+    return set(_PIECE.findall(text))
 
-    Python's string hash is salted per process; signatures are only compared within one run.
-    """
-    hashes = sorted(map(hash, text_pieces))
+
+def signature(text_pieces: set[str]) -> Signature:
+    """One-permutation MinHash of a set of pieces: the smallest CRC-32 per bin, EMPTY if none."""
+    hashes = sorted(map(zlib.crc32, map(str.encode, text_pieces)))
     out = []
     for b in range(BINS):
         i = bisect_left(hashes, _BOUNDS[b])
-        out.append(hashes[i] if i < len(hashes) and hashes[i] < _BOUNDS[b + 1] else _EMPTY)
+        out.append(hashes[i] if i < len(hashes) and hashes[i] < _BOUNDS[b + 1] else EMPTY)
     return tuple(out)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+def text_signature(text: str, config: RuleConfig | None = None) -> Signature | None:
+    """The signature to store for a file's text; None when the text is too short to compare."""
+    config = config or RuleConfig()
+    if len(text) < config.threshold("MR-DUP-002", "min_chars"):
+        return None
+    return signature(pieces(text))
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity: equal bins among the bins filled in either signature."""
+    filled = equal = 0
+    for x, y in zip(a, b, strict=True):
+        if x != EMPTY or y != EMPTY:
+            filled += 1
+            equal += x == y
+    return equal / filled if filled else 0.0
 
 
 def _placement(facts: FileFacts) -> str:
@@ -67,9 +80,9 @@ def _placement(facts: FileFacts) -> str:
     return f"{facts.display_name}（{items}{group}）"
 
 
-def _identical(materials: Sequence[tuple[FileFacts, Extraction]]) -> list[Finding]:
+def _identical(files: Sequence[FileFacts]) -> list[Finding]:
     by_hash: dict[str, list[FileFacts]] = defaultdict(list)
-    for facts, _ in materials:
+    for facts in files:
         by_hash[facts.sha256].append(facts)
     out = []
     for copies in by_hash.values():
@@ -85,13 +98,13 @@ def _identical(materials: Sequence[tuple[FileFacts, Extraction]]) -> list[Findin
     return out
 
 
-def _buckets(signatures: Sequence[tuple[int | None, ...]]) -> list[list[int]]:
+def _buckets(signatures: Sequence[Signature]) -> list[list[int]]:
     """Groups of documents that share a whole band of their signatures (the LSH candidates)."""
-    buckets: dict[tuple[int, tuple[int | None, ...]], list[int]] = defaultdict(list)
+    buckets: dict[tuple[int, Signature], list[int]] = defaultdict(list)
     for index, sig in enumerate(signatures):
         for band in range(BINS // BAND_ROWS):
             rows = sig[band * BAND_ROWS:(band + 1) * BAND_ROWS]
-            if rows.count(_EMPTY) < BAND_ROWS:
+            if rows.count(EMPTY) < BAND_ROWS:
                 buckets[(band, rows)].append(index)
     return [members for members in buckets.values() if len(members) > 1]
 
@@ -121,19 +134,10 @@ class _Clusters:
         return [members for members in out.values() if len(members) > 1]
 
 
-def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, min_chars: int) -> list[Finding]:
-    docs: list[tuple[FileFacts, frozenset[str]]] = []
-    seen: set[str] = set()
-    for facts, extraction in materials:
-        if facts.sha256 in seen:  # identical copies are reported once, as identical
-            continue
-        seen.add(facts.sha256)
-        text = extraction.text
-        if len(text) >= min_chars:
-            docs.append((facts, pieces(text)))
+def _near(docs: Sequence[tuple[FileFacts, Signature]], threshold: float) -> list[Finding]:
     clusters = _Clusters(len(docs))
     unlike: set[tuple[int, int]] = set()
-    for pending in _buckets([signature(p) for _, p in docs]):
+    for pending in _buckets([sig for _, sig in docs]):
         # Compare with one representative at a time; whoever is unlike it is tried against the next.
         while len(pending) > 1:
             rep, rest, pending = pending[0], pending[1:], []
@@ -141,7 +145,7 @@ def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, m
                 pair = (min(rep, other), max(rep, other))
                 if clusters.root(rep) == clusters.root(other):
                     continue
-                score = -1.0 if pair in unlike else jaccard(docs[rep][1], docs[other][1])
+                score = -1.0 if pair in unlike else similarity(docs[rep][1], docs[other][1])
                 if score >= threshold:
                     clusters.join(rep, other, score)
                 else:
@@ -163,15 +167,29 @@ def _near(materials: Sequence[tuple[FileFacts, Extraction]], threshold: float, m
     return out
 
 
-def find_duplicates(materials: Sequence[tuple[FileFacts, Extraction]], config: RuleConfig | None = None) -> list[Finding]:
-    """Findings for every material that has an identical or near-identical twin.
+def find_duplicates_by_signature(files: Sequence[tuple[FileFacts, Signature | None]],
+                                 config: RuleConfig | None = None) -> list[Finding]:
+    """Findings for every file with an identical or near-identical twin, from stored signatures.
 
-    Where each material is filed comes from `FileFacts.item_codes` and `FileFacts.group`.
+    `files` pairs each file's facts (where it is filed comes from `item_codes` and `group`) with
+    its `text_signature` (None: no text worth comparing).
     """
     config = config or RuleConfig()
     out: list[Finding] = []
     if config.is_enabled("MR-DUP-001"):
-        out += _identical(materials)
+        out += _identical([facts for facts, _ in files])
     if config.is_enabled("MR-DUP-002"):
-        out += _near(materials, config.threshold("MR-DUP-002", "similarity"), config.threshold("MR-DUP-002", "min_chars"))
+        docs: list[tuple[FileFacts, Signature]] = []
+        seen: set[str] = set()
+        for facts, sig in files:
+            if sig and facts.sha256 not in seen:  # identical copies are reported once, as identical
+                seen.add(facts.sha256)
+                docs.append((facts, tuple(sig)))
+        out += _near(docs, config.threshold("MR-DUP-002", "similarity"))
     return out
+
+
+def find_duplicates(materials: Sequence[tuple[FileFacts, Extraction]], config: RuleConfig | None = None) -> list[Finding]:
+    """`find_duplicates_by_signature` for extractions at hand."""
+    return find_duplicates_by_signature(
+        [(facts, text_signature(extraction.text, config)) for facts, extraction in materials], config)
