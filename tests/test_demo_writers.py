@@ -81,14 +81,13 @@ def test_focus_and_keywords_appear_in_the_text() -> None:
     assert "建立礼遇帮扶道德模范的制度并落实" in doc.text()
 
 
-def _east_asian_fonts(document: docx.document.Document) -> set[str]:
-    fonts = set()
-    for paragraph in document.paragraphs:
-        for run in paragraph.runs:
-            r_fonts = run._element.rPr.find(qn("w:rFonts")) if run._element.rPr is not None else None
-            if r_fonts is not None and r_fonts.get(qn("w:eastAsia")):
-                fonts.add(r_fonts.get(qn("w:eastAsia")))
-    return fonts
+def east_asian_font(paragraph: docx.text.paragraph.Paragraph) -> str | None:
+    """The east-Asian font Word uses for the paragraph's text: the run's own, else its style's."""
+    for element in [r._element for r in paragraph.runs] + [paragraph.style.element]:
+        r_pr = element.rPr
+        if r_pr is not None and r_pr.rFonts is not None and r_pr.rFonts.get(qn("w:eastAsia")):
+            return r_pr.rFonts.get(qn("w:eastAsia"))
+    return None
 
 
 def test_docx_uses_chinese_fonts_a4_header_and_footer(tmp_path: Path) -> None:
@@ -96,9 +95,14 @@ def test_docx_uses_chinese_fonts_a4_header_and_footer(tmp_path: Path) -> None:
     document = docx.Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "北湖文明办〔2026〕12号" in text and "二〇二六年三月十五日" in text
-    title = next(p for p in document.paragraphs if p.text.startswith("关于印发"))
-    assert title.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "方正小标宋简体"
-    assert {"仿宋_GB2312", "黑体", "楷体_GB2312"} <= _east_asian_fonts(document)
+    fonts = {p.text: east_asian_font(p) for p in document.paragraphs if p.text}
+    assert fonts[notice().title] == "方正小标宋简体"
+    assert fonts["一、指导思想"] == "黑体" and fonts["（一）健全工作机制"] == "楷体_GB2312"
+    assert fonts["二〇二六年三月十五日"] == "仿宋_GB2312"
+    assert set(fonts.values()) <= {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"}
+    masthead = document.paragraphs[0]
+    assert masthead.text.endswith("文件") and masthead.style.font.color.rgb == docx.shared.RGBColor(0xE0, 0, 0)
+    assert "<w:pBdr>" in document.paragraphs[1]._p.xml  # the red rule under the 文号
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert "北湖市" in section.header.paragraphs[0].text
