@@ -14,17 +14,21 @@ from pathlib import Path
 
 from review.cli import (
     audit_commands,
+    check_commands,
     demo_commands,
     group_commands,
     key_commands,
     manual_commands,
     map_commands,
     package_commands,
+    report_commands,
     review_commands,
     scan_commands,
+    search_commands,
     settings_commands,
     signoff_commands,
     status_commands,
+    submission_commands,
     user_commands,
     workspace_commands,
 )
@@ -43,12 +47,16 @@ REGISTRARS: list[Registrar] = [
     status_commands.register,
     scan_commands.register,
     map_commands.register,
+    search_commands.register,
+    check_commands.register,
     user_commands.register,
     review_commands.register,
     signoff_commands.register,
     key_commands.register,
     audit_commands.register,
     package_commands.register,
+    submission_commands.register,
+    report_commands.register,
 ]
 
 log = logging.getLogger("materials_review.cli")

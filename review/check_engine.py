@@ -1,0 +1,265 @@
+"""Running the rule catalogue over a workspace and keeping the findings, incrementally.
+
+Every subject's findings are stored with a key of everything they were computed from — the
+file's bytes, name and mapping, the rule configuration and the settings the rules read (for a
+requirement: the standard's text and each mapped file). A subject whose key is unchanged is
+skipped, so after a scan only new or changed files, the requirements they touch and changed
+settings cost anything. Duplicates are found city-wide from MinHash signatures kept per file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from index.cache import ExtractionCache
+from index.document import Extraction
+from index.scanner import file_name
+from review.checks.config import RuleConfig
+from review.checks.duplicates import find_duplicates_by_signature, text_signature
+from review.checks.finding import Finding
+from review.checks.material import FileFacts
+from review.checks.runner import check_file, check_requirement
+from review.db.models import CheckState, FindingRecord, Group, Mapping, Material
+from review.groups import group_standard_codes
+from review.manual.model import Manual, standard_body
+from review.manual.store import current_manual
+from review.progress import CancelToken, Progress, ProgressMeter
+from review.settings import WorkspaceSettings
+from review.workspace import Workspace
+
+
+@dataclass
+class CheckReport:
+    files_checked: int = 0
+    files_unchanged: int = 0
+    files_not_extracted: int = 0
+    requirements_checked: int = 0
+    requirements_unchanged: int = 0
+    duplicates_checked: bool = False
+    findings_written: int = 0
+    elapsed_s: float = 0.0
+    cancelled: bool = False
+    not_extracted: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (f"检查文件 {self.files_checked} 个（{self.files_unchanged} 个未变，跳过），"
+                f"检查测评标准 {self.requirements_checked} 条（{self.requirements_unchanged} 条未变，跳过），"
+                f"用时 {self.elapsed_s:.1f} 秒。")
+        if self.files_not_extracted:
+            text += f"{self.files_not_extracted} 个文件尚未提取文字，请重新扫描后再检查。"
+        return text
+
+
+def _key(*parts: object) -> str:
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def facts_of(material: Material, group_code: str, items: Sequence[str]) -> FileFacts:
+    name = file_name(material.path, material.rel_path)
+    return FileFacts(
+        path=material.path, rel_path=material.rel_path, name=name, size=material.size,
+        sha256=material.sha256 or "", format=material.format or "",
+        extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group_code, item_codes=tuple(sorted(items)),
+    )
+
+
+def _record(finding: Finding, group_id: int, material_id: int | None, scope: str) -> FindingRecord:
+    return FindingRecord(
+        group_id=group_id, material_id=material_id, scope=scope, item_code=finding.item_code,
+        rule_id=finding.rule_id, severity=finding.severity.value, title=finding.title, message=finding.message,
+        hint=finding.hint, file=finding.file, page=finding.page, location=finding.location, text=finding.text,
+        bbox=list(finding.bbox) if finding.bbox else None, fingerprint=finding.fingerprint,
+    )
+
+
+class _States:
+    """The CheckState rows of a session, by (group, scope, subject)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows = {(s.group_id, s.scope, s.subject): s for s in session.scalars(select(CheckState))}
+
+    def key(self, group_id: int, scope: str, subject: str) -> str | None:
+        row = self.rows.get((group_id, scope, subject))
+        return row.key if row else None
+
+    def get(self, group_id: int, scope: str, subject: str) -> CheckState | None:
+        return self.rows.get((group_id, scope, subject))
+
+    def put(self, group_id: int, scope: str, subject: str, key: str, signature: list[int] | None = None) -> None:
+        row = self.rows.get((group_id, scope, subject))
+        if row is None:
+            row = CheckState(group_id=group_id, scope=scope, subject=subject, key=key, signature=signature)
+            self.session.add(row)
+            self.rows[(group_id, scope, subject)] = row
+        else:
+            row.key = key
+            row.signature = signature
+
+
+def run_checks(
+    workspace: Workspace,
+    *,
+    group_code: str | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CheckReport:
+    """Bring the stored findings up to date (for one group, or all); returns what was done."""
+    started = time.monotonic()
+    cancel = cancel or CancelToken()
+    report = CheckReport()
+    settings = workspace.settings()
+    config = RuleConfig.from_settings(settings)
+    basis = config.config_fingerprint()
+    cache = ExtractionCache(workspace.paths.cache)
+    with workspace.session() as session:
+        manual = current_manual(session)
+        groups = list(session.scalars(select(Group).order_by(Group.code)))
+        if group_code:
+            groups = [g for g in groups if g.code == group_code]
+        states = _States(session)
+        items = _items_by_material(session)
+        materials = {g.id: list(session.scalars(select(Material).where(Material.group_id == g.id)
+                                                .order_by(Material.rel_path))) for g in groups}
+        total = sum(len(ms) for ms in materials.values())
+        meter = ProgressMeter(progress, "check", total)
+        extractions: dict[str, Extraction] = {}
+        for group in groups:
+            for material in materials[group.id]:
+                if cancel.cancelled:
+                    report.cancelled = True
+                    break
+                _check_one_file(session, group, material, items.get(material.id, []), settings, config, basis,
+                                cache, states, extractions, report)
+                meter.step(material.path)
+        if manual is not None and not report.cancelled:
+            for group in groups:
+                _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
+                                    cache, states, extractions, report)
+            _check_duplicates(session, config, basis, states, items, report)
+        meter.step(force=True, count=0)
+    report.elapsed_s = time.monotonic() - started
+    return report
+
+
+def _items_by_material(session: Session) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)):
+        out.setdefault(mid, []).append(code)
+    return out
+
+
+def _load(cache: ExtractionCache, sha: str, extractions: dict[str, Extraction]) -> Extraction | None:
+    if sha not in extractions:
+        extraction = cache.get(sha)
+        if extraction is None:
+            return None
+        extractions[sha] = extraction
+    return extractions[sha]
+
+
+def _check_one_file(
+    session: Session, group: Group, material: Material, items: list[str], settings: WorkspaceSettings,
+    config: RuleConfig, basis: str, cache: ExtractionCache, states: _States, extractions: dict[str, Extraction],
+    report: CheckReport,
+) -> None:
+    subject = str(material.id)
+    if material.status != "present" or not material.sha256:
+        if states.get(group.id, "file", subject) is not None:
+            session.execute(delete(FindingRecord).where(FindingRecord.material_id == material.id,
+                                                        FindingRecord.scope == "file"))
+            states.put(group.id, "file", subject, "", None)
+        return
+    facts = facts_of(material, group.code, items)
+    key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes)
+    if states.key(group.id, "file", subject) == key:
+        report.files_unchanged += 1
+        return
+    extraction = _load(cache, material.sha256, extractions)
+    if extraction is None:
+        report.files_not_extracted += 1
+        report.not_extracted.append(material.path)
+        return
+    findings = check_file(facts, extraction, settings, config)
+    session.execute(delete(FindingRecord).where(FindingRecord.material_id == material.id,
+                                                FindingRecord.scope == "file"))
+    session.add_all(_record(f, group.id, material.id, "file") for f in findings)
+    signature = text_signature(extraction.text, config)
+    states.put(group.id, "file", subject, key, list(signature) if signature else None)
+    report.files_checked += 1
+    report.findings_written += len(findings)
+
+
+def _check_requirements(
+    session: Session, group: Group, manual: Manual, materials: list[Material], items: dict[int, list[str]],
+    settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
+    extractions: dict[str, Extraction], report: CheckReport,
+) -> None:
+    present = [m for m in materials if m.status == "present" and m.sha256]
+    by_code: dict[str, list[Material]] = {}
+    for material in present:
+        for code in items.get(material.id, []):
+            by_code.setdefault(code, []).append(material)
+    for code in group_standard_codes(session, group, manual):
+        standard = manual.standard(code)
+        if standard is None:
+            continue
+        mapped = by_code.get(code, [])
+        facts = [facts_of(m, group.code, items.get(m.id, [])) for m in mapped]
+        key = _key(basis, code, standard_body(standard), [(f.sha256, f.rel_path, f.format) for f in facts])
+        if states.key(group.id, "requirement", code) == key:
+            report.requirements_unchanged += 1
+            continue
+        pairs = []
+        for f in facts:
+            extraction = _load(cache, f.sha256, extractions)
+            if extraction is not None:
+                pairs.append((f, extraction))
+        findings = check_requirement(standard, pairs, settings, config)
+        session.execute(delete(FindingRecord).where(FindingRecord.group_id == group.id,
+                                                    FindingRecord.scope == "requirement",
+                                                    FindingRecord.item_code == code))
+        by_path = {m.path: m.id for m in mapped}
+        session.add_all(_record(f, group.id, by_path.get(f.file), "requirement") for f in findings)
+        states.put(group.id, "requirement", code, key)
+        report.requirements_checked += 1
+        report.findings_written += len(findings)
+
+
+def _check_duplicates(
+    session: Session, config: RuleConfig, basis: str, states: _States, items: dict[int, list[str]],
+    report: CheckReport,
+) -> None:
+    """City-wide: identical bytes and near-identical text across every group's present files."""
+    rows = session.execute(
+        select(Material, Group).join(Group, Material.group_id == Group.id)
+        .where(Material.status == "present", Material.sha256.is_not(None)).order_by(Material.id)
+    ).all()
+    if not rows:
+        return
+    anchor = rows[0][1].id
+    docs = []
+    for material, group in rows:
+        state = states.get(group.id, "file", str(material.id))
+        signature = tuple(state.signature) if state is not None and state.signature else None
+        docs.append((facts_of(material, group.code, items.get(material.id, [])), signature, group.id, material.id))
+    key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s)) for f, s, _, _ in docs])
+    if states.key(anchor, "duplicates", "*") == key:
+        return
+    findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)
+    where = {f.path: (gid, mid) for f, _, gid, mid in docs}
+    session.execute(delete(FindingRecord).where(FindingRecord.scope == "duplicate"))
+    for finding in findings:
+        gid, mid = where[finding.file]
+        session.add(_record(finding, gid, mid, "duplicate"))
+    states.put(anchor, "duplicates", "*", key)
+    report.duplicates_checked = True
+    report.findings_written += len(findings)

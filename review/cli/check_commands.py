@@ -1,0 +1,130 @@
+"""`check`, `waive`, `rules list|enable|disable|set`."""
+from __future__ import annotations
+
+import argparse
+from itertools import groupby
+
+from review.checks.config import describe_rules, with_rule_option
+from review.cli.context import Context
+from review.cli.progress_printer import ProgressPrinter
+from review.permissions import require
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="按操作手册和扣分规则检查材料",
+                       description="检查材料（只重新检查有变化的文件和条目），按测评标准列出问题、位置和修改方法。")
+    p.add_argument("--group", help="只检查一个工作组")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出全部问题")
+    p.add_argument("--all", action="store_true", help="也列出已豁免的问题")
+    p.set_defaults(func=cmd_check)
+
+    w = sub.add_parser("waive", help="豁免一个问题或一整条测评标准（须写明理由）")
+    w.add_argument("group", metavar="GROUP", help="工作组编号")
+    w.add_argument("finding", metavar="FINDING", help="问题编号（check --json 中的 fingerprint 或 id），或 --item 时的测评标准编号")
+    w.add_argument("--reason", required=True, help="豁免理由")
+    w.add_argument("--item", action="store_true", help="豁免整条测评标准（例如本市不适用）")
+    w.set_defaults(func=cmd_waive)
+
+    r = sub.add_parser("rules", help="检查规则：列出、开关、调整阈值")
+    rs = r.add_subparsers(dest="rules_command", metavar="ACTION")
+    rs.required = True
+    ls = rs.add_parser("list", help="列出全部规则")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_rules_list)
+    for name, text in (("enable", "启用规则"), ("disable", "停用规则")):
+        q = rs.add_parser(name, help=text)
+        q.add_argument("rule", metavar="RULE")
+        q.set_defaults(func=cmd_rules_switch, enabled=name == "enable")
+    st = rs.add_parser("set", help="调整规则阈值，例如 rules set MR-DUP-002 similarity 0.85")
+    st.add_argument("rule", metavar="RULE")
+    st.add_argument("name", metavar="NAME")
+    st.add_argument("value", metavar="VALUE")
+    st.set_defaults(func=cmd_rules_set)
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from review.check_engine import run_checks
+    from review.findings import list_findings
+
+    if args.group:
+        require(ctx.actor, "read.group", args.group)
+    printer = ProgressPrinter()
+    try:
+        report = run_checks(ctx.workspace, group_code=args.group, progress=printer)
+    finally:
+        printer.close()
+    with ctx.workspace.session() as session:
+        findings = list_findings(session, args.group, include_waived=args.all or args.json)
+    if args.json:
+        ctx.json({"summary": report.summary(), "findings": [f.to_json() for f in findings]})
+        return 0
+    ctx.note(report.summary())
+    if not findings:
+        ctx.out("没有发现问题。")
+        return 0
+    key = lambda f: (f.group, f.item_code or "（未归类文件）")  # noqa: E731 - local sort and group key
+    for (group, item), rows in groupby(sorted(findings, key=key), key=key):
+        ctx.out(f"【{group}】{item}")
+        for f in rows:
+            place = "，".join(x for x in (f.file, f.location) if x)
+            waived = f"（已豁免：{f.waiver_reason}）" if f.waived else ""
+            ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}")
+            ctx.out(f"      位置：{place or '—'}")
+            ctx.out(f"      {f.message}")
+            ctx.out(f"      修改：{f.hint}")
+    counts = {s: sum(1 for f in findings if f.severity == s and not f.waived) for s in ("must", "should", "info")}
+    ctx.out(f"共 {len(findings)} 个问题：必须修改 {counts['must']}，建议修改 {counts['should']}，提示 {counts['info']}。")
+    return 0
+
+
+def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
+    from review.findings import waive, waive_requirement
+
+    with ctx.workspace.session() as session:
+        if args.item:
+            waive_requirement(session, ctx.actor, args.group, args.finding, args.reason)
+            ctx.out(f"已豁免测评标准 {args.finding}：{args.reason}")
+        else:
+            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason)
+            ctx.out(f"已豁免问题 {waiver.rule_id}（{waiver.file or waiver.item_code}）：{args.reason}")
+    return 0
+
+
+def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
+    from review.checks.config import RuleConfig
+
+    rows = describe_rules(RuleConfig.from_settings(ctx.workspace.settings()))
+    if args.json:
+        ctx.json({"rules": rows})
+        return 0
+    for row in rows:
+        state = "启用" if row["enabled"] else "停用"
+        thresholds = "，".join(f"{k}={v}" for k, v in row["thresholds"].items())
+        ctx.out(f"{row['id']}\t[{row['severity_label']}]\t{state}\t{row['title']}" + (f"（{thresholds}）" if thresholds else ""))
+    return 0
+
+
+def cmd_rules_switch(ctx: Context, args: argparse.Namespace) -> int:
+    _update_rule(ctx, args.rule, "enabled", "true" if args.enabled else "false")
+    ctx.out(f"已{'启用' if args.enabled else '停用'}规则 {args.rule}。下次检查时生效。")
+    return 0
+
+
+def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
+    _update_rule(ctx, args.rule, args.name, args.value)
+    ctx.out(f"已将规则 {args.rule} 的 {args.name} 设为 {args.value}。下次检查时生效。")
+    return 0
+
+
+def _update_rule(ctx: Context, rule: str, name: str, value: str) -> None:
+    from review.audit import record
+    from review.checks.config import RuleConfig
+
+    require(ctx.actor, "settings.edit")
+    settings = ctx.workspace.settings()
+    settings.rules = with_rule_option(settings.rules, rule, name, value)
+    RuleConfig.from_settings(settings)  # refuses unknown rules and bad values before saving
+    ctx.workspace.save_settings(settings)
+    with ctx.workspace.session() as session:
+        record(session, actor=ctx.actor.name, action="settings.edit", target=f"rules.{rule}.{name}",
+               details={"value": value})
