@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from review.db.models import Group, Material
 from review.groups import group_standard_codes
 from review.manual.store import current_edition, current_manual
+from review.readiness import city_rollup
 from review.workspace import Workspace
 
 
@@ -31,6 +32,9 @@ def workspace_status(workspace: Workspace) -> dict[str, Any]:
                 "files": int(sum(counts.values())), "missing_files": int(counts.get("missing", 0)),
             })
         material_codes = [s.code for s in manual.material_standards()] if manual else []
+        city, rolls = city_rollup(session)
+        for entry, roll in zip(groups_out, rolls, strict=True):
+            entry["status"] = roll.to_json()
     return {
         "workspace": str(workspace.root),
         "city": settings.city,
@@ -40,4 +44,5 @@ def workspace_status(workspace: Workspace) -> dict[str, Any]:
         "manual": ({"title": edition.title, "edition": edition.edition, **manual.counts()} if edition and manual else None),
         "groups": groups_out,
         "uncovered_standards": [c for c in material_codes if c not in covered],
+        "readiness": city.to_json(),
     }

@@ -11,7 +11,7 @@ from review.progress import CancelToken
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scan", help="扫描工作组的材料文件夹或文件",
-                       description="扫描文件夹（含子文件夹）或文件：计算指纹、提取文字、建立索引，并按文件名归类。"
+                       description="扫描文件夹（含子文件夹）或文件：计算指纹、提取文字、建立索引、按文件名归类，并检查有变化的文件。"
                                    "未变的文件只查看大小和修改时间；可随时按 Ctrl+C 取消，再次运行会继续。")
     p.add_argument("group", metavar="GROUP", help="工作组编号")
     p.add_argument("paths", metavar="PATH", nargs="+", help="文件夹或文件")
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
+    from review.check_engine import run_checks
     from review.ingest import scan
 
     printer = ProgressPrinter()
@@ -27,15 +28,19 @@ def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
     try:
         report = scan(ctx.workspace, ctx.actor, args.group, [Path(p) for p in args.paths], progress=printer,
                       cancel=token)
+        checks = None if report.cancelled else run_checks(ctx.workspace, group_code=args.group, progress=printer,
+                                                          cancel=token)
     except KeyboardInterrupt:
         token.cancel()
         raise
     finally:
         printer.close()
     if args.json:
-        ctx.json(report.to_json())
+        ctx.json({**report.to_json(), "checks": checks.summary() if checks else None})
     else:
         ctx.out(report.summary())
         for problem in report.problems:
             ctx.out(f"  {problem.message}")
+        if checks is not None:
+            ctx.out(checks.summary() + f"用 `check --group {args.group}` 查看问题清单。")
     return 130 if report.cancelled else 0

@@ -28,9 +28,20 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ctx.out("操作手册：尚未载入")
     for g in data["groups"]:
+        st = g["status"]
         ctx.out(f"  {g['code']} {g['name']}：负责 {g['standards']} 条标准，材料 {g['files']} 个"
-                + (f"（{g['missing_files']} 个已找不到）" if g["missing_files"] else ""))
+                + (f"（{g['missing_files']} 个已找不到）" if g["missing_files"] else "")
+                + f"；{_counts(st)}；就绪 {st['readiness']:.0%}")
+    city = data["readiness"]
+    if city["total"]:
+        ctx.out(f"全市：{_counts(city)}；就绪 {city['readiness']:.0%}")
     if data["uncovered_standards"]:
         ctx.out(f"无工作组负责的标准 {len(data['uncovered_standards'])} 条：{'、'.join(data['uncovered_standards'][:20])}"
                 + ("…" if len(data["uncovered_standards"]) > 20 else ""))
     return 0
+
+
+def _counts(roll: dict[str, object]) -> str:
+    from review.readiness import STATUS_NAMES
+
+    return "，".join(f"{name} {roll[key]}" for key, name in STATUS_NAMES.items() if roll.get(key))
