@@ -25,7 +25,7 @@ from review.checks.config import RuleConfig
 from review.checks.duplicates import find_duplicates_by_signature, text_signature
 from review.checks.finding import Finding
 from review.checks.material import FileFacts
-from review.checks.runner import check_file, check_requirement
+from review.checks.runner import check_file, check_requirement, without_superseded
 from review.db.models import CheckState, FindingRecord, Group, Mapping, Material
 from review.groups import group_standard_codes
 from review.manual.model import Manual, standard_body
@@ -137,8 +137,8 @@ def run_checks(
                 if cancel.cancelled:
                     report.cancelled = True
                     break
-                _check_one_file(session, group, material, items.get(material.id, []), settings, config, basis,
-                                cache, states, extractions, report)
+                _check_one_file(session, group, material, items.get(material.id, []), manual, settings, config,
+                                basis, cache, states, extractions, report)
                 meter.step(material.path)
         if manual is not None and not report.cancelled:
             for group in groups:
@@ -167,9 +167,9 @@ def _load(cache: ExtractionCache, sha: str, extractions: dict[str, Extraction]) 
 
 
 def _check_one_file(
-    session: Session, group: Group, material: Material, items: list[str], settings: WorkspaceSettings,
-    config: RuleConfig, basis: str, cache: ExtractionCache, states: _States, extractions: dict[str, Extraction],
-    report: CheckReport,
+    session: Session, group: Group, material: Material, items: list[str], manual: Manual | None,
+    settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
+    extractions: dict[str, Extraction], report: CheckReport,
 ) -> None:
     subject = str(material.id)
     if material.status != "present" or not material.sha256:
@@ -179,7 +179,9 @@ def _check_one_file(
             states.put(group.id, "file", subject, "", None)
         return
     facts = facts_of(material, group.code, items)
-    key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes)
+    standards = [s for s in (manual.standard(code) for code in items) if s is not None] if manual else []
+    windows = [s.requirement.window if s.requirement else None for s in standards]
+    key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes, windows)
     if states.key(group.id, "file", subject) == key:
         report.files_unchanged += 1
         return
@@ -188,7 +190,8 @@ def _check_one_file(
         report.files_not_extracted += 1
         report.not_extracted.append(material.path)
         return
-    findings = check_file(facts, extraction, settings, config)
+    # A file filed only under standards with their own date window is judged by those windows.
+    findings = without_superseded(check_file(facts, extraction, settings, config), standards)
     session.execute(delete(FindingRecord).where(FindingRecord.material_id == material.id,
                                                 FindingRecord.scope == "file"))
     session.add_all(_record(f, group.id, material.id, "file") for f in findings)
