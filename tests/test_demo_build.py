@@ -1,12 +1,11 @@
 """`build_demo` and `materials-review demo`: the workspace, the files on disk, the planted mistakes.
 
-The last tests run the real extractors and rules on the generated files: the checks must find
-every mistake the demo plants, and nothing on its clean documents.
+The demo scans and checks what it generates: the stored findings must include every mistake it
+plants, and no content finding on its clean documents.
 """
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import re
 import zipfile
@@ -20,14 +19,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from index.document import Extraction
-from index.extract import extract_file
-from review.checks.config import RuleConfig
-from review.checks.material import FileFacts
-from review.checks.runner import check_file, check_requirement, find_duplicates
 from review.cli.main import run
 from review.dates import DateWindow
-from review.db.models import Group, Material
+from review.db.models import FindingRecord, Group, Material
 from review.demo.build import CITY, START, YEAR, write_demo_file
 from review.demo.images import DATETIME_ORIGINAL, EXIF_IFD
 from review.demo.mistakes import MISTAKE_NAMES, id_check_digit
@@ -40,6 +34,27 @@ from review.settings import WorkspaceSettings
 from review.workspace import Workspace
 from tests.conftest import small_manual
 from tests.test_demo_writers import east_asian_font
+
+# The rules that report each planted mistake (the duplicate is reported with scope "duplicate").
+EXPECTED_RULES = {
+    "date_outside_window": {"MR-DATE-001"},
+    "template_leftover": {"MR-TPL-001"},
+    "foreign_city": {"MR-CITY-001", "MR-CITY-002"},
+    "docno_brackets": {"MR-DOCNO-001"},
+    "personal_data": {"MR-PII-001", "MR-PII-002"},
+    "no_data_report": {"MR-RPT-001"},
+    "encrypted": {"MR-FILE-001"},
+    "corrupt": {"MR-FILE-002"},
+    "empty": {"MR-FILE-003"},
+    "wrong_extension": {"MR-FILE-012"},
+    "low_resolution": {"MR-FILE-006"},
+    "long_filename": {"MR-FILE-009"},
+    "no_caption": {"MR-CAP-001"},
+    "missing_item": {"MR-REQ-001"},
+}
+# Rules about what a document says; a clean generated document must not trigger any of them.
+CONTENT_RULES = {"MR-DATE-001", "MR-TPL-001", "MR-CITY-001", "MR-CITY-002", "MR-DOCNO-001", "MR-PII-001",
+                 "MR-PII-002", "MR-RPT-001"}
 
 
 @dataclass
@@ -207,18 +222,37 @@ def test_file_mistakes_are_in_the_files(demo: Built) -> None:
     assert missing.item not in demo.assignments.uncovered
 
 
-def test_scan_ran_when_the_scanner_is_installed(demo: Built) -> None:
-    if importlib.util.find_spec("review.ingest") is None:
-        assert "未安装扫描模块" in demo.out
-        return
-    assert all(f"工作组 {code}：" in demo.out for code in ("XC", "CG", "JT", "JY", "SJ", "WH"))
+def stored_findings(demo: Built) -> list[FindingRecord]:
     workspace = Workspace.open(demo.root)
     try:
         with workspace.session() as session:
-            count = session.scalar(select(func.count(Material.id)))
+            assert session.scalar(select(func.count(Material.id))) == len(demo.files)
+            return list(session.scalars(select(FindingRecord)))
     finally:
         workspace.close()
-    assert count == len(demo.files)
+
+
+def test_scan_and_checks_find_every_planted_mistake(demo: Built) -> None:
+    assert all(f"工作组 {code}：" in demo.out for code in ("XC", "CG", "JT", "JY", "SJ", "WH"))
+    assert "检查文件" in demo.out
+    findings = stored_findings(demo)
+    for mistake in demo.mistakes:
+        if mistake.code == "duplicate":
+            assert any(f.scope == "duplicate" and f.file.endswith(Path(mistake.path).name) for f in findings), mistake
+        elif mistake.path is None:
+            assert any(f.rule_id in EXPECTED_RULES[mistake.code] and f.item_code == mistake.item
+                       for f in findings), mistake
+        else:
+            assert any(f.rule_id in EXPECTED_RULES[mistake.code] and f.file.endswith(Path(mistake.path).name)
+                       for f in findings), mistake
+
+
+def test_clean_documents_raise_no_content_findings(demo: Built) -> None:
+    clean = {Path(f.path).name for f in demo.files if f.doc is not None and not f.mistakes and not f.variant}
+    assert len(clean) >= 40
+    noisy = [(f.file, f.rule_id) for f in stored_findings(demo)
+             if f.rule_id in CONTENT_RULES and Path(f.file).name in clean]
+    assert noisy == []
 
 
 def content_key(f: DemoFile) -> object:
@@ -254,90 +288,6 @@ def test_cli_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert "不是空文件夹" in err and str(target) in err and "Traceback" not in err
     assert not (target / "workspace.json").exists()
-
-
-# The rule each planted mistake must trigger (file-level unless listed in REQUIREMENT_LEVEL).
-EXPECTED_RULES = {
-    "date_outside_window": {"MR-DATE-001"},
-    "template_leftover": {"MR-TPL-001"},
-    "foreign_city": {"MR-CITY-001", "MR-CITY-002"},
-    "docno_brackets": {"MR-DOCNO-001"},
-    "personal_data": {"MR-PII-001", "MR-PII-002"},
-    "no_data_report": {"MR-RPT-001"},
-    "encrypted": {"MR-FILE-001"},
-    "corrupt": {"MR-FILE-002"},
-    "empty": {"MR-FILE-003"},
-    "wrong_extension": {"MR-FILE-012"},
-    "low_resolution": {"MR-FILE-006"},
-    "long_filename": {"MR-FILE-009"},
-    "no_caption": {"MR-CAP-001"},
-    "missing_item": {"MR-REQ-001"},
-}
-# Rules about what a document says; a clean generated document must not trigger any of them.
-CONTENT_RULES = {"MR-DATE-001", "MR-TPL-001", "MR-CITY-001", "MR-CITY-002", "MR-DOCNO-001", "MR-PII-001",
-                 "MR-PII-002", "MR-RPT-001"}
-
-Checked = dict[str, tuple[FileFacts, Extraction]]
-
-
-@pytest.fixture(scope="module")
-def checked(demo: Built) -> Checked:
-    """Every demo file through the real extractor, as a scan would do it (without OCR)."""
-    out: Checked = {}
-    for f in demo.files:
-        path = demo.path(f)
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        extraction = extract_file(path, sha)
-        out[f.path] = (FileFacts(str(path), f.path, path.name, path.stat().st_size, sha, extraction.format,
-                                 path.suffix.lstrip(".").lower(), f.group, (f.item,) if f.item else ()), extraction)
-    return out
-
-
-def demo_settings() -> WorkspaceSettings:
-    return WorkspaceSettings(city=CITY, year=YEAR, start_date=START)
-
-
-def file_rules(checked: Checked, f: DemoFile) -> set[str]:
-    settings = demo_settings()
-    facts, extraction = checked[f.path]
-    return {x.rule_id for x in check_file(facts, extraction, settings, RuleConfig.from_settings(settings))}
-
-
-def test_checks_find_file_level_mistakes(demo: Built, checked: Checked) -> None:
-    for mistake in demo.mistakes:
-        if mistake.code in ("no_caption", "missing_item", "duplicate"):
-            continue
-        f = next(f for f in demo.files if f.path == mistake.path)
-        assert file_rules(checked, f) & EXPECTED_RULES[mistake.code], mistake
-
-
-def test_checks_find_requirement_level_mistakes(demo: Built, checked: Checked) -> None:
-    manual = read_manual("sample").manual
-    settings = demo_settings()
-    config = RuleConfig.from_settings(settings)
-    for code in ("no_caption", "missing_item"):
-        mistake = next(m for m in demo.mistakes if m.code == code)
-        standard = manual.standard(mistake.item or "")
-        assert standard is not None
-        materials = [checked[f.path] for f in demo.files if f.item == standard.code]
-        findings = check_requirement(standard, materials, settings, config)
-        assert {x.rule_id for x in findings} & EXPECTED_RULES[code], mistake
-        if mistake.path:
-            assert any(x.file.endswith(Path(mistake.path).name) for x in findings if x.rule_id == "MR-CAP-001")
-
-
-def test_checks_find_the_duplicate(demo: Built, checked: Checked) -> None:
-    copy = next(f for f in demo.files if f.variant == "copy")
-    findings = find_duplicates(list(checked.values()))
-    named = " ".join(x.file + x.message for x in findings)
-    assert Path(copy.path).name in named and copy.source and Path(copy.source).parent.name in named
-
-
-def test_clean_documents_raise_no_content_findings(demo: Built, checked: Checked) -> None:
-    clean = [f for f in demo.files if f.doc is not None and not f.mistakes and not f.variant]
-    assert len(clean) >= 40
-    noisy = {f.path: found for f in clean if (found := file_rules(checked, f) & CONTENT_RULES)}
-    assert noisy == {}
 
 
 def test_a_small_manual_gets_the_mistakes_it_has_room_for() -> None:

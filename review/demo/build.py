@@ -3,11 +3,10 @@
 The demo runs single-user (no accounts): the sample manual, six task groups with 牵头/配合
 assignments that leave a couple of 材料审核 standards uncovered, about a hundred files of every
 format under DIR/materials/<组名>/<条目编号 标题>/, the typical mistakes planted on purpose (listed in
-`DemoSummary.mistakes`), and finally a scan of each group's folder when the scanner is installed.
+`DemoSummary.mistakes`), and finally a scan of each group's folder and a run of the checks.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import shutil
@@ -17,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from review.audit import record
+from review.check_engine import run_checks
 from review.dates import DateWindow
 from review.demo.docx_writer import write_official_docx
 from review.demo.images import write_photo
@@ -25,6 +25,7 @@ from review.demo.plan import GROUPS, Assignments, DemoFile, PlantedMistake, plan
 from review.demo.sheets import write_ledger_csv, write_ledger_xlsx
 from review.errors import UserError
 from review.groups import add_group, assign_items
+from review.ingest import scan
 from review.manual.service import load_manual_into
 from review.manual.store import current_manual
 from review.permissions import LOCAL_USER
@@ -49,7 +50,7 @@ class DemoSummary:
     assignments: Assignments
     files: list[DemoFile]
     mistakes: list[PlantedMistake]
-    scans: list[str]  # one summary per scanned group; empty when the scanner is not installed
+    scans: list[str]  # one summary per scanned group, then the checks' summary
     elapsed_s: float
 
     @property
@@ -76,7 +77,7 @@ class DemoSummary:
         for mistake in self.mistakes:
             where = mistake.path or mistake.item or ""
             out.append(f"  · {mistake.name}：{where}（{mistake.detail}）")
-        out.extend(self.scans or ["未安装扫描模块，材料尚未扫描；可用 `scan 组别 文件夹` 扫描。"])
+        out.extend(self.scans)
         out.append(f"用时 {self.elapsed_s:.1f} 秒。打开方式：materials-review gui {self.root}")
         return out
 
@@ -102,7 +103,7 @@ def build_demo(target: Path, *, seed: int = 7, progress: Progress | None = None)
         for demo_file in sorted(plan.files, key=lambda f: f.variant == "copy"):
             write_demo_file(workspace.root, demo_file)
             meter.step(demo_file.path)
-        scans = _scan_groups(workspace, progress)
+        scans = _scan_and_check(workspace, progress)
     finally:
         workspace.close()
     return DemoSummary(workspace.root, CITY, window, dict(GROUPS), plan.assignments, plan.files, plan.mistakes,
@@ -163,15 +164,12 @@ def _write_document(path: Path, demo_file: DemoFile) -> None:
         raise ValueError(f"no writer for {demo_file.format}")
 
 
-def _scan_groups(workspace: Workspace, progress: Progress | None) -> list[str]:
-    """Scan each group's folder, the one place the demo calls the scanner (absent in a partial install)."""
-    if importlib.util.find_spec("review.ingest") is None:
-        return []
-    from review.ingest import scan
-
+def _scan_and_check(workspace: Workspace, progress: Progress | None) -> list[str]:
+    """Scan each group's folder, then run the checks: the one place the demo calls them."""
     summaries = []
     for code, name in GROUPS:
         folder = workspace.root / MATERIALS / name
         if folder.is_dir():
             summaries.append(scan(workspace, LOCAL_USER, code, [folder], progress=progress).summary())
+    summaries.append(run_checks(workspace, progress=progress).summary())
     return summaries
