@@ -47,8 +47,8 @@ class Problem:
     """Something wrong with the file itself, found while extracting.
 
     Codes: empty, corrupt, repaired, encrypted, truncated, wrong_extension, legacy_format,
-    converted, unsupported, timeout, memory, crashed, too_large, too_many_pages, zip_bomb,
-    no_text_layer, ocr_unavailable, unreadable.
+    converted, unsupported, timeout, memory, crashed, too_large, too_many_pages, too_many_cells,
+    zip_bomb, no_text_layer, ocr_unavailable, ocr_failed, unreadable.
     """
 
     code: str

@@ -15,6 +15,7 @@ class Limits:
     timeout_s: float = 60.0
     memory_mb: int = 1024  # extra memory one extraction may take on top of the worker's baseline
     max_pages: int = 2000
+    max_cells: int = 200_000  # non-empty spreadsheet cells read per file (each becomes a TextBlock)
     max_uncompressed_mb: int = 500  # sum of a zip container's members (DOCX, XLSX, OFD)
     max_ratio: int = 200  # uncompressed / compressed size of a single large zip member
     max_file_mb: int = 1024  # files over this are not opened at all

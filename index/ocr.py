@@ -118,11 +118,22 @@ def ocr_extraction(extraction: Extraction, path: str | Path, cache: ExtractionCa
         return extraction
     pages = {p.number: p for p in extraction.pages}
     done: list[int] = []
-    for number, image, scale in render(wanted):
-        _apply(pages[number], cached_ocr(image, cache), scale)
-        done.append(number)
-        if progress:
-            progress(len(done), len(wanted))
+    try:
+        for number, image, scale in render(wanted):
+            _apply(pages[number], cached_ocr(image, cache), scale)
+            done.append(number)
+            if progress:
+                progress(len(done), len(wanted))
+    except OSError:
+        extraction.problems.append(Problem(
+            "unreadable", "文字识别时文件无法读取（可能已被移动或删除）。请确认文件仍在原处后重新扫描。"))
+    except MemoryError:
+        raise
+    except Exception:  # a page MuPDF cannot render or an image the engine rejects
+        failed = wanted[len(done)]  # pages are rendered in the order asked
+        extraction.problems.append(Problem(
+            "ocr_failed", f"第{failed}页无法进行文字识别，之后的页也未识别。请检查扫描件是否完好，必要时重新扫描后提交。",
+            page=failed))
     extraction.facts["needs_ocr_pages"] = [n for n in wanted if n not in done]
     extraction.facts["ocr_pages"] = sorted(set(extraction.facts.get("ocr_pages", [])) | set(done))
     return extraction

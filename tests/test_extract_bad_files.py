@@ -199,3 +199,12 @@ def test_zip_archive_is_unsupported(tmp_path: Path) -> None:
     ex = extract(path)
     assert ex.format == "zip"
     assert "解压" in only_problem(ex, "unsupported")
+
+
+def test_a_huge_spreadsheet_is_read_up_to_the_cell_budget(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "台账.xlsx", {"一": [[f"r{r}c{c}" for c in range(10)] for r in range(30)],
+                                               "二": [["不会读到"]]})
+    ex = extract(path, Limits(max_cells=100))
+    assert sum(len(p.blocks) for p in ex.pages) == 100
+    assert "r9c9" in ex.text and "r10c0" not in ex.text and "不会读到" not in ex.text
+    assert "第10行" in only_problem(ex, "too_many_cells")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from index.document import Extraction
 from index.extract import extract_file
 from index.extractors import images as images_module
+from index.extractors import legacy as legacy_module
 from index.extractors.pdf import parse_pdf_date
 from tests.files import (
     OFFICIAL_TEXT,
@@ -172,8 +174,8 @@ def test_plain_text_in_gbk(tmp_path: Path) -> None:
     assert ex.format == "text" and ex.pages[0].text == "第一行说明\n第二行说明"
 
 
-@pytest.mark.skipif(shutil.which("soffice") or shutil.which("libreoffice"), reason="LibreOffice is installed")
-def test_legacy_doc_without_libreoffice_says_to_save_as_docx(tmp_path: Path) -> None:
+def test_legacy_doc_without_libreoffice_says_to_save_as_docx(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(legacy_module, "libreoffice_command", lambda: None)
     ex = extract(make_legacy_doc(tmp_path / "旧方案.doc"))
     problem = ex.problem("legacy_format")
     assert ex.format == "doc" and problem is not None
@@ -181,17 +183,40 @@ def test_legacy_doc_without_libreoffice_says_to_save_as_docx(tmp_path: Path) -> 
     assert ex.problem("converted") is None
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="needs LibreOffice")
-def test_legacy_doc_is_converted_when_libreoffice_is_installed(tmp_path: Path) -> None:
-    # A real .doc made by LibreOffice itself from a DOCX.
-    import subprocess
-
-    source = make_docx(tmp_path / "src.docx", ["旧版文档的正文"])
+def soffice_convert(source: Path, target_format: str) -> Path:
+    """Save a file in a legacy format with LibreOffice itself, to get a real .doc or .xls."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(source.parent / 'lo').as_uri()}",
+                    "--convert-to", target_format, "--outdir", str(source.parent), str(source)],
                    check=True, capture_output=True, timeout=120)
-    ex = extract(tmp_path / "src.doc")
-    assert ex.problem("converted") is not None and "旧版文档的正文" in ex.text
+    target = source.with_suffix(f".{target_format}")
+    if not target.is_file():  # e.g. only LibreOffice Writer is installed, not Calc
+        pytest.skip(f"this LibreOffice cannot write .{target_format}")
+    return target
+
+
+needs_libreoffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                                       reason="needs LibreOffice")
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_legacy_doc_is_converted_when_libreoffice_is_installed(tmp_path: Path) -> None:
+    doc = soffice_convert(make_docx(tmp_path / "src.docx", ["旧版文档的正文"]), "doc")
+    ex = extract(doc)
+    assert ex.format == "doc" and "旧版文档的正文" in ex.text
+    assert "自动转换" in ex.problem("converted").message
+    assert "另存为 DOCX" in ex.problem("legacy_format").message
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_legacy_xls_is_read_with_xlrd(tmp_path: Path) -> None:
+    xls = soffice_convert(make_xlsx(tmp_path / "src.xlsx", {"台账": [["地点", "人数"], ["人民路", 12]]}), "xls")
+    ex = extract(xls)
+    assert ex.format == "xls" and ex.facts["sheets"] == ["台账"]
+    assert ex.pages[0].text == "地点\t人数\n人民路\t12"
+    assert "另存为 XLSX" in ex.problem("legacy_format").message
 
 
 def test_legacy_xls_that_is_not_readable_is_reported_not_raised(tmp_path: Path) -> None:

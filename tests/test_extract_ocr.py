@@ -85,3 +85,25 @@ def test_ocr_runs_inside_memory_limited_workers(tmp_path: Path) -> None:
         [(_item, ex)] = list(pool.submit_many([(path, SHA)]))
     assert not ex.problems and ex.pages[0].ocr
     assert "背街小巷整治台账" in ex.text.replace(" ", "")
+
+
+def test_an_engine_failure_becomes_a_problem_and_the_page_stays_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(image: bytes):
+        raise RuntimeError("onnxruntime: bad input")
+
+    monkeypatch.setattr(ocr_module, "ocr_available", lambda: True)
+    monkeypatch.setattr(ocr_module, "_run_engine", broken)
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["第一页", "第二页"], height=150)
+    ex = ocr_extraction(extract_file(path, SHA), path, None)
+    assert ex.facts["needs_ocr_pages"] == [1, 2]
+    assert ex.problem("ocr_failed").page == 1
+
+
+def test_a_file_gone_before_ocr_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_module, "ocr_available", lambda: True)
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["第一页"], height=150)
+    ex = extract_file(path, SHA)
+    path.unlink()
+    ex = ocr_extraction(ex, path, None)
+    assert ex.problem("unreadable") is not None and ex.facts["needs_ocr_pages"] == [1]

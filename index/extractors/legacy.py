@@ -1,6 +1,8 @@
 """Legacy Word-family files (DOC, WPS): converted to DOCX by LibreOffice when it is installed."""
 from __future__ import annotations
 
+import atexit
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -39,11 +41,20 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
     ex.problems.append(Problem("converted", "已用 LibreOffice 自动转换为 DOCX 后读取，排版细节可能与原件不同。"))
 
 
+@functools.cache
+def _profile_dir() -> Path:
+    """One LibreOffice profile per process: creating a profile costs seconds, and a private one
+    lets several worker processes convert at the same time."""
+    folder = Path(tempfile.mkdtemp(prefix="materials-soffice-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def _convert(soffice: str, path: Path, tmp: Path, timeout_s: float) -> Path | None:
     # A plain ASCII copy: LibreOffice stumbles on some long or non-UTF-8 names.
     source = tmp / "source.doc"
     shutil.copyfile(path, source)
-    command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+    command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={_profile_dir().as_uri()}",
                "--convert-to", "docx", "--outdir", str(tmp), str(source)]
     try:
         subprocess.run(command, capture_output=True, timeout=timeout_s, check=False)

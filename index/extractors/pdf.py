@@ -26,7 +26,10 @@ def open_pdf(path: Path) -> pymupdf.Document:
         os.fsencode(path).decode("utf-8")
     except UnicodeDecodeError:
         return pymupdf.open(stream=path.read_bytes(), filetype="pdf")
-    return pymupdf.open(path, filetype="pdf")
+    try:
+        return pymupdf.open(path, filetype="pdf")
+    except pymupdf.FileNotFoundError as e:  # PyMuPDF's own class is a RuntimeError, not an OSError
+        raise FileNotFoundError(str(path)) from e
 
 
 def extract(path: Path, ex: Extraction, limits: Limits) -> None:

@@ -33,7 +33,8 @@ def extract_xlsx(path: Path, ex: Extraction, limits: Limits) -> None:
         return
     try:
         for sheet in workbook.worksheets:
-            _add_sheet(ex, sheet.title, sheet.iter_rows(values_only=True))
+            if not _add_sheet(ex, sheet.title, sheet.iter_rows(values_only=True), limits):
+                break
     finally:
         workbook.close()
     _finish(ex)
@@ -52,7 +53,8 @@ def extract_xls(path: Path, ex: Extraction, limits: Limits) -> None:
         return
     try:
         for sheet in book.sheets():
-            _add_sheet(ex, sheet.name, (sheet.row_values(r) for r in range(sheet.nrows)))
+            if not _add_sheet(ex, sheet.name, (sheet.row_values(r) for r in range(sheet.nrows)), limits):
+                break
     finally:
         book.release_resources()
     _finish(ex)
@@ -63,14 +65,17 @@ def extract_csv(path: Path, ex: Extraction, limits: Limits) -> None:
     ex.facts["encoding"] = encoding
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    _add_sheet(ex, path.stem or "工作表1", csv.reader(io.StringIO(text), delimiter=delimiter))
+    _add_sheet(ex, path.stem or "工作表1", csv.reader(io.StringIO(text), delimiter=delimiter), limits)
     _finish(ex)
 
 
-def _add_sheet(ex: Extraction, name: str, rows: Iterable[Row]) -> None:
+def _add_sheet(ex: Extraction, name: str, rows: Iterable[Row], limits: Limits) -> bool:
+    """Read one sheet into a Page; False once the file's cell budget is spent (reading stops)."""
     number = len(ex.pages) + 1
+    cells_so_far = sum(len(p.blocks) for p in ex.pages)
     blocks: list[TextBlock] = []
     lines: list[str] = []
+    within_budget = True
     for r, row in enumerate(rows, start=1):
         cells = []
         for c, value in enumerate(row, start=1):
@@ -82,8 +87,16 @@ def _add_sheet(ex: Extraction, name: str, rows: Iterable[Row]) -> None:
         line = "\t".join(cells).rstrip("\t")
         if line:
             lines.append(line)
+        if cells_so_far + len(blocks) >= limits.max_cells:
+            within_budget = False
+            ex.problems.append(Problem(
+                "too_many_cells",
+                f"表格内容过多（超过 {limits.max_cells} 个单元格），只读取了前面部分（到工作表“{name}”第{r}行）。"
+                "请删除无关内容或拆分为较小的表格后再提交。"))
+            break
     ex.pages.append(Page(number=number, text="\n".join(lines), blocks=blocks))
     ex.facts.setdefault("sheets", []).append(name)
+    return within_budget
 
 
 def _finish(ex: Extraction) -> None:
