@@ -1,0 +1,189 @@
+"""The office's consolidated view and the final submission, on a city built through the real services
+(one group's signed package imported, one group signing in the office workspace itself)."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+
+from review.accounts import login
+from review.cli.main import run
+from review.consolidation import consolidated_view
+from review.db.models import ImportedPackage
+from review.decisions import decide
+from review.errors import PermissionDenied, UserError
+from review.groups import assign_items
+from review.progress import CancelToken
+from review.signoff import sign_off
+from review.submission import export_submission
+from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
+from tests.submission_helpers import CG_PDF, XC_PLAN, XC_REPORT, build_city, pdf_bytes, sign_cg, tree
+
+ITEM_FOLDER = "01 Ⅰ-1 思想道德建设/01 Ⅲ-1 健全学习制度"
+
+
+@pytest.fixture
+def city(tmp_path):
+    built = build_city(tmp_path)
+    yield built
+    built.close()
+
+
+def office_user(city):
+    return login(city.office, "文明办", PASSWORDS["文明办"])
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_view_shows_sources_signatures_coverage_gaps_and_doubles(city):
+    view = consolidated_view(city.office)
+    cg, xc = view.group("CG"), view.group("XC")
+    assert (cg.source, cg.state, cg.version, cg.leader) == ("local", "valid", 1, "李组长")
+    assert (xc.source, xc.state, xc.version, xc.leader) == ("package", "valid", 1, "张组长")
+    assert xc.package_sha256 == sha(city.package.read_bytes())
+    assert xc.fingerprint_display.count(" ") == 15 and len(xc.fingerprint_display.split()[0]) == 4
+    assert [f.path for f in xc.files] == [XC_PLAN, XC_REPORT]
+    assert all(f.source.is_file() and sha(f.source.read_bytes()) == f.sha256 for f in xc.files)
+    [pdf] = cg.files
+    assert (pdf.path, pdf.pages, pdf.date) == (CG_PDF, 2, "2026-03-05")  # from the extraction cache
+    items = {i.code: i for i in view.items}
+    assert list(items) == ["Ⅲ-1-1)", "Ⅲ-1-2)", "Ⅲ-2-1)"]  # 材料审核 standards only, manual order
+    assert (items["Ⅲ-1-1)"].groups, items["Ⅲ-1-1)"].status) == (["XC"], "signed")
+    assert [f.path for f in items["Ⅲ-1-2)"].files] == [CG_PDF, XC_REPORT]
+    assert items["Ⅲ-1-2)"].groups == ["CG", "XC"]
+    assert [i.code for i in view.covered_twice] == ["Ⅲ-1-2)"]
+    assert [(i.code, i.responsible) for i in view.uncovered] == [("Ⅲ-2-1)", ["CG"])]
+    assert view.counts() == {"items": 3, "signed": 2, "unsigned": 0, "stale": 0, "invalid": 0, "waived": 0,
+                             "missing": 1, "covered_twice": 1, "files": 3}
+
+
+def test_a_file_changed_after_signing_makes_the_group_and_its_items_stale(city):
+    rewrite_file(city.office, "CG", CG_PDF, pdf_bytes(["改过的会议纪要"]))
+    view = consolidated_view(city.office)
+    cg = view.group("CG")
+    assert cg.state == "stale" and any(CG_PDF in change for change in cg.changes)
+    assert {i.code: i.status for i in view.items} == {"Ⅲ-1-1)": "signed", "Ⅲ-1-2)": "stale", "Ⅲ-2-1)": "missing"}
+
+
+def test_a_tampered_package_folder_makes_the_group_invalid(city):
+    with city.office.session() as session:
+        folder = city.office.root / session.query(ImportedPackage).one().folder
+    (folder / "files" / XC_PLAN).write_bytes(b"swapped after import")
+    xc = consolidated_view(city.office).group("XC")
+    assert xc.state == "invalid" and XC_PLAN in xc.problem
+
+
+def test_export_builds_the_tree_in_manual_order_with_a_manifest_that_matches_every_file(city, tmp_path):
+    out = tmp_path / "export" / "北湖市申报材料"
+    events = []
+    report = export_submission(city.office, office_user(city), out, zip=True, progress=events.append)
+    assert tree(out) == [
+        f"{ITEM_FOLDER}/01 Ⅲ-1-1) 制定具体学习计划及实施方案/Ⅲ-1-1)-宣传组-01-学习计划.pdf",
+        f"{ITEM_FOLDER}/02 Ⅲ-1-2) 开展专题学习/Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf",
+        f"{ITEM_FOLDER}/02 Ⅲ-1-2) 开展专题学习/Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx",
+        "manifest.json", "审核签字表.docx", "申报材料清单.docx", "问题清单.docx",
+    ]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [(g["code"], g["source"], g["version"]) for g in manifest["groups"]] == [("CG", "local", 1),
+                                                                                  ("XC", "package", 1)]
+    assert manifest["uncovered"] == ["Ⅲ-2-1)"] and manifest["skipped"] == []
+    for entry in manifest["files"] + manifest["reports"]:
+        data = (out / entry["path"]).read_bytes()
+        assert (len(data), sha(data)) == (entry["size"], entry["sha256"])
+    assert {f["source"] for f in manifest["files"]} == {XC_PLAN, XC_REPORT, CG_PDF}
+    with zipfile.ZipFile(report.zip_path) as archive:
+        assert sorted(archive.namelist()) == sorted(f"北湖市申报材料/{p}" for p in tree(out))
+    assert sorted(p.name for p in out.parent.iterdir()) == ["北湖市申报材料", "北湖市申报材料.zip"]
+    assert events and events[-1].done == events[-1].total
+
+
+def test_pattern_limit_and_collisions_from_the_workspace_settings(city, tmp_path):
+    settings = city.office.settings().with_value("submission_name_pattern", "{title}{ext}")
+    city.office.save_settings(settings.with_value("max_filename_length", "24"))
+    long_name = "关于开展二〇二六年度背街小巷环境整治专题学习活动的情况报告"
+    sign_cg_again(city, {f"Ⅲ-1-2)/甲/{long_name}.pdf": b"%PDF-1.4 long", "Ⅲ-1-2)/乙/CON.pdf": b"%PDF-1.4 con",
+                         "Ⅲ-1-2)/丙/con.PDF": b"%PDF-1.4 con2"})
+    out = tmp_path / "提交"
+    export_submission(city.office, office_user(city), out)
+    names = [p.split("/")[-1] for p in tree(out) if p.startswith(f"{ITEM_FOLDER}/02 Ⅲ-1-2)")]
+    assert names == ["_CON (2).pdf", "_con.pdf", "专题学习情况说明.docx", long_name[:20] + ".pdf", "配合_会议纪要_.pdf"]
+    assert all(len(part) <= 24 for p in tree(out) for part in p.split("/"))
+
+
+def sign_cg_again(city, files):
+    """Add files to CG's Ⅲ-1-2), approve and sign again."""
+    for rel_path, content in files.items():
+        add_file(city.office, "CG", rel_path, content, ["Ⅲ-1-2)"])
+    li = login(city.office, "李组长", PASSWORDS["李组长"])
+    decide(city.office, li, "CG", "Ⅲ-1-2)", "approve")
+    sign_off(city.office, li, PASSWORDS["李组长"], "CG", exceptions={"Ⅲ-2-1)": "本市无此项"})
+
+
+def test_stale_group_refused_with_its_name_and_nothing_left_behind(city, tmp_path):
+    rewrite_file(city.office, "CG", CG_PDF, pdf_bytes(["改过的会议纪要"]))
+    out = tmp_path / "new" / "deeper" / "提交"
+    with pytest.raises(UserError, match=r"CG 城管组（已失效.*--allow-stale"):
+        export_submission(city.office, office_user(city), out, zip=True)
+    assert not (tmp_path / "new").exists()
+
+    report = export_submission(city.office, office_user(city), out, allow_stale=True)
+    assert report.groups == ["XC"] and [s["group"] for s in report.skipped] == ["CG"]
+    assert not any("城管组" in p for p in tree(out))
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["skipped"][0]["state"] == "stale"
+
+
+def test_bytes_changed_on_disk_after_signing_abort_the_copy_and_leave_nothing(city, tmp_path):
+    pdf = city.office.root / "材料" / "CG" / CG_PDF
+    pdf.write_bytes(pdf.read_bytes()[::-1])  # same size, not rescanned: only the copy can notice
+    with pytest.raises(UserError, match="签字后被改动过"):
+        export_submission(city.office, office_user(city), tmp_path / "提交", zip=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office", "report.docx", "usb", "xc-pc"]
+
+
+def test_cancel_and_existing_target_and_roles_are_refused(city, tmp_path):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(UserError, match="已取消"):
+        export_submission(city.office, office_user(city), tmp_path / "out" / "提交", cancel=token)
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(UserError, match="已存在"):
+        export_submission(city.office, office_user(city), tmp_path / "usb")
+    with pytest.raises(PermissionDenied, match="无权导出最终申报材料"):
+        export_submission(city.office, login(city.office, "李组长", PASSWORDS["李组长"]), tmp_path / "x")
+
+
+def test_unsigned_group_blocks_until_signed(tmp_path):
+    office = make_workspace(tmp_path / "office")
+    with office.session() as session:
+        assign_items(session, "CG", ["Ⅲ-1-2)"], "support")
+    try:
+        add_file(office, "CG", "Ⅲ-2-1)/方案.pdf", b"%PDF-1.4 plan", ["Ⅲ-2-1)"])
+        with pytest.raises(UserError, match="CG 城管组（未签字"):
+            export_submission(office, login(office, "文明办", PASSWORDS["文明办"]), tmp_path / "提交")
+        sign_cg(office)
+        report = export_submission(office, login(office, "文明办", PASSWORDS["文明办"]), tmp_path / "提交")
+        assert report.groups == ["CG"] and len(report.files) == 2
+    finally:
+        office.close()
+
+
+def test_command_line_export_and_overview(city, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("MATERIALS_REVIEW_PASSWORD", PASSWORDS["文明办"])
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    base = ["-w", str(city.office.root), "--user", "文明办"]
+    assert run([*base, "submission", "overview", "--json"]) == 0
+    overview = json.loads(capsys.readouterr().out)
+    assert (overview["uncovered"], overview["covered_twice"]) == (["Ⅲ-2-1)"], ["Ⅲ-1-2)"])
+    assert run([*base, "submission", "export", str(tmp_path / "提交"), "--zip"]) == 0
+    out = capsys.readouterr().out
+    assert "3 个文件" in out and "无材料的测评标准 1 条：Ⅲ-2-1)" in out and (tmp_path / "提交.zip").is_file()
+    rewrite_file(city.office, "CG", CG_PDF, b"changed")
+    assert run([*base, "submission", "export", str(tmp_path / "再次")]) != 0
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "城管组" in err and "Traceback" not in err
+    assert not (tmp_path / "再次").exists()
