@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from index.search import SearchDoc, SearchIndex, SearchQuery, open_search_index
+from index.search import (
+    ENGINES,
+    SearchDoc,
+    SearchQuery,
+    TextStoreIndex,
+    open_search_index,
+    search_index_class,
+)
 from index.search.snippets import SNIPPET_CHARS
 
 
@@ -29,7 +36,7 @@ class Corpus:
         return doc.pages if doc else None
 
 
-def ids(index: SearchIndex, text: str, **filters) -> list[str]:
+def ids(index: TextStoreIndex, text: str, **filters) -> list[str]:
     return [hit.doc_id for hit in index.search(SearchQuery(text, limit=0, **filters)).hits]
 
 
@@ -38,14 +45,19 @@ def corpus() -> Corpus:
     return Corpus()
 
 
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture
-def index(tmp_path: Path, corpus: Corpus):
-    ix = SearchIndex(tmp_path / "search-index", corpus.page_texts)
+def index(tmp_path: Path, corpus: Corpus, engine: str):
+    ix = search_index_class(engine)(tmp_path / "search-index", corpus.page_texts)
     yield ix
     ix.close()
 
 
-def test_document_numbers_years_and_latin_words_are_found(index: SearchIndex, corpus: Corpus) -> None:
+def test_document_numbers_years_and_latin_words_are_found(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many([
         corpus.add("right", ["焦文明〔2019〕12号 关于印发工作方案的通知，2019年3月起实施。ABC公司承办"]),
         corpus.add("wrong_brackets", ["焦文明[2019]12号 关于印发工作方案的通知"]),
@@ -59,7 +71,7 @@ def test_document_numbers_years_and_latin_words_are_found(index: SearchIndex, co
     assert ids(index, "2020年") == []
 
 
-def test_line_breaks_inside_a_phrase_do_not_hide_it_but_page_breaks_do(index: SearchIndex, corpus: Corpus) -> None:
+def test_line_breaks_inside_a_phrase_do_not_hide_it_but_page_breaks_do(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many([
         corpus.add("wrapped", ["全面整治背街\n小巷环境"]),
         corpus.add("split", ["第一页末尾是背街", "小巷在第二页开头"]),
@@ -71,7 +83,7 @@ def test_line_breaks_inside_a_phrase_do_not_hide_it_but_page_breaks_do(index: Se
     assert snippet.snippet[start:end] == "背街 小巷"  # the line break shown as a space, highlighted
 
 
-def test_boolean_operators_and_phrases(index: SearchIndex, corpus: Corpus) -> None:
+def test_boolean_operators_and_phrases(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many([
         corpus.add("both", ["背街小巷整治台账"]),
         corpus.add("streets", ["背街小巷整治图片"]),
@@ -89,7 +101,7 @@ def test_boolean_operators_and_phrases(index: SearchIndex, corpus: Corpus) -> No
     assert ids(index, "背街小巷 (台账") == ["both"]  # an unbalanced parenthesis is forgiven
 
 
-def test_hits_give_page_numbers_and_snippets_around_the_hit(index: SearchIndex, corpus: Corpus) -> None:
+def test_hits_give_page_numbers_and_snippets_around_the_hit(index: TextStoreIndex, corpus: Corpus) -> None:
     filler = "按照创建工作要求，各单位认真组织开展各项活动并做好记录。" * 6
     pages = [filler, filler + "建立门前三包责任制台账" + filler, filler, "门前三包" + filler, "门前三包", "门前三包"]
     index.update(corpus.add("long", pages))
@@ -103,7 +115,7 @@ def test_hits_give_page_numbers_and_snippets_around_the_hit(index: SearchIndex, 
     assert hit.matched_terms == ["门前三包"]
 
 
-def test_snippets_fall_back_to_indexed_text_when_the_page_texts_are_gone(index: SearchIndex, corpus: Corpus) -> None:
+def test_snippets_fall_back_to_indexed_text_when_the_page_texts_are_gone(index: TextStoreIndex, corpus: Corpus) -> None:
     index.update(corpus.add("gone", ["第一页", "第二页有应急预案演练记录"]))
     del corpus.docs["gone"]
     hit = index.search(SearchQuery("应急预案")).hits[0]
@@ -111,7 +123,7 @@ def test_snippets_fall_back_to_indexed_text_when_the_page_texts_are_gone(index: 
     assert "应急预案" in hit.pages[0].snippet
 
 
-def test_title_hits_rank_first_then_the_whole_phrase(index: SearchIndex, corpus: Corpus) -> None:
+def test_title_hits_rank_first_then_the_whole_phrase(index: TextStoreIndex, corpus: Corpus) -> None:
     body = "背街小巷，" * 8 + "台账，" * 8
     index.add_many([
         corpus.add("many", [body]),
@@ -123,7 +135,7 @@ def test_title_hits_rank_first_then_the_whole_phrase(index: SearchIndex, corpus:
     assert [h.doc_id for h in results.hits] == ["titled", "phrase"] and results.total == 3
 
 
-def test_filters_by_group_item_type_and_date(index: SearchIndex, corpus: Corpus) -> None:
+def test_filters_by_group_item_type_and_date(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many([
         corpus.add("a", ["志愿服务活动方案"], group="宣传组", items=["Ⅱ-1-1)-①"], file_type="docx",
                    date=datetime.date(2025, 9, 1)),
@@ -141,7 +153,7 @@ def test_filters_by_group_item_type_and_date(index: SearchIndex, corpus: Corpus)
     assert (hit.items, hit.file_type, hit.date, hit.group) == (["Ⅱ-1-1)-①"], "docx", datetime.date(2025, 9, 1), "宣传组")
 
 
-def test_update_remove_and_mapping_changes_show_at_once(index: SearchIndex, corpus: Corpus) -> None:
+def test_update_remove_and_mapping_changes_show_at_once(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many([corpus.add("x", ["旧版本的工作方案"]), corpus.add("y", ["另一份工作方案"])])
     index.update(corpus.add("x", ["新版本的实施意见"]))
     assert ids(index, "旧版本") == []
@@ -156,9 +168,9 @@ def test_update_remove_and_mapping_changes_show_at_once(index: SearchIndex, corp
     assert ids(index, "新版本") == [] and index.doc_count() == 1
 
 
-def test_another_instance_sees_committed_documents(tmp_path: Path, corpus: Corpus) -> None:
-    writer = SearchIndex(tmp_path / "ix", corpus.page_texts)
-    reader = SearchIndex(tmp_path / "ix", corpus.page_texts)
+def test_another_instance_sees_committed_documents(tmp_path: Path, corpus: Corpus, engine: str) -> None:
+    writer = search_index_class(engine)(tmp_path / "ix", corpus.page_texts)
+    reader = search_index_class(engine)(tmp_path / "ix", corpus.page_texts)
     with writer.bulk_writer() as bulk:
         bulk.add(corpus.add("one", ["创建全国文明城市"]))
         bulk.commit()
@@ -171,9 +183,9 @@ def test_another_instance_sees_committed_documents(tmp_path: Path, corpus: Corpu
     reader.close()
 
 
-def test_add_many_takes_a_generator_and_reports_progress(tmp_path: Path, corpus: Corpus) -> None:
+def test_add_many_takes_a_generator_and_reports_progress(tmp_path: Path, corpus: Corpus, engine: str) -> None:
     seen: list[tuple[int, int | None]] = []
-    index = open_search_index(tmp_path / "ix", corpus.page_texts)
+    index = open_search_index(tmp_path / "ix", corpus.page_texts, engine=engine)
     added = index.add_many((corpus.add(f"d{n}", [f"第{n}号文件 全民阅读"]) for n in range(250)),
                            lambda done, total: seen.append((done, total)))
     assert added == 250 and index.doc_count() == 250
@@ -183,7 +195,7 @@ def test_add_many_takes_a_generator_and_reports_progress(tmp_path: Path, corpus:
     index.close()
 
 
-def test_searching_from_several_threads_while_writing(index: SearchIndex, corpus: Corpus) -> None:
+def test_searching_from_several_threads_while_writing(index: TextStoreIndex, corpus: Corpus) -> None:
     index.add_many(corpus.add(f"d{n}", ["网格化管理台账"]) for n in range(20))
     failures: list[BaseException] = []
 

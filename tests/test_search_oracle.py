@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.search import SearchDoc, SearchIndex, SearchQuery
+from index.search import ENGINES, SearchDoc, SearchQuery, TextStoreIndex, search_index_class
 
 PHRASES = [
     "创建全国文明城市", "工作方案", "背街小巷", "环境卫生整治", "志愿服务", "社会主义核心价值观", "宣传教育",
@@ -49,11 +49,12 @@ def oracle(corpus: dict[str, list[str]], term: str) -> set[str]:
             if term in title(doc_id) or any(term in visible(page) for page in pages)}
 
 
-@pytest.fixture(scope="module")
-def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[SearchIndex, dict[str, list[str]]]:
+@pytest.fixture(scope="module", params=ENGINES)
+def indexed(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> tuple[TextStoreIndex, dict[str, list[str]]]:
     rng = random.Random(20260801)
     corpus = {f"d{n:03d}": [make_page(rng) for _ in range(rng.randint(1, 4))] for n in range(240)}
-    index = SearchIndex(Path(tmp_path_factory.mktemp("oracle")) / "ix", corpus.get)
+    index = search_index_class(request.param)(Path(tmp_path_factory.mktemp("oracle")) / "ix", corpus.get)
     index.add_many(SearchDoc(doc_id, title(doc_id), f"/m/{doc_id}.pdf", "g", pages=pages)
                    for doc_id, pages in corpus.items())
     yield index, corpus

@@ -52,10 +52,13 @@ from index.search.model import (
     SearchQuery,
     SearchResults,
 )
-from index.search.opening import open_search_index
-from index.search.sqlite_engine import SCHEMA_VERSION, BulkWriter, SearchIndex
+from index.search.opening import ENGINES, open_search_index, search_index_class
+from index.search.sqlite_engine import SearchIndex
+from index.search.textstore import SCHEMA_VERSION, BulkWriter, TextStoreIndex
+from index.search.whoosh_engine import WhooshSearchIndex
 
 __all__ = [
+    "ENGINES",
     "SCHEMA_VERSION",
     "BulkWriter",
     "Hit",
@@ -68,5 +71,8 @@ __all__ = [
     "SearchIndexError",
     "SearchQuery",
     "SearchResults",
+    "TextStoreIndex",
+    "WhooshSearchIndex",
     "open_search_index",
+    "search_index_class",
 ]

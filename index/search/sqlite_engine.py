@@ -1,632 +1,88 @@
-"""The search index on SQLite FTS5 (part of Python's standard library).
+"""The search index on SQLite FTS5 (part of Python's standard library): the fast engine.
 
-Why not Whoosh: measured on this 2-core machine, Whoosh 2.7 writes about 44 µs per posting;
-the bigram postings of 2,000 documents × 10 pages of Chinese (about 6 million, one per distinct
-pair per document) took 150 s to index, 10× over the ingest budget. FTS5 indexes the same
-corpus in about 7 s.
+Measured on this 2-core machine, it indexes 2,000 documents × 10 pages of Chinese several times
+faster than Whoosh (figures in `index.search`). Its gram tokens live next to the text store, in
+`folder/search.db`:
 
-Layout of `folder/search.db`:
+* `grams`: contentless FTS5 table without positions, one row per document (rowid = docnum),
+  holding the hex pair tokens of `analysis.gram_tokens`. It only proposes candidates. Deleting
+  from a contentless table needs the tokens it was given, which the text store provides.
 
-* `docs`: one row per document with its metadata and its compact text (UTF-16, pages separated
-  by NUL). The compact text serves three purposes: exact verification of candidates without
-  reopening the files, exact deletion from the contentless FTS table (which needs the tokens it
-  was given), and snippets when the original page texts are gone.
-* `doc_items`: the item codes a document is mapped to.
-* `grams`: contentless FTS5 table without positions, one row per document, holding the hex pair
-  tokens of `analysis.gram_tokens`. It only proposes candidates.
-
-`PRAGMA user_version` is the schema version; a different one means rebuild.
+Everything else (text store, verification, ranking, snippets, sessions) is `textstore`.
 """
 from __future__ import annotations
 
-import datetime
-import logging
-import math
 import sqlite3
-import threading
-import time
-import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 
-from index.search.analysis import PAGE_BREAK, compact, gram_tokens, term_tokens
-from index.search.model import (
-    Hit,
-    PageHit,
-    PageTexts,
-    Progress,
-    SearchDoc,
-    SearchIndexError,
-    SearchQuery,
-    SearchResults,
-)
-from index.search.query import And, Node, Not, Or, Term, evaluate, parse_query, positive_terms
-from index.search.snippets import page_hit
-from index.search.text_cache import LruCache
-from index.search.writer_lock import WriterLock
+from index.search.query import Node
+from index.search.textstore import DB_FILE, SCHEMA_VERSION, BulkWriter, TextStoreIndex, narrowing
 
-# Bump when the tables or the analysis (normalisation, tokens) change: older indexes are rebuilt.
-SCHEMA_VERSION = 1
-DB_FILE = "search.db"
-# A new random id for every newly created index, so readers in other processes notice a rebuild.
-ID_FILE = "index.id"
-COMMIT_EVERY = 500  # documents per transaction during bulk indexing
-MAX_PAGES_PER_HIT = 3
-TEXT_CACHE_CHARS = 64_000_000
-RAW_CACHE_DOCS = 128
+__all__ = ["DB_FILE", "SCHEMA_VERSION", "BulkWriter", "SearchIndex"]
+
 _BULK_HASH_BYTES = 256 * 1024 * 1024  # FTS5's in-memory buffer while bulk indexing (default 1 MB)
 _DEFAULT_HASH_BYTES = 1024 * 1024
 _DEFAULT_AUTOMERGE = 4
-_BM25_K1, _BM25_B = 1.2, 0.75
-_SQL_CHUNK = 500
-_PAGE_CACHE_KB = 32 * 1024
-
-_SCHEMA = """
-CREATE TABLE docs (
-    docnum INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    path TEXT NOT NULL,
-    grp TEXT NOT NULL,
-    file_type TEXT NOT NULL,
-    date TEXT,
-    nchars INTEGER NOT NULL
-);
-CREATE TABLE doc_texts (docnum INTEGER PRIMARY KEY, body BLOB NOT NULL);
-CREATE INDEX docs_grp ON docs(grp);
-CREATE TABLE doc_items (item TEXT NOT NULL, docnum INTEGER NOT NULL, PRIMARY KEY (item, docnum))
-    WITHOUT ROWID;
-CREATE INDEX doc_items_docnum ON doc_items(docnum);
-CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, columnsize=0, tokenize='ascii');
-"""
-
-log = logging.getLogger(__name__)
 
 
-def _encode(text: str) -> bytes:
-    return text.encode("utf-16-le", "surrogatepass")
+def _fts_expression(tree: Node) -> str | None:
+    return narrowing(
+        tree,
+        term=lambda tokens, prefix: f'"{tokens[0]}"*' if prefix else " AND ".join(f'"{t}"' for t in tokens),
+        all_of=lambda parts: " AND ".join(f"({p})" for p in parts),
+        any_of=lambda parts: " OR ".join(f"({p})" for p in parts))
 
 
-def _decode(blob: bytes) -> str:
-    return bytes(blob).decode("utf-16-le", "surrogatepass")
+class _FtsWriter:
+    """Writes the `grams` table inside the session's own connection and transaction."""
 
-
-def _broken(path: Path, error: Exception) -> SearchIndexError:
-    return SearchIndexError(
-        f"搜索索引无法读取（{path}：{error}）。它可以由已扫描的材料重建：请重新打开工作区或执行重建索引。")
-
-
-@dataclass(frozen=True)
-class _Text:
-    """A document's compact text as verification needs it."""
-
-    title: str
-    body: str  # compact pages joined by PAGE_BREAK
-
-    def contains(self, key: str) -> bool:
-        return key in self.title or key in self.body
-
-
-def _fts_expression(node: Node) -> str | None:
-    """An FTS5 expression whose matches include every document satisfying `node`.
-
-    None means "cannot narrow" (a NOT cannot: a document that has all pairs of a term may
-    still lack the term itself, so NOT is left to verification).
-    """
-    if isinstance(node, Term):
-        tokens, prefix = term_tokens(node.key)
-        if prefix:
-            return f'"{tokens[0]}"*'
-        return " AND ".join(f'"{t}"' for t in tokens)
-    if isinstance(node, And):
-        parts = [p for p in (_fts_expression(c) for c in node.children if not isinstance(c, Not)) if p]
-        return " AND ".join(f"({p})" for p in parts) or None
-    if isinstance(node, Or):
-        parts = [_fts_expression(c) for c in node.children]
-        return None if None in parts else " OR ".join(f"({p})" for p in parts)
-    return None
-
-
-class _Session:
-    """A writer: the cross-process lock plus one connection, open for one or many documents."""
-
-    def __init__(self, index: SearchIndex, *, bulk: bool, fresh: bool) -> None:
-        self.index = index
+    def __init__(self, conn: sqlite3.Connection, *, bulk: bool) -> None:
+        self.conn = conn
         self.bulk = bulk
-        index._lock.acquire(index.lock_timeout)
-        try:
-            if fresh:
-                index._drop_files()
-            self.conn = index._connect(create=True)
-            if fresh:  # marked unfinished until the last document is in, so an interrupted rebuild is redone
-                self.conn.execute("PRAGMA user_version = 0")
-                self.conn.commit()
-            if bulk:
-                self._fts_config("hashsize", _BULK_HASH_BYTES)
-                self._fts_config("automerge", 0)
-        except BaseException:
-            index._lock.release()
-            raise
-        self.pending = 0
-        self.fresh = fresh
+        if bulk:
+            self._config("hashsize", _BULK_HASH_BYTES)
+            self._config("automerge", 0)
 
-    def _fts_config(self, name: str, value: int) -> None:
+    def _config(self, name: str, value: int) -> None:
         self.conn.execute("INSERT INTO grams(grams, rank) VALUES (?, ?)", (name, value))
 
-    @contextmanager
-    def _atomic(self) -> Iterator[None]:
-        """One document's statements all or none, inside the session's open transaction."""
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
-        self.conn.execute("SAVEPOINT doc")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK TO doc")
-            raise
-        finally:
-            self.conn.execute("RELEASE doc")
+    def add(self, docnum: int, tokens: str) -> None:
+        self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)", (docnum, tokens))
 
-    def put(self, doc: SearchDoc) -> None:
-        with self._atomic():
-            self._put(doc)
-        self._count()
-
-    def _put(self, doc: SearchDoc) -> None:
-        title = compact(doc.title)
-        pages = [compact(p) for p in doc.pages]
-        body = PAGE_BREAK.join(pages)
-        self._delete(doc.doc_id)
-        cursor = self.conn.execute(
-            "INSERT INTO docs (doc_id, title, path, grp, file_type, date, nchars) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc.doc_id, doc.title, doc.path, doc.group, doc.file_type,
-             doc.date.isoformat() if doc.date else None, len(body)))
-        docnum = cursor.lastrowid
-        self.conn.execute("INSERT INTO doc_texts (docnum, body) VALUES (?, ?)", (docnum, _encode(body)))
-        self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)",
-                          (docnum, gram_tokens([title, *pages])))
-        self._write_items(docnum, doc.items)
-        self.index._texts.put(docnum, _Text(title, body), len(body) + len(title))
-        self.index._raw.discard(doc.doc_id)
-
-    def delete(self, doc_id: str) -> bool:
-        with self._atomic():
-            found = self._delete(doc_id)
-        self._count()
-        return found
-
-    def _delete(self, doc_id: str) -> bool:
-        row = self.conn.execute("SELECT docnum, title, body FROM docs JOIN doc_texts USING (docnum) WHERE doc_id = ?",
-                                (doc_id,)).fetchone()
-        if row is None:
-            return False
-        docnum, title, body = row
-        tokens = gram_tokens([compact(title), *_decode(body).split(PAGE_BREAK)])
-        self.conn.execute("INSERT INTO grams (grams, rowid, tokens) VALUES ('delete', ?, ?)", (docnum, tokens))
-        self.conn.execute("DELETE FROM doc_items WHERE docnum = ?", (docnum,))
-        self.conn.execute("DELETE FROM doc_texts WHERE docnum = ?", (docnum,))
-        self.conn.execute("DELETE FROM docs WHERE docnum = ?", (docnum,))
-        self.index._texts.discard(docnum)
-        self.index._raw.discard(doc_id)
-        return True
-
-    def set_items(self, doc_id: str, items: list[str]) -> bool:
-        row = self.conn.execute("SELECT docnum FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return False
-        with self._atomic():
-            self.conn.execute("DELETE FROM doc_items WHERE docnum = ?", (row[0],))
-            self._write_items(row[0], items)
-        self._count()
-        return True
-
-    def _write_items(self, docnum: int, items: list[str]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO doc_items (item, docnum) VALUES (?, ?)",
-                              [(item, docnum) for item in items])
-
-    def _count(self) -> None:
-        self.pending += 1
-        if self.pending >= COMMIT_EVERY:
-            self.commit()
+    def delete(self, docnum: int, tokens: Callable[[], str]) -> None:
+        self.conn.execute("INSERT INTO grams (grams, rowid, tokens) VALUES ('delete', ?, ?)", (docnum, tokens()))
 
     def commit(self) -> None:
-        self.conn.commit()
-        self.pending = 0
-
-    def close(self, *, completed: bool = True) -> None:
-        try:
-            if self.bulk:
-                self._fts_config("automerge", _DEFAULT_AUTOMERGE)
-                self._fts_config("hashsize", _DEFAULT_HASH_BYTES)
-            if self.fresh and completed:
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.conn.commit()
-        finally:
-            self.conn.close()
-            self.index._lock.release()
-
-
-class BulkWriter:
-    """Adds many documents through one writer; commits every few hundred and on exit.
-
-    Use it when documents arrive over time (an ingest feeding extraction results)::
-
-        with index.bulk_writer(progress) as writer:
-            for doc in docs:
-                writer.add(doc)
-    """
-
-    def __init__(self, index: SearchIndex, progress: Progress | None, total: int | None, fresh: bool) -> None:
-        self._index = index
-        self._progress = progress
-        self._total = total
-        self._fresh = fresh
-        self.added = 0
-
-    def __enter__(self) -> BulkWriter:
-        self._index._begin_bulk(self._fresh)
-        return self
-
-    def add(self, doc: SearchDoc) -> None:
-        with self._index._writing() as session:
-            session.put(doc)
-        self.added += 1
-        if self._progress and self.added % 100 == 0:
-            self._progress(self.added, self._total)
-
-    def commit(self) -> None:
-        with self._index._writing() as session:
-            session.commit()
-
-    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
-        self._index._end_bulk(completed=exc_type is None)
-        if self._progress:
-            self._progress(self.added, self._total)
-
-
-class SearchIndex:
-    """Full-text search over documents' page texts; see `index.search` for the contract."""
-
-    def __init__(self, folder: Path, page_texts: PageTexts, *, lock_timeout: float = 30.0) -> None:
-        self.folder = Path(folder)
-        self.path = self.folder / DB_FILE
-        self.page_texts = page_texts
-        self.lock_timeout = lock_timeout
-        self._lock = WriterLock(self.folder)
-        self._texts: LruCache[int, _Text] = LruCache(TEXT_CACHE_CHARS)
-        self._raw: LruCache[str, list[str]] = LruCache(RAW_CACHE_DOCS)
-        self._mutex = threading.RLock()  # one writing thread at a time inside this process
-        self._session: _Session | None = None
-        self._bulk_depth = 0
-        self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
-        self._generation = 0
-        self._identity: tuple[int, str] | None = None
-
-    # ---- connections -------------------------------------------------------------------------
-
-    def _connect(self, *, create: bool) -> sqlite3.Connection:
-        if not self.path.exists() and not create:
-            raise SearchIndexError(f"搜索索引不存在（{self.path}）：请重新打开工作区以重建，或重新扫描材料。")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        new = create and (not self.path.exists() or self.path.stat().st_size == 0)
-        try:
-            conn = sqlite3.connect(self.path, timeout=self.lock_timeout, check_same_thread=False)
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(f"PRAGMA cache_size = -{_PAGE_CACHE_KB}")
-            if new:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.executescript(_SCHEMA)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.commit()
-                (self.folder / ID_FILE).write_text(uuid.uuid4().hex, encoding="ascii")
-        except sqlite3.Error as error:
-            if "fts5" in str(error):
-                raise SearchIndexError(
-                    "此电脑上的 Python 所带的 SQLite 不支持全文检索（FTS5）：请安装本程序自带的 Python 运行环境。"
-                ) from error
-            raise _broken(self.path, error) from error
-        return conn
-
-    def _file_identity(self) -> tuple[int, str]:
-        try:
-            return (self._generation, (self.folder / ID_FILE).read_text(encoding="ascii"))
-        except OSError:
-            return (self._generation, "")
-
-    def _reader(self) -> sqlite3.Connection:
-        """This thread's connection; a new one after a rebuild here or in another process."""
-        identity = self._file_identity()
-        with self._mutex:
-            if identity != self._identity:  # rebuilt elsewhere: document numbers mean other documents now
-                self._texts.clear()
-                self._raw.clear()
-                self._identity = identity
-        held = getattr(self._local, "conn", None)
-        if held is not None and held[0] == identity:
-            return held[1]
-        if held is not None:
-            held[1].close()
-            with self._mutex:
-                if held[1] in self._readers:
-                    self._readers.remove(held[1])
-        conn = self._connect(create=False)
-        self._local.conn = (identity, conn)
-        with self._mutex:
-            self._readers.append(conn)
-        return conn
-
-    def _close_readers(self) -> None:
-        with self._mutex:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
-            self._generation += 1
-
-    def _drop_files(self) -> None:
-        self._close_readers()
-        self._texts.clear()
-        self._raw.clear()
-        for path in [self.folder / ID_FILE, *(Path(f"{self.path}{s}") for s in ("", "-wal", "-shm", "-journal"))]:
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as error:
-                raise SearchIndexError(
-                    f"无法删除旧的搜索索引（{path}：{error}）：请关闭其他正在使用此工作区的程序后重试。") from error
-
-    # ---- writing -----------------------------------------------------------------------------
-
-    @contextmanager
-    def _writing(self) -> Iterator[_Session]:
-        """The open bulk session, or a session of its own committed at the end."""
-        with self._mutex:
-            try:
-                if self._session is not None:
-                    yield self._session
-                    return
-                session = _Session(self, bulk=False, fresh=False)
-                try:
-                    yield session
-                finally:
-                    session.close()
-            except sqlite3.DatabaseError as error:
-                raise _broken(self.path, error) from error
-
-    def _begin_bulk(self, fresh: bool) -> None:
-        with self._mutex:
-            if self._session is None:
-                self._session = _Session(self, bulk=True, fresh=fresh)
-            elif fresh:
-                raise SearchIndexError("搜索索引正在写入，不能同时重建：请等当前的扫描完成后再试。")
-            self._bulk_depth += 1
-
-    def _end_bulk(self, *, completed: bool) -> None:
-        with self._mutex:
-            self._bulk_depth = max(0, self._bulk_depth - 1)
-            if self._bulk_depth == 0 and self._session is not None:
-                session, self._session = self._session, None
-                session.close(completed=completed)
-
-    def bulk_writer(self, progress: Progress | None = None, total: int | None = None) -> BulkWriter:
-        return BulkWriter(self, progress, total, fresh=False)
-
-    def add_many(self, docs: Iterable[SearchDoc], progress: Progress | None = None) -> int:
-        """Index documents from any iterable (a generator still being fed is fine); returns the count."""
-        total = len(docs) if hasattr(docs, "__len__") else None
-        with self.bulk_writer(progress, total) as writer:
-            for doc in docs:
-                writer.add(doc)
-        return writer.added
-
-    def update(self, doc: SearchDoc) -> None:
-        """Index one new or changed document; searchable when this returns."""
-        with self._writing() as session:
-            session.put(doc)
-            session.commit()
-
-    def remove(self, doc_ids: Iterable[str]) -> int:
-        with self._writing() as session:
-            removed = sum(session.delete(doc_id) for doc_id in doc_ids)
-            session.commit()
-        return removed
-
-    def set_items(self, doc_id: str, items: list[str]) -> bool:
-        """Change the item codes of an indexed document; False when it is not in the index."""
-        with self._writing() as session:
-            found = session.set_items(doc_id, items)
-            session.commit()
-        return found
-
-    def rebuild(self, all_docs: Iterable[SearchDoc], progress: Progress | None = None) -> int:
-        """Throw the index away and index `all_docs` afresh; returns the number indexed."""
-        total = len(all_docs) if hasattr(all_docs, "__len__") else None
-        with BulkWriter(self, progress, total, fresh=True) as writer:
-            for doc in all_docs:
-                writer.add(doc)
-        return writer.added
-
-    # ---- state -------------------------------------------------------------------------------
-
-    def doc_count(self) -> int:
-        try:
-            return self._reader().execute("SELECT count(*) FROM docs").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise _broken(self.path, error) from error
-
-    def health(self) -> str:
-        """"ok", "missing", "corrupt", "old_schema", or "locked" (a writer died holding the lock)."""
-        if not self.path.exists():
-            return "missing"
-        try:
-            conn = sqlite3.connect(self.path, timeout=self.lock_timeout)
-            try:
-                if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                    return "old_schema"
-                if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    return "corrupt"
-                conn.execute("SELECT count(*) FROM docs").fetchone()
-                conn.execute("SELECT count(*) FROM grams WHERE grams MATCH '\"0000\"'").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError:
-            return "corrupt"
-        return "locked" if self._lock.is_stale() else "ok"
-
-    def warm(self) -> int:
-        """Load every document's compact text into memory (as far as the cache holds), so that the
-        first searches after opening are as fast as later ones; returns the number loaded. Meant
-        for a background thread right after opening."""
-        try:
-            conn = self._reader()
-            docnums = [row[0] for row in conn.execute("SELECT docnum FROM docs")]
-            return len(self._load_texts(conn, docnums))
-        except sqlite3.DatabaseError as error:
-            raise _broken(self.path, error) from error
-
-    def break_stale_lock(self) -> bool:
-        return self._lock.break_stale()
+        """Nothing of its own: the session commits the shared connection."""
 
     def close(self) -> None:
-        with self._mutex:
-            if self._session is not None:
-                session, self._session = self._session, None
-                self._bulk_depth = 0
-                session.close(completed=False)
-        self._close_readers()
+        if self.bulk:
+            self._config("automerge", _DEFAULT_AUTOMERGE)
+            self._config("hashsize", _DEFAULT_HASH_BYTES)
 
-    # ---- searching ---------------------------------------------------------------------------
 
-    def search(self, query: SearchQuery) -> SearchResults:
-        started = time.perf_counter()
-        tree = parse_query(query.text)
-        try:
-            conn = self._reader()
-            rows = self._candidates(conn, query, tree)
-            if tree is None:
-                ranked = [(0.0, row) for row in sorted(rows, key=lambda r: (r[2], r[1]))]
-                texts: dict[int, _Text] = {}
-            else:
-                texts = self._load_texts(conn, [row[0] for row in rows])
-                ranked = self._rank(conn, tree, rows, texts)
-            chosen = ranked[:query.limit] if query.limit > 0 else ranked
-            items = self._items_of(conn, [row[0] for _, row in chosen])
-        except sqlite3.DatabaseError as error:
-            raise _broken(self.path, error) from error
-        terms = positive_terms(tree)
-        hits = [self._hit(row, score, texts.get(row[0]), terms, items.get(row[0], [])) for score, row in chosen]
-        return SearchResults(hits=hits, total=len(ranked), elapsed_ms=(time.perf_counter() - started) * 1000)
+class SearchIndex(TextStoreIndex):
+    """The SQLite FTS5 engine; see `index.search` for the contract."""
 
-    def _candidates(self, conn: sqlite3.Connection, query: SearchQuery, tree: Node | None) -> list[tuple]:
-        where: list[str] = []
-        params: list[object] = []
-        if query.group:
-            where.append("grp = ?")
-            params.append(query.group)
-        if query.file_types:
-            where.append(f"file_type IN ({','.join('?' * len(query.file_types))})")
-            params.extend(query.file_types)
-        if query.date_from:
-            where.append("date >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            where.append("date <= ?")
-            params.append(query.date_to.isoformat())
-        if query.items:
-            where.append(f"docnum IN (SELECT docnum FROM doc_items WHERE item IN ({','.join('?' * len(query.items))}))")
-            params.extend(query.items)
-        expression = _fts_expression(tree) if tree is not None else None
-        if expression:
-            where.append("docnum IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
-            params.append(expression)
-        sql = "SELECT docnum, doc_id, title, path, grp, file_type, date, nchars FROM docs"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return conn.execute(sql, params).fetchall()
+    ENGINE = "sqlite"
+    APPLICATION_ID = 0x46545335  # "FTS5"
 
-    def _load_texts(self, conn: sqlite3.Connection, docnums: list[int]) -> dict[int, _Text]:
-        texts = self._texts.get_many(docnums)
-        missing = [docnum for docnum in docnums if docnum not in texts]
-        for start in range(0, len(missing), _SQL_CHUNK):
-            chunk = missing[start:start + _SQL_CHUNK]
-            rows = conn.execute("SELECT docnum, title, body FROM docs JOIN doc_texts USING (docnum) "
-                                f"WHERE docnum IN ({','.join('?' * len(chunk))})", chunk)
-            for docnum, title, body in rows:
-                text = _Text(compact(title), _decode(body))
-                self._texts.put(docnum, text, len(text.body) + len(text.title))
-                texts[docnum] = text
-        return texts
+    def _create_grams(self, conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, columnsize=0, "
+                     "tokenize='ascii')")
 
-    def _rank(self, conn: sqlite3.Connection, tree: Node, rows: list[tuple],
-              texts: dict[int, _Text]) -> list[tuple[float, tuple]]:
-        """Matching documents, best first: title hits, then the terms as one phrase, then BM25."""
-        keys = [t.key for t in positive_terms(tree)]
-        single = tree.key if isinstance(tree, Term) else None
-        matched: list[tuple[tuple, _Text, list[int], int]] = []
-        for row in rows:
-            text = texts.get(row[0])
-            if text is None or not (text.contains(single) if single else evaluate(tree, text.contains)):
-                continue
-            counts = [text.body.count(k) for k in keys]
-            title_hits = [k in text.title for k in keys]
-            matched.append((row, text, counts, sum(title_hits)))
-        if not matched:
-            return []
-        docs, avg_len = conn.execute("SELECT count(*), avg(nchars) FROM docs").fetchone()
-        avg_len = max(avg_len or 1.0, 1.0)
-        idf = []
-        for i, key in enumerate(keys):
-            df = sum(1 for _, text, counts, _ in matched if counts[i] or key in text.title)
-            idf.append(math.log(1 + (docs - df + 0.5) / (df + 0.5)))
-        phrase = "".join(keys) if len(keys) > 1 else None
-        scored = []
-        for row, text, counts, title_hits in matched:
-            norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * max(row[7], 1) / avg_len)
-            bm25 = sum(w * tf * (_BM25_K1 + 1) / (tf + norm) for w, tf in zip(idf, counts, strict=True))
-            phrase_hit = bool(phrase and text.contains(phrase))
-            scored.append((1000.0 * title_hits + 100.0 * phrase_hit + bm25, row))
-        scored.sort(key=lambda pair: (-pair[0], pair[1][2], pair[1][1]))
-        return scored
+    def _grams_writer(self, conn: sqlite3.Connection, *, bulk: bool) -> _FtsWriter:
+        return _FtsWriter(conn, bulk=bulk)
 
-    def _items_of(self, conn: sqlite3.Connection, docnums: list[int]) -> dict[int, list[str]]:
-        items: dict[int, list[str]] = {}
-        for start in range(0, len(docnums), _SQL_CHUNK):
-            chunk = docnums[start:start + _SQL_CHUNK]
-            rows = conn.execute(
-                f"SELECT docnum, item FROM doc_items WHERE docnum IN ({','.join('?' * len(chunk))}) ORDER BY item",
-                chunk)
-            for docnum, item in rows:
-                items.setdefault(docnum, []).append(item)
-        return items
+    def _gram_filter(self, conn: sqlite3.Connection, tree: Node) -> tuple[str, list[object]] | None:
+        expression = _fts_expression(tree)
+        if not expression:
+            return None
+        return "docnum IN (SELECT rowid FROM grams WHERE grams MATCH ?)", [expression]
 
-    def _raw_pages(self, doc_id: str) -> list[str] | None:
-        pages = self._raw.get(doc_id)
-        if pages is None:
-            try:
-                pages = self.page_texts(doc_id)
-            except Exception:  # a caller's cache failing must not take search down
-                log.warning("page texts of %s unavailable", doc_id, exc_info=True)
-                pages = None
-            if pages is not None:
-                self._raw.put(doc_id, pages)
-        return pages
+    def _grams_ok(self, conn: sqlite3.Connection) -> bool:
+        conn.execute("SELECT count(*) FROM grams WHERE grams MATCH '\"0000\"'").fetchone()
+        return True
 
-    def _hit(self, row: tuple, score: float, text: _Text | None, terms: list[Term], items: list[str]) -> Hit:
-        _, doc_id, title, path, group, file_type, date, _ = row
-        pages: list[PageHit] = []
-        matched_terms: list[str] = []
-        if text is not None and terms:
-            matched_terms = [t.text for t in terms if text.contains(t.key)]
-            keys = [t.key for t in terms]
-            compact_pages = text.body.split(PAGE_BREAK)
-            numbers = [n for n, page in enumerate(compact_pages, 1) if any(k in page for k in keys)]
-            raw = self._raw_pages(doc_id) if numbers else None
-            for number in numbers[:MAX_PAGES_PER_HIT]:
-                found = None
-                if raw is not None and len(raw) == len(compact_pages):
-                    found = page_hit(number, raw[number - 1], keys)
-                pages.append(found or page_hit(number, compact_pages[number - 1], keys))
-        return Hit(doc_id=doc_id, title=title, path=path, group=group, score=round(score, 4), pages=pages,
-                   matched_terms=matched_terms, items=items, file_type=file_type,
-                   date=datetime.date.fromisoformat(date) if date else None)
+    def _close_engine_readers(self) -> None:
+        """The engine reads through the store's connections, which the store closes."""
