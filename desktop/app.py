@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -30,8 +30,15 @@ UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source
             "WenQuanYi Micro Hei", "PingFang SC"]
 
 
+# How long a Python thread may keep the GIL while another waits (CPython's default is 5 ms). The
+# UI thread re-acquires the GIL around nearly every Qt call, so with a busy scan worker each
+# re-acquisition could cost up to 5 ms; 1 ms keeps repaints and progress updates prompt.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The running QApplication (created if needed) with names for QSettings and a CJK font."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or sys.argv[:1])
@@ -44,16 +51,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _ErrorRelay(QObject):
+    """Lives on the UI thread; a signal emitted from any thread opens the dialog there."""
+
+    raised = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def _show(self, exc: BaseException) -> None:
+        show_error(QApplication.activeWindow(), describe_exception(exc))
+
+
+_relay: _ErrorRelay | None = None
+
+
 def install_exception_hook() -> None:
-    """Unexpected exceptions (in slots, or threads outside the worker pool) → log + dialog."""
+    """Unexpected exceptions (in slots, or threads outside the worker pool) → log + dialog.
+
+    Call on the UI thread."""
+    global _relay
+    _relay = _ErrorRelay()
+    relay = _relay
 
     def on_exception(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
         log.error("unhandled exception", exc_info=(kind, exc, tb))
-        # The dialog must be opened by the UI thread; a timer posts it there.
-        QTimer.singleShot(0, lambda: show_error(QApplication.activeWindow(), describe_exception(exc)))
+        relay.raised.emit(exc)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:

@@ -370,7 +370,7 @@ class PreviewPane(QWidget):
     def _docx_ready(self, generation: int, body: str) -> None:
         if generation != self._generation:
             return
-        self._set_controls(pdf=False)
+        self._set_controls(pdf=False, zoom=False)
         self.text.setHtml(body)
         self.stack.setCurrentWidget(self.text)
         if self.request and self.request.terms:
@@ -379,7 +379,7 @@ class PreviewPane(QWidget):
     def _image_ready(self, generation: int, result: ImageFacts) -> None:
         if generation != self._generation:
             return
-        self._set_controls(pdf=False)
+        self._set_controls(pdf=False, zoom=True)
         self.image = result.image
         target = min(result.image.width(), self._pane_width()) if self.fit_width else result.image.width() * ZOOMS[self.zoom_index]
         pixmap = QPixmap.fromImage(result.image).scaledToWidth(max(1, int(target)),
@@ -397,9 +397,11 @@ class PreviewPane(QWidget):
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
-    def _set_controls(self, *, pdf: bool) -> None:
+    def _set_controls(self, *, pdf: bool, zoom: bool | None = None) -> None:
         for widget in (self.previous_button, self.next_button, self.page_box, self.page_total):
             widget.setVisible(pdf)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            widget.setVisible(pdf if zoom is None else zoom)
         self.open_button.setEnabled(self.request is not None)
         if pdf:
             self.page_box.blockSignals(True)
