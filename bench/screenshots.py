@@ -103,6 +103,7 @@ def render(workspace_dir: Path, suffix: str) -> None:
     from desktop.app import make_application
     from desktop.i18n import install_translators
     from desktop.main_window import MainWindow
+    from desktop.signoff_dialog import SignoffDialog
     from desktop.start_dialog import StartDialog, remember_workspace
     from desktop.workers import Job, WorkerPool
     from review.permissions import LOCAL_USER
@@ -143,6 +144,14 @@ def render(workspace_dir: Path, suffix: str) -> None:
     window.tree.filter_box.setCurrentIndex(1)  # 缺失
     settle(pool, 0.5)
     shoot(window, "06-desk-filter-missing", suffix)
+    window.tree.filter_box.setCurrentIndex(window.tree.filter_box.findData("problem"))  # 有问题
+    settle(pool, 0.5)
+    if window.tree.visible_codes():
+        window.tree.select(window.tree.visible_codes()[0])
+        settle(pool, 1.0)
+        window.next_finding()
+        settle(pool, 1.0)
+    shoot(window, "06b-desk-findings", suffix)
     window.tree.filter_box.setCurrentIndex(0)
     window.focus_search()
     window.search.box.setText("背街小巷")
@@ -165,6 +174,12 @@ def render(workspace_dir: Path, suffix: str) -> None:
     shoot(window, "08-scan-progress", suffix)
     window.runner.cancel()
     settle(pool, 0.5)
+    if window.desk is not None:
+        signoff = SignoffDialog(workspace, window.actor, window.desk, pool, window)
+        signoff.show()
+        settle(pool, 0.3)
+        shoot(signoff, "09-signoff", suffix)
+        signoff.close()
     window.close()
     workspace.close()
     del translators

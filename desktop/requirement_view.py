@@ -77,6 +77,9 @@ class RequirementView(QWidget):
         self.findings_label = QLabel()
         self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件")], stretch=1)
         self.findings.cellClicked.connect(self._finding_clicked)
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.findings.setColumnWidth(2, 170)
         self.waive_button = QPushButton(self.tr("豁免所选问题…"))
         self.waive_button.setToolTip(self.tr("组长确认该问题不影响得分时，写明理由后豁免"))
         self.waive_button.setEnabled(False)
@@ -204,7 +207,9 @@ class RequirementView(QWidget):
             where = row.path.rsplit("/", 1)[-1]
             if row.page is not None:
                 where += self.tr(" 第 {0} 页").format(row.page + 1)
-            self.findings.setItem(i, 2, QTableWidgetItem(where))
+            location = QTableWidgetItem(where)
+            location.setToolTip(row.path)
+            self.findings.setItem(i, 2, location)
 
     def _fill_history(self, details: RequirementDetails) -> None:
         rows = details.history
