@@ -131,7 +131,10 @@ def render(workspace_dir: Path, suffix: str) -> None:
     window = MainWindow(workspace, LOCAL_USER, pool)
     window.resize(*(SIZE if not suffix else SCALED_SIZE))
     window.show()
-    settle(pool)
+    deadline = time.monotonic() + 20
+    while window.dashboard.dashboard is None and time.monotonic() < deadline:
+        settle(pool, 0.2)
+    settle(pool, 0.3)
     shoot(window, "03-dashboard", suffix)
     window.open_group(window.group_box.itemData(window.group_box.count() - 1) or "XC")
     settle(pool)

@@ -33,11 +33,13 @@ class ReadinessChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[GroupRow] = []
+        self.loaded = False
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_rows(self, rows: list[GroupRow]) -> None:
         self.rows = rows
+        self.loaded = True
         self.setMinimumHeight(max(120, 28 + len(rows) * (self.fontMetrics().height() + 10)))
         self.update()
 
@@ -56,7 +58,7 @@ class ReadinessChart(QWidget):
             x += 22 + metrics.horizontalAdvance(STATES[state].label)
         if not self.rows:
             painter.drawText(QRectF(0, line, self.width(), line), Qt.AlignmentFlag.AlignLeft,
-                             self.tr("还没有工作组。"))
+                             self.tr("还没有工作组。请用命令 group add 新建工作组。") if self.loaded else self.tr("正在载入…"))
             return
         label_width = max(metrics.horizontalAdvance(r.name) for r in self.rows) + 12
         value_width = metrics.horizontalAdvance("100%") + 12
