@@ -15,7 +15,14 @@ from sqlalchemy import select
 from index.cache import ExtractionCache
 from index.document import Extraction
 from index.scanner import file_name
-from index.search import SearchDoc, SearchIndex, SearchQuery, SearchResults, open_search_index
+from index.search import (
+    SearchDoc,
+    SearchIndexError,
+    SearchQuery,
+    SearchResults,
+    TextStoreIndex,
+    open_search_index,
+)
 from index.search.model import Progress
 from review.db.models import Group, Mapping, Material
 from review.errors import UserError
@@ -35,7 +42,7 @@ def search_doc(material_id: int, path: str, rel_path: str, group_code: str, item
 class _Writer:
     """What the scan feeds: documents to add, ids to remove."""
 
-    index: SearchIndex
+    index: TextStoreIndex
     bulk: object
 
     def add(self, doc: SearchDoc) -> None:
@@ -46,7 +53,7 @@ class _Writer:
 
 
 class SearchService:
-    def __init__(self, workspace: Workspace, index: SearchIndex) -> None:
+    def __init__(self, workspace: Workspace, index: TextStoreIndex) -> None:
         self.workspace = workspace
         self.index = index
 
@@ -61,8 +68,12 @@ class SearchService:
                 sha = conn.execute(select(Material.sha256).where(Material.id == int(doc_id))).scalar()
             return cache.get_page_texts(sha) if sha else None
 
-        index = open_search_index(workspace.paths.search_index, page_texts,
-                                  rebuild_source=lambda: all_docs(workspace, cache), progress=progress)
+        try:
+            index = open_search_index(workspace.paths.search_index, page_texts,
+                                      rebuild_source=lambda: all_docs(workspace, cache), progress=progress,
+                                      engine=workspace.settings().search_engine)
+        except SearchIndexError as error:
+            raise UserError(str(error)) from error
         return cls(workspace, index)
 
     @contextmanager
@@ -71,7 +82,10 @@ class SearchService:
             yield _Writer(self.index, writer)
 
     def search(self, query: SearchQuery) -> SearchResults:
-        return self.index.search(query)
+        try:
+            return self.index.search(query)
+        except SearchIndexError as error:
+            raise UserError(str(error)) from error
 
     def set_items(self, material_id: int, items: Sequence[str]) -> None:
         self.index.set_items(str(material_id), sorted(items))

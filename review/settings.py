@@ -42,6 +42,7 @@ class WorkspaceSettings:
     code_patterns: list[str] = field(default_factory=lambda: list(DEFAULT_CODE_PATTERNS))
     submission_name_pattern: str = DEFAULT_NAME_PATTERN
     rules: dict[str, Any] = field(default_factory=dict)
+    search_engine: str = "whoosh"  # index.search.ENGINES; "sqlite" indexes big corpora much faster
 
     LABELS: ClassVar[dict[str, str]] = {
         "city": "本市名称",
@@ -55,6 +56,7 @@ class WorkspaceSettings:
         "code_patterns": "条目编号命名规则（正则表达式）",
         "submission_name_pattern": "最终申报材料文件命名规则",
         "rules": "检查规则设置",
+        "search_engine": "搜索引擎（whoosh 或 sqlite）",
     }
 
     def date_window(self) -> DateWindow:
@@ -121,11 +123,23 @@ class WorkspaceSettings:
                 rows[key] = check_pattern(text.strip())
             elif key == "rules":
                 raise UserError("检查规则请用 `rules` 命令设置。")
+            elif key == "search_engine":
+                rows[key] = _search_engine(text)
             else:
                 rows[key] = text.strip()
         except ValueError as exc:
             raise UserError(f"设置项“{self.LABELS[key]}”的值“{text}”无效，请检查后重试。") from exc
         return WorkspaceSettings.from_rows(rows)
+
+
+def _search_engine(text: str) -> str:
+    from index.search.opening import ENGINES  # imported here: settings load without the search engines
+
+    engine = text.strip().lower()
+    if engine not in ENGINES:
+        raise UserError(f"搜索引擎“{text}”无效：请填 {' 或 '.join(ENGINES)}"
+                        "（whoosh 为默认；sqlite 在材料很多时建索引快得多）。更换后下次打开工作区时会重建搜索索引。")
+    return engine
 
 
 def load_settings(session: Session) -> WorkspaceSettings:
