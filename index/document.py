@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump when extractors change what they produce, so cached results are redone.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Problem:
 
     Codes: empty, corrupt, repaired, encrypted, truncated, wrong_extension, legacy_format,
     converted, unsupported, timeout, memory, crashed, too_large, too_many_pages, too_many_cells,
-    zip_bomb, no_text_layer, ocr_unavailable, ocr_failed, unreadable.
+    zip_bomb, no_text_layer, garbled_text, ocr_unavailable, ocr_failed, unreadable.
     """
 
     code: str

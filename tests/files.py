@@ -92,6 +92,36 @@ def make_many_pages_pdf(path: Path, count: int) -> Path:
     return path
 
 
+def make_garbled_pdf(path: Path) -> Path:
+    """A PDF whose only font has no ToUnicode map and is not embedded (Identity-H, as some old
+    typesetting software writes): text extraction yields glyph ids read as characters, i.e. garbage
+    such as "⪤◞䋾㷆缆載"."""
+    glyph_ids = [0x2AA4, 0x25DE, 0x42FE, 0x3DC6, 0x7F06, 0x8F09, 0x3D54, 0x4128, 0x6652, 0x35C6] * 3
+    content = ("BT /F1 16 Tf 72 720 Td <" + "".join(f"{g:04X}" for g in glyph_ids) + "> Tj ET").encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDToGIDMap /Identity /FontDescriptor 7 0 R"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0"
+        b" /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
+    ]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
 def make_damaged_pdf(path: Path) -> Path:
     """A text PDF whose cross-reference table is broken (MuPDF can repair it on open)."""
     data = make_text_pdf(path, [OFFICIAL_TEXT]).read_bytes()

@@ -12,12 +12,13 @@ from index.document import Extraction
 from index.extract import extract_file
 from index.extractors import images as images_module
 from index.extractors import legacy as legacy_module
-from index.extractors.pdf import parse_pdf_date
+from index.extractors.pdf import is_garbled, parse_pdf_date
 from tests.files import (
     OFFICIAL_TEXT,
     add_text_box,
     make_csv,
     make_docx,
+    make_garbled_pdf,
     make_legacy_doc,
     make_legacy_xls,
     make_ofd,
@@ -61,6 +62,21 @@ def test_pdf_scanned_pages_are_listed_for_ocr_not_read(tmp_path: Path) -> None:
     assert [p.image_count for p in ex.pages] == [1, 1]
     assert ex.facts["needs_ocr_pages"] == [1, 2]
     assert ex.text.strip() == ""
+
+
+def test_pdf_garbled_text_layer_is_dropped_and_the_page_left_for_ocr(tmp_path: Path) -> None:
+    ex = extract(make_garbled_pdf(tmp_path / "乱码.pdf"))
+    assert ex.pages[0].text == "" and not ex.pages[0].has_text_layer
+    assert ex.facts["garbled_pages"] == [1] and ex.facts["needs_ocr_pages"] == [1]
+    problem = ex.problem("garbled_text")
+    assert problem.page == 1 and "乱码" in problem.message and "请" in problem.message
+
+
+def test_ordinary_chinese_english_and_numbers_are_not_garbled() -> None:
+    assert not is_garbled(OFFICIAL_TEXT + "（2019）第12号 ① 2024年3月 www.wenming.cn ×××")
+    assert not is_garbled("Ⅱ-1-1)-① 面积1200㎡ 气温25℃ 〔2019〕12号 ……——")
+    assert is_garbled("⪤◞䋾㷆缆載㵔䄨晒㗆⪤◞䋾㷆缆載")
+    assert is_garbled("\ufffd" * 30)
 
 
 @pytest.mark.parametrize(("raw", "iso"), [

@@ -13,6 +13,13 @@ from index.limits import Limits
 
 # A page with fewer characters than this and at least one image is taken as a scan.
 _SCAN_TEXT_CHARS = 10
+# Characters ordinary Chinese official text is made of: ASCII and Latin-1, general and CJK
+# punctuation, letterlike symbols and number forms (℃, Ⅱ), circled numbers, box drawing, CJK
+# compatibility (㎡), the common CJK block, full-width forms. A font without a ToUnicode map makes MuPDF
+# report glyph ids as characters, which land mostly elsewhere (rare CJK extensions, symbols, U+FFFD).
+_ORDINARY = re.compile(r"[\u0000-\u00ff\u2000-\u206f\u2100-\u21ff\u2460-\u24ff\u2500-\u25ff"
+                       r"\u3000-\u303f\u3200-\u33ff\u4e00-\u9fff\uff00-\uffef\s]")
+_GARBLED_SHARE = 0.3
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?")
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -56,14 +63,25 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
                 f"PDF 共 {count} 页，超过上限 {limits.max_pages} 页，只读取了前 {limits.max_pages} 页。"
                 "请拆分为较小的文件后再提交。"))
             count = limits.max_pages
+        garbled: list[int] = []
         for index in range(count):
-            ex.pages.append(_page(doc[index], index + 1))
-    ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages if not p.has_text_layer and p.image_count]
+            page, page_garbled = _page(doc[index], index + 1)
+            ex.pages.append(page)
+            if page_garbled:
+                garbled.append(page.number)
+    ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages
+                                   if not p.has_text_layer and (p.image_count or p.number in garbled)]
+    if garbled:
+        ex.facts["garbled_pages"] = garbled
+        ex.problems.append(Problem(
+            "garbled_text", f"第{_page_list(garbled)}页的文字层是乱码（字体缺少编码信息），复制或检索会得到错误文字；"
+            "已转为按图像识别。请用原文件重新导出 PDF（嵌入字体）后再提交。", page=garbled[0]))
     if ex.size and not ex.pages:
         ex.problems.append(Problem("empty", "PDF 文件没有任何页面。请检查后重新导出。"))
 
 
-def _page(page: pymupdf.Page, number: int) -> Page:
+def _page(page: pymupdf.Page, number: int) -> tuple[Page, bool]:
+    """The page, and whether its text layer was garbage (then dropped, the page left for OCR)."""
     blocks: list[TextBlock] = []
     for x0, y0, x1, y1, raw, _no, kind in page.get_text("blocks"):
         if kind != 0:
@@ -75,10 +93,27 @@ def _page(page: pymupdf.Page, number: int) -> Page:
                 bbox=(round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1))))
     text = "\n".join(b.text for b in blocks)
     image_count = len(page.get_images())
-    has_text = len(text.strip()) >= _SCAN_TEXT_CHARS or (bool(text.strip()) and not image_count)
     rect = page.rect
+    if is_garbled(text):
+        return Page(number=number, width=round(rect.width, 1), height=round(rect.height, 1),
+                    has_text_layer=False, image_count=image_count), True
+    has_text = len(text.strip()) >= _SCAN_TEXT_CHARS or (bool(text.strip()) and not image_count)
     return Page(number=number, text=text, width=round(rect.width, 1), height=round(rect.height, 1),
-                has_text_layer=has_text, image_count=image_count, blocks=blocks)
+                has_text_layer=has_text, image_count=image_count, blocks=blocks), False
+
+
+def is_garbled(text: str) -> bool:
+    """Whether a page's text is mostly characters no official document is written in."""
+    chars = "".join(text.split())
+    if len(chars) < _SCAN_TEXT_CHARS:
+        return False
+    unusual = len(chars) - len(_ORDINARY.findall(chars))
+    return unusual / len(chars) > _GARBLED_SHARE
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown + ("等" if len(numbers) > 10 else "")
 
 
 def _metadata(doc: pymupdf.Document) -> dict[str, object]:
