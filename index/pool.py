@@ -141,6 +141,7 @@ class ExtractorPool:
         self._dispatcher: threading.Thread | None = None
         self._start_failures = 0
         self._retry: deque[Any] = deque()  # items queued on a worker that was killed, not yet run
+        self._next_id = 0
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -203,6 +204,10 @@ class ExtractorPool:
         except BaseException as e:  # handed to the consumer, raised there
             results.put(e)
         finally:
+            # Files still in progress (a cancel, or an error from `items`) would answer into the
+            # next run: their workers are replaced instead.
+            for worker in [w for w in self._workers if w.tasks]:
+                self._replace(worker)
             results.put(_DONE)
 
     def _run(self, items: Iterator[Item], results: queue.Queue[Any]) -> None:
@@ -210,11 +215,9 @@ class ExtractorPool:
         while len(self._workers) < self.size:
             self._workers.append(self._spawn())
         self._retry.clear()
-        next_id, exhausted = 0, False
+        exhausted = False
         while True:
             if self._cancel.is_set():
-                for worker in [w for w in self._workers if w.tasks]:
-                    self._replace(worker)
                 return
             for worker in self._workers:
                 while worker.ready and len(worker.tasks) < _QUEUED_PER_WORKER and results.qsize() < self.max_ahead:
@@ -228,11 +231,11 @@ class ExtractorPool:
                         except StopIteration:
                             exhausted = True
                             break
-                    worker.conn.send((next_id, str(item[0]), item[1]))
+                    self._next_id += 1
+                    worker.conn.send((self._next_id, str(item[0]), item[1]))
                     if not worker.tasks:
                         worker.started = time.monotonic()
-                    worker.tasks.append((next_id, item))
-                    next_id += 1
+                    worker.tasks.append((self._next_id, item))
             if exhausted and not self._retry and not any(w.tasks for w in self._workers):
                 return
             self._wait_and_collect(results)

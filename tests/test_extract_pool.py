@@ -87,3 +87,19 @@ def test_workers_that_cannot_start_raise_a_clear_error(tmp_path: Path) -> None:
     with ExtractorPool(workers=1, extractor="no_such_module_here:extract") as pool, \
             pytest.raises(WorkerStartError, match="无法启动"):
         list(pool.submit_many(items))
+
+
+def test_an_error_from_the_items_reaches_the_caller_and_the_pool_stays_usable(tmp_path: Path, pool) -> None:
+    items = good_files(tmp_path, 4)
+
+    def hashing_then_failing():
+        yield from items[:2]
+        raise PermissionError("拒绝访问")
+
+    with pytest.raises(PermissionError):
+        list(pool.submit_many(hashing_then_failing()))
+    # Items carry whatever the caller needs back; answers are never mixed up with the failed run.
+    tagged = [(path, sha, f"tag{n}") for n, (path, sha) in enumerate(items)]
+    for (path, sha, tag), ex in pool.submit_many(tagged):
+        assert ex.sha256 == sha and tag == f"tag{items.index((path, sha))}"
+        assert ex == extract_file(path, sha)
