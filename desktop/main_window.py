@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self.signoff_button.setToolTip(self.tr("查看签字状态及签字后的变化"))
         self.signoff_button.clicked.connect(self.show_signoff_changes)
         self.signoff_button.hide()
+        self.group_label = QLabel()  # what is open; temporary messages cover it, then it shows again
+        self.statusBar().addWidget(self.group_label)
         self.statusBar().addPermanentWidget(self.runner)
         self.statusBar().addPermanentWidget(self.signoff_button)
         self.statusBar().addPermanentWidget(self.user_label)
@@ -281,7 +283,7 @@ class MainWindow(QMainWindow):
         self.tree.show_group(desk.manual, desk.codes, desk.statuses)
         self.unmapped.show_files(desk.unmapped)
         read_only = "" if self._may_decide() else self.tr("（只读）")
-        self.statusBar().showMessage(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
+        self.group_label.setText(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
             desk.group_name, desk.group_code, read_only, len(desk.codes)))
         self.signoff_button.setText(signoff_summary(desk.signoff))
         self.signoff_button.setStyleSheet(f"color: {SIGNOFF_COLORS.get(desk.signoff.state, '#000000')}")

@@ -93,4 +93,24 @@ def test_leader_of_another_group_sees_it_read_only(qtbot, workspace, pool):
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
     assert not window.act_approve.isEnabled() and not window.act_return.isEnabled()
     assert not window.act_scan.isEnabled()
-    assert "只读" in window.statusBar().currentMessage()
+    assert "只读" in window.group_label.text()
+
+
+def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, tmp_path: Path):
+    add_groups(workspace)
+    folder = tmp_path / "宣传组材料"
+    folder.mkdir()
+    write_pdf(folder / "Ⅲ-1-1) 志愿服务工作方案.pdf")
+    write_pdf(folder / "Ⅲ-1-2) 活动图片说明.pdf")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
+    assert window.tree.state_of("Ⅲ-1-1)") == "missing"
+    from review.ingest import scan
+
+    window.start_scan("XC", [folder], scan)
+    assert window.runner.busy and not window.runner.isHidden()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "pending", timeout=5000)
+    assert window.tree.state_of("Ⅲ-1-1)") == "pending"
+    assert "共 2 个文件" in window.statusBar().currentMessage()

@@ -73,3 +73,16 @@ def test_login_dialog_refuses_a_wrong_password_then_logs_in(qtbot, pool, workspa
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.try_login()
     assert dialog.actor.name == "文明办" and dialog.actor.role == "office"
+
+
+def test_demo_button_opens_the_demo_workspace(qtbot, pool, workspace, monkeypatch):
+    import desktop.start_dialog as start_dialog
+
+    monkeypatch.setattr(start_dialog, "demo_folder", lambda: workspace.root)  # already built
+    dialog = StartDialog(pool)
+    qtbot.addWidget(dialog)
+    assert not dialog.demo_button.isHidden()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.demo_button.click()
+    assert dialog.opened.workspace.root == workspace.root
+    dialog.opened.workspace.close()
