@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
+from index.document import Extraction
 from review.checks.material import FileFacts
 from review.checks.runner import document_date
 from review.db.models import Group, ImportedPackage, Material, Waiver
@@ -51,6 +52,7 @@ from review.workspace import Workspace
 SOURCE_NAMES = {"local": "本工作区", "package": "材料包"}
 ITEM_STATUS_NAMES = {"signed": "已签字", "unsigned": "未签字", "stale": "签字已失效", "invalid": "签名无效",
                      "waived": "豁免", "missing": "缺材料"}
+PAGINATED_FORMATS = {"pdf", "ofd", "jpeg", "png", "bmp", "tiff", "heic"}
 # An item covered by several groups takes the worst of their states.
 _STATE_RANK = {"invalid": 0, "stale": 1, "none": 2, "valid": 3}
 _ITEM_STATUS_OF_STATE = {"invalid": "invalid", "stale": "stale", "none": "unsigned", "valid": "signed"}
@@ -352,9 +354,17 @@ def _with_facts(file: CoveredFile, cache: ExtractionCache, settings: WorkspaceSe
                       group=file.group, item_codes=file.items)
     found = document_date(facts, extraction, settings)
     return CoveredFile(file.group, file.path, file.size, file.sha256, file.items, file.source,
-                       pages=len(extraction.pages) or None,
+                       pages=_page_count(extraction),
                        date=found.found.first.isoformat() if found else None,
                        date_text=found.found.describe() if found else "")
+
+
+def _page_count(extraction: Extraction) -> int | None:
+    """Pages of a paginated format; None for word-processor and spreadsheet files, whose page count
+    depends on how Word or WPS lays them out."""
+    if extraction.format not in PAGINATED_FORMATS or not extraction.pages:
+        return None
+    return int(extraction.facts.get("page_count") or len(extraction.pages))
 
 
 def _items(manual: Manual, groups: list[GroupView]) -> list[ItemView]:

@@ -34,6 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from index.cache import ExtractionCache
+from index.extract import extract_file
+from index.scanner import sha256_file
 from review.audit import record
 from review.consolidation import ConsolidatedView, CoveredFile, GroupView, consolidated_view
 from review.db.base import utcnow
@@ -166,6 +169,9 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
     if manual is None:
         raise UserError("工作区还没有载入操作手册，无法导出。")
     groups, skipped = included_groups(view, allow_stale)
+    if _extract_uncached(workspace, groups, progress, cancel):
+        view = consolidated_view(workspace)
+        groups, skipped = included_groups(view, allow_stale)
     planned = plan_files(view, manual, groups, workspace.settings())
     report = SubmissionReport(out, zip_path, planned, [g.code for g in groups], skipped,
                               [i.code for i in view.uncovered], [i.code for i in view.covered_twice])
@@ -203,6 +209,23 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
                details={"files": len(planned), "groups": report.groups, "skipped": [s["group"] for s in skipped],
                         "zip": str(zip_path) if zip_path else None})
     return report
+
+
+def _extract_uncached(workspace: Workspace, groups: list[GroupView], progress: Progress | None,
+                      cancel: CancelToken | None) -> bool:
+    """Extract (without OCR) the files this PC never read, e.g. from imported packages, so that the
+    material list can give their pages and dates. Files whose bytes are not the signed ones are
+    left alone: the copy refuses them later. True when anything new went into the cache."""
+    cache = ExtractionCache(workspace.paths.cache)
+    todo = [f for g in groups for f in g.files if f.pages is None and f.sha256 not in cache]
+    meter = ProgressMeter(progress, "extract", len(todo))
+    for file in todo:
+        if cancel is not None and cancel.cancelled:
+            raise UserError("已取消导出最终申报材料，没有留下任何文件。")
+        if file.source.is_file() and sha256_file(file.source) == file.sha256:
+            cache.put(extract_file(file.source, file.sha256))
+        meter.step(file.path)
+    return bool(todo)
 
 
 def _copy_checked(entry: PlannedFile, target: Path) -> None:

@@ -135,13 +135,19 @@ def test_issues_list_shows_open_findings_with_hints_and_the_waivers_with_reasons
     assert headings == ["一、未解决的问题（2 条）", "二、豁免与例外（2 条）"]
 
 
-def test_reports_inside_the_submission_name_the_submitted_files_and_only_included_groups(city, office, tmp_path):
-    out = tmp_path / "提交"
-    export_submission(city.office, office, out)
+def test_reports_inside_the_submission_name_the_submitted_files_and_count_package_pages(tmp_path):
+    city = build_city(tmp_path)  # its own: the export fills the extraction cache
+    try:
+        out = tmp_path / "提交"
+        export_submission(city.office, login(city.office, "文明办", PASSWORDS["文明办"]), out)
+    finally:
+        city.close()
     rows = cells(docx.Document(str(out / "申报材料清单.docx")).tables[0])
-    assert [r[2] for r in rows[1:-1]] == ["Ⅲ-1-1)-宣传组-01-学习计划.pdf", "Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf",
-                                          "Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx"]
-    assert rows[-1][:3] == ["合计", "2 条测评标准", "3 个文件"]  # the uncovered item is not listed
+    assert [(r[2], r[3]) for r in rows[1:-1]] == [
+        ("Ⅲ-1-1)-宣传组-01-学习计划.pdf", "1"),  # extracted from the imported package during the export
+        ("Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf", "2"),
+        ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—")]  # Word lays out its own pages: not counted
+    assert rows[-1][:4] == ["合计", "2 条测评标准", "3 个文件", "3\n（1 个文件未计）"]  # the uncovered item is not listed
 
 
 def test_leader_gets_only_the_own_group_and_a_stale_group_shows_as_stale(tmp_path):
