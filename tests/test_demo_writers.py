@@ -103,6 +103,8 @@ def test_docx_uses_chinese_fonts_a4_header_and_footer(tmp_path: Path) -> None:
     masthead = document.paragraphs[0]
     assert masthead.text.endswith("文件") and masthead.style.font.color.rgb == docx.shared.RGBColor(0xE0, 0, 0)
     assert "<w:pBdr>" in document.paragraphs[1]._p.xml  # the red rule under the 文号
+    annex = next(p for p in document.paragraphs if p.text == notice().title[5:-4])  # the plan it issues
+    assert annex.paragraph_format.page_break_before and east_asian_font(annex) == "方正小标宋简体"
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert "北湖市" in section.header.paragraphs[0].text

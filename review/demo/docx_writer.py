@@ -67,7 +67,7 @@ STYLES = {
     "page_header": StyleSpec("公文页眉", HEADER_FONT, Pt(9), CENTER, exact_lines=False),
     "page_footer": StyleSpec("公文页码", BODY_FONT, Pt(14), CENTER, exact_lines=False),
 }
-ROLE_STYLES = {"h1": "h1", "h2": "h2", "field": "flush", "body": "body"}
+ROLE_STYLES = {"h1": "h1", "h2": "h2", "field": "flush", "body": "body", "annex": "title"}
 
 
 def set_east_asian_font(element, name: str) -> None:
@@ -210,7 +210,9 @@ def build_official_document(doc: OfficialDoc):
     if doc.recipients:
         add(doc.recipients, "flush")
     for paragraph in doc.body:
-        add(paragraph.text, ROLE_STYLES[paragraph.role])
+        added = add(paragraph.text, ROLE_STYLES[paragraph.role])
+        if paragraph.role == "annex":  # an attachment starts on a page of its own
+            added.paragraph_format.page_break_before = True
     if doc.table:
         _table(document, doc.table, styles)
     add("", "body")

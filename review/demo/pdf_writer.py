@@ -54,6 +54,8 @@ def _wrap(text: str, first_indent: int = 0, width: int = CHARS_PER_LINE) -> list
 
 
 def _paragraph_lines(paragraph: Paragraph) -> list[Line]:
+    if paragraph.role == "annex":
+        return [Line(""), *(Line(text, size=20, align="center") for text in _wrap(paragraph.text, width=20))]
     indent = 0 if paragraph.role == "field" else 2
     return [Line(text) for text in _wrap(paragraph.text, indent)]
 
@@ -139,7 +141,7 @@ def _draw_page(page: pymupdf.Page, lines: list[Line]) -> None:
                 page.insert_text((x, y), line.text, fontsize=line.size, fontname=FONT, color=line.color)
             if line.rule:
                 page.draw_line((LEFT, y + 10), (right, y + 10), color=RED, width=1.5)
-        y += LINE_HEIGHT + max(0.0, line.size - FONT_SIZE)
+        y += LINE_HEIGHT + max(0.0, line.size - FONT_SIZE) + (12 if line.rule else 0)
     flush()
 
 

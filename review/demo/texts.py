@@ -28,7 +28,7 @@ _SECTION_NUMBERS = "一二三四五六七八九十"
 @dataclass
 class Paragraph:
     text: str
-    role: str = "body"  # body | h1 (一、) | h2 （一）| field (会议记录 时间/地点…)
+    role: str = "body"  # body | h1 (一、) | h2 （一）| field (会议记录 时间/地点…) | annex (附件 title, new page)
 
 
 @dataclass
@@ -230,7 +230,7 @@ def _notice(rng: random.Random, fill: _Filler, vocab: Area, city: str, day: date
         Paragraph(f"为深入推进全国文明城市创建工作，扎实做好{vocab.topic}，经研究，现将《{plan_title}》"
                   "印发给你们，请结合实际认真抓好贯彻落实，工作中遇到的问题请及时报告。"),
         Paragraph(f"附件：{plan_title}"),
-        Paragraph(plan_title, "h1"),
+        Paragraph(plan_title, "annex"),
         *_plan_sections(rng, fill, vocab, city, day),
     ]
     issuer = _issuer(vocab, city)
