@@ -12,7 +12,7 @@ Layout::
 
 Folders carry their position in the manual first, so every file manager lists them in manual
 order. Names follow `review.submission_names` (forbidden characters, reserved names, length,
-collisions).
+collisions); folder names are kept to 40 characters for Windows' path limit.
 
 Which material goes in — the rule: only groups whose signature is 有效 are copied, and every byte
 is checked against the signed SHA-256 while copying. If any group that supplies files is
@@ -58,6 +58,9 @@ MANIFEST_NAME = "manifest.json"
 MATERIAL_LIST, SIGNOFF_SHEET, ISSUES_LIST = "申报材料清单.docx", "审核签字表.docx", "问题清单.docx"
 REPORT_FILES = (MATERIAL_LIST, SIGNOFF_SHEET, ISSUES_LIST)
 CHUNK = 1024 * 1024
+# Folder names are cut shorter than file names so that three folders and a file stay well inside
+# Windows' 260-character path limit on the evaluators' PCs (3 × 40 + 80 + a short target folder).
+MAX_FOLDER_NAME = 40
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def plan_files(view: ConsolidatedView, manual: Manual, groups: list[GroupView],
     """Every file's place in the tree, in manual order, with names that are safe and unique."""
     pattern = check_pattern(settings.submission_name_pattern)
     limit = settings.max_filename_length
+    folder_limit = min(limit, MAX_FOLDER_NAME)
     chosen = {g.code for g in groups}
     names = {g.code: g.name for g in groups}
     items = {i.code: i for i in view.items}
@@ -137,11 +141,11 @@ def plan_files(view: ConsolidatedView, manual: Manual, groups: list[GroupView],
                                key=lambda f: (f.group, f.path))
                 if not files:
                     continue
-                folder = "/".join((folder_name(p_index, width, project.code, project.title, limit),
+                folder = "/".join((folder_name(p_index, width, project.code, project.title, folder_limit),
                                    folder_name(c_index, max(width, len(str(len(contents)))), content.code,
-                                               content.title, limit),
+                                               content.title, folder_limit),
                                    folder_name(s_index, max(width, len(str(len(content.standards)))), standard.code,
-                                               standard.title, limit)))
+                                               standard.title, folder_limit)))
                 taken: set[str] = set()
                 for seq, file in enumerate(files, start=1):
                     original = PurePosixPath(file.path)

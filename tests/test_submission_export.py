@@ -16,9 +16,11 @@ from review.db.models import ImportedPackage
 from review.decisions import decide
 from review.errors import PermissionDenied, UserError
 from review.groups import assign_items
+from review.manual.store import current_manual
 from review.progress import CancelToken
+from review.settings import WorkspaceSettings
 from review.signoff import sign_off
-from review.submission import export_submission
+from review.submission import MAX_FOLDER_NAME, export_submission, included_groups, plan_files
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
 from tests.submission_helpers import CG_PDF, XC_PLAN, XC_REPORT, build_city, pdf_bytes, sign_cg, tree
 
@@ -187,3 +189,17 @@ def test_command_line_export_and_overview(city, tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "城管组" in err and "Traceback" not in err
     assert not (tmp_path / "再次").exists()
+
+
+def test_long_manual_titles_keep_folder_names_short_for_windows_paths(city):
+    view = consolidated_view(city.office)
+    with city.office.session() as session:
+        manual = current_manual(session)
+    manual.projects[0].indicators[0].contents[0].standards[1].title = "组织开展专题学习" * 20
+    groups, _ = included_groups(view, allow_stale=False)
+    planned = plan_files(view, manual, groups, WorkspaceSettings(max_filename_length=80))
+    folders = {p.path.rsplit("/", 1)[0] for p in planned if p.item == "Ⅲ-1-2)"}
+    [folder] = folders
+    last = folder.split("/")[-1]
+    assert len(last) == MAX_FOLDER_NAME == 40 and last.startswith("02 Ⅲ-1-2) 组织开展专题学习")
+    assert max(len(p.path) for p in planned) <= 3 * MAX_FOLDER_NAME + 3 + 80
