@@ -152,15 +152,18 @@ def _page_images(extraction: Extraction, path: Path) -> PageImages | None:
                     yield number, pix.tobytes("png"), 72 / OCR_DPI
         return pdf_pages
     if extraction.format in {"jpeg", "png", "bmp", "tiff", "gif", "heic"}:
-        def image_page(numbers: list[int]) -> Iterator[tuple[int, bytes, float]]:
+        def image_pages(numbers: list[int]) -> Iterator[tuple[int, bytes, float]]:
             data = path.read_bytes()
-            if extraction.format not in _ENGINE_READS:
-                with Image.open(io.BytesIO(data)) as img:
+            if extraction.format in _ENGINE_READS and len(extraction.pages) == 1:
+                yield 1, data, 1.0
+                return
+            with Image.open(io.BytesIO(data)) as img:
+                for number in numbers:  # pages of a multi-page TIFF, or a format the engine cannot read
+                    img.seek(number - 1)
                     out = io.BytesIO()
                     img.convert("RGB").save(out, "PNG")
-                    data = out.getvalue()
-            yield 1, data, 1.0
-        return image_page
+                    yield number, out.getvalue(), 1.0
+        return image_pages
     return None  # OFD pages are not rendered here; they stay listed
 
 

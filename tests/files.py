@@ -314,6 +314,20 @@ def make_text_image(path: Path, text: str, fmt: str = "PNG") -> Path:
     return path
 
 
+def make_multipage_tiff(path: Path, pages: Sequence[str | None]) -> Path:
+    """A multi-page TIFF as scanners write: one frame per entry, showing its Chinese text (None: a
+    blank page)."""
+    frames = []
+    for text in pages:
+        if text is None:
+            frames.append(Image.new("RGB", (620, 300), "white"))
+        else:
+            with Image.open(io.BytesIO(render_text_png(text, width=620, height=300))) as img:
+                frames.append(img.convert("RGB"))
+    frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate")
+    return path
+
+
 # -- Spreadsheets ----------------------------------------------------------------------------------
 
 def make_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:

@@ -13,6 +13,7 @@ from index.extract import extract_file
 from index.extractors import images as images_module
 from index.extractors import legacy as legacy_module
 from index.extractors.pdf import is_garbled, parse_pdf_date
+from index.limits import Limits
 from tests.files import (
     OFFICIAL_TEXT,
     add_text_box,
@@ -21,6 +22,7 @@ from tests.files import (
     make_garbled_pdf,
     make_legacy_doc,
     make_legacy_xls,
+    make_multipage_tiff,
     make_ofd,
     make_photo,
     make_scanned_pdf,
@@ -146,6 +148,14 @@ def test_photo_size_dpi_exif_date_camera_and_gps(tmp_path: Path) -> None:
     assert (ex.facts["camera_make"], ex.facts["camera_model"]) == ("Canon", "EOS 200D")
     assert ex.facts["has_gps"] is True
     assert ex.facts["needs_ocr_pages"] == [1]
+
+
+def test_multipage_tiff_has_a_page_per_frame_all_left_for_ocr(tmp_path: Path) -> None:
+    ex = extract(make_multipage_tiff(tmp_path / "传真.tif", [None, "第二页", "第三页"]))
+    assert ex.format == "tiff" and not ex.problems
+    assert [(p.number, p.width, p.height) for p in ex.pages] == [(1, 620, 300), (2, 620, 300), (3, 620, 300)]
+    assert ex.facts["needs_ocr_pages"] == [1, 2, 3]
+    assert extract(tmp_path / "传真.tif", limits=Limits(max_pages=2)).problem("too_many_pages") is not None
 
 
 def test_photo_without_exif_has_no_date(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import index.ocr as ocr_module
 from index.cache import ExtractionCache
 from index.extract import extract_file
 from index.ocr import ocr_available, ocr_extraction
-from tests.files import make_scanned_pdf, make_text_image
+from tests.files import make_multipage_tiff, make_scanned_pdf, make_text_image
 
 SHA = "5ca1" * 16
 needs_engine = pytest.mark.skipif(not ocr_available(), reason="rapidocr-onnxruntime is not installed")
@@ -60,6 +60,14 @@ def test_image_of_a_document_is_read_by_ocr(tmp_path: Path, engine_calls: list[i
     ex = extract_file(path, SHA, ocr=True)
     assert ex.format == "jpeg" and ex.pages[0].ocr
     assert "全国文明城市创建" in ex.text.replace(" ", "")
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_each_page_of_a_multipage_tiff_is_read(tmp_path: Path) -> None:
+    ex = extract_file(make_multipage_tiff(tmp_path / "传真.tif", [None, "背街小巷整治台账"]), SHA, ocr=True)
+    assert [p.ocr for p in ex.pages] == [True, True]
+    assert ex.pages[0].text == "" and "背街小巷整治台账" in ex.pages[1].text.replace(" ", "")
 
 
 def test_without_the_engine_pages_stay_listed_and_a_problem_says_so(

@@ -26,9 +26,11 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
     if ex.format == "heic" and not HEIC_SUPPORTED:
         ex.problems.append(Problem("unsupported", "HEIC 图片（苹果手机照片）在本机无法读取。请在手机或电脑上导出为 JPG 后再提交。"))
         return
+    sizes: list[tuple[int, int]] = []
     try:
         with Image.open(path) as img:
             ex.facts.update(_facts(img))
+            sizes = _frame_sizes(img, ex, limits)
             _decode_cheaply(img)
     except (UnidentifiedImageError, Image.DecompressionBombError) as e:
         code, what = ("too_large", "像素数过大") if isinstance(e, Image.DecompressionBombError) else ("corrupt", "无法识别")
@@ -36,9 +38,26 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
         return
     except (OSError, SyntaxError, ValueError):
         ex.problems.append(Problem("truncated", "图片文件不完整或已损坏，只能部分显示。请重新从相机或手机中导出后再提交。"))
-    width, height = ex.facts.get("width", 0), ex.facts.get("height", 0)
-    ex.pages.append(Page(number=1, width=width, height=height, has_text_layer=False, image_count=1))
-    ex.facts["needs_ocr_pages"] = [1]
+    for number, (width, height) in enumerate(sizes or [(ex.facts.get("width", 0), ex.facts.get("height", 0))], 1):
+        ex.pages.append(Page(number=number, width=width, height=height, has_text_layer=False, image_count=1))
+    ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages]
+
+
+def _frame_sizes(img: Image.Image, ex: Extraction, limits: Limits) -> list[tuple[int, int]]:
+    """Pixel sizes of the pages: a multi-page TIFF (a scanner's or fax's output) has one per frame;
+    other formats, animated GIFs included, are one picture."""
+    frames = getattr(img, "n_frames", 1) if ex.format == "tiff" else 1
+    if frames > limits.max_pages:
+        ex.problems.append(Problem(
+            "too_many_pages", f"TIFF 图片共 {frames} 页，超过上限 {limits.max_pages} 页，只读取了前 {limits.max_pages} 页。"
+            "请拆分为较小的文件后再提交。"))
+        frames = limits.max_pages
+    sizes = []
+    for index in range(frames):
+        img.seek(index)
+        sizes.append(img.size)
+    img.seek(0)
+    return sizes
 
 
 def _decode_cheaply(img: Image.Image) -> None:
