@@ -16,10 +16,16 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
+
+if TYPE_CHECKING:  # Qt is imported inside the functions, after the workspace is built
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.workers import WorkerPool
 SIZE = (1366, 768)
 SCALED_SIZE = (1280, 720)  # 150 % of a 1920×1080 screen, in logical pixels
 
@@ -79,20 +85,20 @@ def build_workspace(target: Path) -> Path:
     return target
 
 
-def settle(pool: object, seconds: float = 1.5) -> None:
+def settle(pool: WorkerPool, seconds: float = 1.5) -> None:
     """Let background workers finish and their results reach the widgets."""
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         QApplication.processEvents()
-        pool.pool.waitForDone(50)  # type: ignore[attr-defined]
+        pool.pool.waitForDone(50)
         QApplication.processEvents()
 
 
-def shoot(widget: object, name: str, suffix: str) -> Path:
+def shoot(widget: QWidget, name: str, suffix: str) -> Path:
     path = OUT / f"{name}{suffix}.png"
-    widget.grab().save(str(path))  # type: ignore[attr-defined]
+    widget.grab().save(str(path))
     print(path)
     return path
 

@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
@@ -20,6 +21,9 @@ from desktop.workers import WorkerPool
 from review.logs import configure_logging, user_log_file
 from review.permissions import Actor
 from review.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +106,7 @@ class AppController(QObject):
         super().__init__(app)
         self.app = app
         self.pool = WorkerPool(self)
-        self.window: QObject | None = None
+        self.window: MainWindow | None = None
         self.workspace: Workspace | None = None
 
     def choose(self, open_now: Path | None = None) -> bool:
@@ -140,7 +144,7 @@ class AppController(QObject):
     def switch(self) -> None:
         window, self.window = self.window, None
         if window is not None:
-            window.close()  # type: ignore[attr-defined]
+            window.close()
             window.deleteLater()
         if self.workspace is not None:
             self.workspace.close()

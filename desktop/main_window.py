@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.act_dashboard = self._action(self.tr("总览"), self.show_dashboard, "Ctrl+1", self.tr("各工作组的进度总览"))
         self.act_desk = self._action(self.tr("审核台"), lambda: self.pages.setCurrentWidget(self.desk_splitter),
                                      "Ctrl+2", self.tr("当前工作组的审核台"))
-        self.act_refresh = self._action(self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self.act_refresh = self._action(self.tr("刷新"), self.refresh, "F5")  # StandardKey.Refresh is Ctrl+R on Linux: 退回
         self.act_search = self._action(self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find)
         self.act_previous = self._action(self.tr("上一条"), lambda: self.tree.step(-1), "Alt+Up",
                                          self.tr("上一个测评标准"))

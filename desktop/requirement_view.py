@@ -32,11 +32,12 @@ _SEVERITY_ICONS = {"must": QStyle.StandardPixmap.SP_MessageBoxCritical,
 
 
 def human_size(size: int) -> str:
+    value = float(size)
     for unit in ("B", "KB", "MB"):
-        if size < 1024:
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size:.1f} GB"
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
 
 
 def requirement_html(requirement: MaterialRequirement | None) -> str:
@@ -103,9 +104,8 @@ class RequirementView(QWidget):
             layout.addLayout(top)
             layout.addWidget(table, 1)
             parts.addWidget(box)
-        parts.setStretchFactor(0, 3)
-        for i in (1, 2, 3):
-            parts.setStretchFactor(i, 2)
+        for index, stretch in enumerate((4, 2, 2, 1)):  # the requirement text needs the most room
+            parts.setStretchFactor(index, stretch)
         self.splitter = parts
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,8 +176,9 @@ class RequirementView(QWidget):
         self.materials_label.setText(self.tr("已归类材料（{0} 份）").format(len(rows)))
         self.materials.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            name = QTableWidgetItem(row.label if row.present else self.tr("{0}（文件已缺失）").format(row.label))
-            name.setToolTip(row.path)
+            file_name = row.label.rsplit("/", 1)[-1]  # the folder usually repeats the item's title
+            name = QTableWidgetItem(file_name if row.present else self.tr("{0}（文件已缺失）").format(file_name))
+            name.setToolTip(f"{row.label}\n{row.path}")
             if not row.present:
                 name.setIcon(state_icon("missing"))
             self.materials.setItem(i, 0, name)

@@ -4,6 +4,7 @@ demo workspace. Opening (which may upgrade the database) runs in a background wo
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -239,9 +240,9 @@ class StartDialog(QDialog):
             self.create(Path(dialog.folder.text().strip()), dialog.settings(), dialog.manual_spec)
 
     # -- background ----------------------------------------------------------------------------
-    def _run(self, what: str, fn: object) -> None:
+    def _run(self, what: str, fn: Callable[[Job], OpenedWorkspace]) -> None:
         self._set_busy(what)
-        worker = self.pool.submit(fn, on_result=self._opened, on_error=self._failed, name=what)  # type: ignore[arg-type]
+        worker = self.pool.submit(fn, on_result=self._opened, on_error=self._failed, name=what)
         worker.signals.progress.connect(
             lambda done, total, current, _eta: self.busy_label.setText(f"{what} {done}/{total} {current}"))
 

@@ -114,3 +114,16 @@ def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, 
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "pending", timeout=5000)
     assert window.tree.state_of("Ⅲ-1-1)") == "pending"
     assert "共 2 个文件" in window.statusBar().currentMessage()
+
+
+def test_review_shortcuts_are_unambiguous(qtbot, workspace, pool):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window = MainWindow(workspace, LOCAL_USER, pool)
+    qtbot.addWidget(window)
+    keys = [s.toString() for a in window.findChildren(QAction) for s in a.shortcuts() if not s.isEmpty()]
+    assert len(keys) == len(set(keys)), keys
+    expected = {"Alt+Down": window.act_next, "Alt+Up": window.act_previous, "Ctrl+Return": window.act_approve,
+                "Ctrl+R": window.act_return, "F8": window.act_next_finding, "F5": window.act_refresh}
+    for key, action in expected.items():
+        assert action.shortcut() == QKeySequence(key)
