@@ -189,6 +189,26 @@ def add_text_box(path: Path, text: str) -> Path:
     return path
 
 
+def add_content_controls(path: Path, block_text: str, inline_text: str, deleted_text: str = "已删除的文字") -> Path:
+    """Append what government templates hold: a block content control (w:sdt) around a paragraph,
+    a paragraph with an inline content control, and a tracked deletion that must stay invisible."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    block = parse_xml(f'<w:sdt xmlns:w="{w}"><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>{block_text}</w:t></w:r>'
+                      "</w:p></w:sdtContent></w:sdt>")
+    inline = parse_xml(
+        f'<w:p xmlns:w="{w}"><w:r><w:t xml:space="preserve">文号：</w:t></w:r><w:sdt><w:sdtPr/><w:sdtContent>'
+        f"<w:r><w:t>{inline_text}</w:t></w:r></w:sdtContent></w:sdt>"
+        f'<w:del w:id="1" w:author="a"><w:r><w:delText>{deleted_text}</w:delText></w:r></w:del></w:p>')
+    section_properties = document.element.body.find(f"{{{w}}}sectPr")
+    section_properties.addprevious(block)
+    section_properties.addprevious(inline)
+    document.save(str(path))
+    return path
+
+
 def make_zip_bomb_docx(path: Path, member_mb: int = 20) -> Path:
     """A valid small DOCX plus one member of `member_mb` MB of zeros (compresses ~1000:1)."""
     make_docx(path, ["正常的一段文字"])

@@ -16,6 +16,7 @@ from index.extractors.pdf import is_garbled, parse_pdf_date
 from index.limits import Limits
 from tests.files import (
     OFFICIAL_TEXT,
+    add_content_controls,
     add_text_box,
     make_csv,
     make_docx,
@@ -128,6 +129,13 @@ def test_docx_text_boxes_are_read_once_and_are_not_images(tmp_path: Path) -> Non
     assert ex.text.count("焦作市精神文明建设委员会办公室文件") == 1
     assert ex.pages[0].blocks[-1].location == "第2段（文本框）"
     assert ex.facts["image_count"] == 0
+
+
+def test_docx_content_controls_are_read_and_deletions_are_not(tmp_path: Path) -> None:
+    path = add_content_controls(make_docx(tmp_path / "模板.docx", ["正文"]), "焦文明办〔2024〕3号", "〔2024〕3号")
+    ex = extract(path)
+    assert [b.text for b in ex.pages[0].blocks] == ["正文", "焦文明办〔2024〕3号", "文号：〔2024〕3号"]
+    assert "已删除的文字" not in ex.text
 
 
 def test_heic_without_the_plugin_is_reported(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,6 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.zip_guard import open_checked_zip
@@ -22,6 +22,8 @@ from index.limits import Limits
 _IMAGE_TAGS = (qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata")
 _TEXTBOX = qn("w:txbxContent")
 _PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+_P, _TBL, _T, _TAB, _BR, _CR = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 # Word writes each text box twice: the DrawingML choice and a VML fallback. Read the first only.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CAPTION_STYLES = {"caption", "题注"}
@@ -58,11 +60,10 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
     stats: dict[str, Any] = {"count": 0, "captioned": 0, "captions": [], "paragraphs": 0, "tables": 0}
     after_image = False  # the previous non-empty paragraph held an image without a caption yet
     style_names, default_style = _paragraph_styles(document)
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            paragraph = Paragraph(child, document)
+    for child in _block_elements(document.element.body):
+        if child.tag == _P:
             images = sum(1 for el in child.iter(*_IMAGE_TAGS))
-            text = paragraph.text.strip()
+            text = _paragraph_text(child).strip()
             style_id = child.find(f"{_PPR}/{_PSTYLE}")
             style = style_names.get(style_id.get(_VAL), default_style) if style_id is not None else default_style
             if text:
@@ -84,11 +85,35 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
             if images:
                 stats["count"] += images
                 after_image = True
-        elif child.tag == qn("w:tbl"):
+        else:
             stats["tables"] += 1
             blocks.extend(_table(Table(child, document), stats["tables"]))
             after_image = False
     return blocks, stats
+
+
+def _block_elements(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in reading order, including those inside content controls (w:sdt,
+    common in government templates) and custom XML wrappers."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in (_SDT, _CUSTOM_XML):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _block_elements(content)
+
+
+def _paragraph_text(p: Any) -> str:
+    """The paragraph's visible text: runs anywhere in it (hyperlinks, inline content controls,
+    tracked insertions), tabs and breaks; not deleted text, field codes or text-box content."""
+    has_boxes = p.find(f".//{_TEXTBOX}") is not None
+    parts = []
+    for el in p.iter(_T, _TAB, _BR, _CR):
+        if has_boxes and any(a.tag == _TEXTBOX for a in el.iterancestors(_TEXTBOX)):
+            continue
+        parts.append(el.text or "" if el.tag == _T else ("\t" if el.tag == _TAB else "\n"))
+    return "".join(parts)
 
 
 def _paragraph_styles(document: Document) -> tuple[dict[str, str], str | None]:
