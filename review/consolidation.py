@@ -52,6 +52,8 @@ from review.workspace import Workspace
 SOURCE_NAMES = {"local": "本工作区", "package": "材料包"}
 ITEM_STATUS_NAMES = {"signed": "已签字", "unsigned": "未签字", "stale": "签字已失效", "invalid": "签名无效",
                      "waived": "豁免", "missing": "缺材料"}
+# A file's creation time says when it was saved, not what it documents: the lists do not print it.
+UNPRINTED_DATE_SOURCE = "文件创建时间"
 PAGINATED_FORMATS = {"pdf", "ofd", "jpeg", "png", "bmp", "tiff", "heic"}
 # An item covered by several groups takes the worst of their states.
 _STATE_RANK = {"invalid": 0, "stale": 1, "none": 2, "valid": 3}
@@ -207,7 +209,10 @@ class ConsolidatedView:
         return [i for i in self.items if len(i.groups) >= 2]
 
     def group(self, code: str) -> GroupView:
-        return next(g for g in self.groups if g.code == code)
+        for group in self.groups:
+            if group.code == code:
+                return group
+        raise KeyError(code)
 
     def counts(self) -> dict[str, int]:
         counts = {status: 0 for status in ITEM_STATUS_NAMES}
@@ -353,6 +358,8 @@ def _with_facts(file: CoveredFile, cache: ExtractionCache, settings: WorkspaceSe
                       format=extraction.format, extension=PurePosixPath(name).suffix.lstrip(".").lower(),
                       group=file.group, item_codes=file.items)
     found = document_date(facts, extraction, settings)
+    if found is not None and found.source == UNPRINTED_DATE_SOURCE:
+        found = None
     return CoveredFile(file.group, file.path, file.size, file.sha256, file.items, file.source,
                        pages=_page_count(extraction),
                        date=found.found.first.isoformat() if found else None,

@@ -63,7 +63,7 @@ def test_material_list_lists_every_item_with_files_pages_dates_groups_and_totals
     assert rows[2] == ["2", "Ⅲ-1-2)\n开展专题学习", CG_PDF, "2", "2026年3月5日", "城管组"]
     assert rows[3] == ["3", "Ⅲ-1-2)\n开展专题学习", XC_REPORT, "—", "—", "宣传组"]  # one merged cell
     assert rows[4][1:3] == ["Ⅲ-2-1)\n背街小巷整治方案", "（无材料）缺材料"] and rows[4][5] == "城管组"
-    assert rows[5] == ["合计", "3 条测评标准", "3 个文件", "2\n（2 个文件未计）", "", "2 个工作组"]
+    assert rows[5] == ["合计", "3 条测评标准", "3 个文件", "2\n（2 个未计）", "", "2 个工作组"]
     assert len(rows) == 6
 
 
@@ -147,7 +147,7 @@ def test_reports_inside_the_submission_name_the_submitted_files_and_count_packag
         ("Ⅲ-1-1)-宣传组-01-学习计划.pdf", "1"),  # extracted from the imported package during the export
         ("Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf", "2"),
         ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—")]  # Word lays out its own pages: not counted
-    assert rows[-1][:4] == ["合计", "2 条测评标准", "3 个文件", "3\n（1 个文件未计）"]  # the uncovered item is not listed
+    assert rows[-1][:4] == ["合计", "2 条测评标准", "3 个文件", "3\n（1 个未计）"]  # the uncovered item is not listed
 
 
 def test_leader_gets_only_the_own_group_and_a_stale_group_shows_as_stale(tmp_path):

@@ -18,7 +18,7 @@ from review.reports.docx_style import (
 )
 
 HEADERS = ("序号", "测评标准", "材料文件", "页数", "材料日期", "工作组")
-WIDTHS_MM = (11, 38, 57, 12, 22, 16)
+WIDTHS_MM = (12, 34, 52, 16, 24, 18)
 NO_FILES = "（无材料）"
 
 # (group code, item code, the group's relative path) → the name the file has in the submission
@@ -56,7 +56,7 @@ def material_rows(view: ConsolidatedView, groups: Collection[str] | None = None,
                          group_names[file.group]])
         spans.append((first, len(rows)))
     used_groups = {f.group for i in view.items for f in i.files if groups is None or f.group in groups}
-    total_pages = f"{pages}" + (f"\n（{unknown_pages} 个文件未计）" if unknown_pages else "")
+    total_pages = f"{pages}" + (f"\n（{unknown_pages} 个未计）" if unknown_pages else "")
     rows.append(["合计", f"{items} 条测评标准", f"{files} 个文件", total_pages, "", f"{len(used_groups)} 个工作组"])
     return rows, spans
 

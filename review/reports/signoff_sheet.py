@@ -17,7 +17,7 @@ from review.reports.docx_style import (
 )
 
 HEADERS = ("工作组", "组长", "签字版本及时间", "状态", "签名密钥指纹", "组长签名", "日期")
-WIDTHS_MM = (17, 14, 27, 14, 44, 22, 18)
+WIDTHS_MM = (16, 16, 28, 16, 44, 20, 16)
 FINGERPRINT_COLUMN = 4
 SIGNATURE_ROW_MM = 20  # tall enough to sign by hand
 OFFICE_LINE = "文明办负责人签字：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日"
@@ -43,8 +43,7 @@ def write_signoff_sheet(view: ConsolidatedView, out: Path, *, groups: Collection
 
 def _row(group: GroupView) -> list[str]:
     when = f"{group.version_text()}\n{local_time(group.signed_at)}" if group.signed_at else "未签字"
-    state = group.state_name + (f"\n（{group.source_name}）" if group.version is not None else "")
-    return [f"{group.code}\n{group.name}", group.leader or "", when, state, _fingerprint_lines(group), "", ""]
+    return [f"{group.code}\n{group.name}", group.leader or "", when, group.state_name, _fingerprint_lines(group), "", ""]
 
 
 def _fingerprint_lines(group: GroupView) -> str:
