@@ -142,6 +142,8 @@ class AppController(QObject):
         self.window = window
 
     def switch(self) -> None:
+        """打开其他工作区: close this window and workspace, then the start dialog again."""
+        self.app.setQuitOnLastWindowClosed(False)  # closing the window must not end the program here
         window, self.window = self.window, None
         if window is not None:
             window.close()
@@ -149,7 +151,9 @@ class AppController(QObject):
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
-        if not self.choose():
+        if self.choose():
+            self.app.setQuitOnLastWindowClosed(True)
+        else:
             self.app.quit()
 
 

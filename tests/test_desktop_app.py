@@ -8,7 +8,9 @@ import threading
 import pytest
 
 from desktop.app import install_exception_hook, make_application
-from tests.desktop_helpers import dialogs_fixture  # noqa: F401 - fixtures
+from tests.desktop_helpers import dialogs_fixture, pool_fixture, settings_sandbox_fixture  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
@@ -44,3 +46,37 @@ def test_application_is_named_for_settings_and_prefers_a_cjk_font(qapp):
     assert app.applicationName() == "申报材料审核台"
     assert "Noto Sans CJK SC" in app.font().families()
     assert sys.getswitchinterval() == pytest.approx(0.001)
+
+
+@pytest.mark.usefixtures("settings_sandbox")
+def test_switching_workspaces_keeps_the_program_running(qtbot, qapp, workspace, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.app import AppController
+    from desktop.start_dialog import StartDialog, create_workspace
+    from tests.conftest import default_settings
+
+    other = create_workspace(tmp_path / "另一个工作区", default_settings(), "sample")
+    other.workspace.close()
+    choices = [workspace.root, other.workspace.root]
+
+    def choose_next(dialog: StartDialog) -> int:  # the user picks the next folder in the list
+        dialog.open_path(choices.pop(0))
+        qtbot.waitUntil(lambda: dialog.opened is not None, timeout=10_000)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(StartDialog, "exec", choose_next)
+    quits: list[bool] = []
+    monkeypatch.setattr(qapp, "quit", lambda: quits.append(True))
+    controller = AppController(qapp)
+    assert controller.choose()
+    first = controller.window  # deleted by switch(), so not handed to qtbot
+    assert first.workspace.root == workspace.root
+    controller.switch()
+    second = controller.window
+    qtbot.addWidget(second)
+    assert second is not first and second.workspace.root == other.workspace.root
+    assert not quits and qapp.quitOnLastWindowClosed()
+    controller.pool.wait()
+    second.close()
+    second.workspace.close()
