@@ -143,10 +143,11 @@ def test_reports_inside_the_submission_name_the_submitted_files_and_count_packag
     finally:
         city.close()
     rows = cells(docx.Document(str(out / "申报材料清单.docx")).tables[0])
-    assert [(r[2], r[3]) for r in rows[1:-1]] == [
-        ("Ⅲ-1-1)-宣传组-01-学习计划.pdf", "1"),  # extracted from the imported package during the export
-        ("Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf", "2"),
-        ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—")]  # Word lays out its own pages: not counted
+    assert [(r[2], r[3], r[4]) for r in rows[1:-1]] == [
+        ("Ⅲ-1-1)-宣传组-01-学习计划.pdf", "1", "—"),  # extracted from the imported package during the export
+        ("Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf", "2", "2026年3月5日"),
+        # Word lays out its own pages: not counted; the template's creation time is no document date
+        ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—", "—")]
     assert rows[-1][:4] == ["合计", "2 条测评标准", "3 个文件", "3\n（1 个未计）"]  # the uncovered item is not listed
 
 
