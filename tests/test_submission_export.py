@@ -203,3 +203,15 @@ def test_long_manual_titles_keep_folder_names_short_for_windows_paths(city):
     last = folder.split("/")[-1]
     assert len(last) == MAX_FOLDER_NAME == 40 and last.startswith("02 Ⅲ-1-2) 组织开展专题学习")
     assert max(len(p.path) for p in planned) <= 3 * MAX_FOLDER_NAME + 3 + 80
+
+
+def test_a_group_signing_in_the_office_after_its_package_counts_from_its_local_sign_off(city):
+    add_file(city.office, "XC", "Ⅲ-1-1)/学习计划（修订）.pdf", pdf_bytes(["修订后的学习计划"]), ["Ⅲ-1-1)"])
+    add_file(city.office, "XC", "Ⅲ-1-2)/情况说明.pdf", pdf_bytes(["情况说明"]), ["Ⅲ-1-2)"])
+    zhang = login(city.office, "张组长", PASSWORDS["张组长"])
+    for code in ("Ⅲ-1-1)", "Ⅲ-1-2)"):
+        decide(city.office, zhang, "XC", code, "approve")
+    sign_off(city.office, zhang, PASSWORDS["张组长"], "XC")
+    xc = consolidated_view(city.office).group("XC")
+    assert (xc.source, xc.state, xc.package_sha256) == ("local", "valid", None)
+    assert [f.path for f in xc.files] == ["Ⅲ-1-1)/学习计划（修订）.pdf", "Ⅲ-1-2)/情况说明.pdf"]
