@@ -99,7 +99,7 @@ class DashboardView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         headers = [self.tr("工作组"), self.tr("条目"), self.tr("材料文件")]
         headers += [STATES[s].label for s in COUNT_COLUMNS]
-        headers += [self.tr("签字"), self.tr("签字时间"), self.tr("版本")]
+        headers += [self.tr("签字"), self.tr("签字时间"), self.tr("版本"), self.tr("材料包")]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -139,7 +139,7 @@ class DashboardView(QWidget):
         for i, row in enumerate(dashboard.groups):
             values = [f"{row.name}（{row.code}）", row.standards, row.files]
             values += [row.counts.get(s, 0) for s in COUNT_COLUMNS]
-            values += [row.signoff, row.signed_at[:16].replace("T", " "), row.signoff_version or ""]
+            values += [row.signoff, row.signed_at[:16].replace("T", " "), row.signoff_version or "", row.package]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if isinstance(value, int):

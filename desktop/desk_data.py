@@ -203,6 +203,7 @@ class GroupRow:
     signoff_state: str
     signed_at: str
     signoff_version: int | None
+    package: str  # the office's imported package: 第 N 版 (imported on), or 未导入
 
     @property
     def readiness(self) -> float:
@@ -221,11 +222,17 @@ class Dashboard:
 
 def load_dashboard(workspace: Workspace) -> Dashboard:
     """The office's view: `workspace_status` figures plus review states and sign-offs per group."""
+    from review.package import current_package
     from review.status import workspace_status
 
     status = workspace_status(workspace)
     with workspace.session() as session:
         manual = current_manual(session)
+        packages = {}
+        for group in status["groups"]:
+            package = current_package(session, group["code"])
+            packages[group["code"]] = (f"第 {package.signoff_version} 版（{package.imported_at:%m-%d %H:%M} 导入）"
+                                       if package else "未导入")
     rows = []
     for group in status["groups"]:
         states = group_statuses(workspace, group["code"]) if manual else {}
@@ -234,7 +241,8 @@ def load_dashboard(workspace: Workspace) -> Dashboard:
             counts[item.state] = counts.get(item.state, 0) + 1
         signoff = signoff_status(workspace, group["code"])
         rows.append(GroupRow(group["code"], group["name"], group["standards"], group["files"], counts,
-                             signoff.state_name, signoff.state, signoff.signed_at or "", signoff.version))
+                             signoff.state_name, signoff.state, signoff.signed_at or "", signoff.version,
+                             packages[group["code"]]))
     uncovered = []
     for code in status["uncovered_standards"]:
         standard = manual.standard(code) if manual else None

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +44,8 @@ class HitLike(Protocol):
     matched_terms: Sequence[str]
 
 
-SCOPES = [("all", "全部材料"), ("group", "本组"), ("item", "当前条目")]
+SCOPES = [("all", QT_TRANSLATE_NOOP("SearchPanel", "全部材料")), ("group", QT_TRANSLATE_NOOP("SearchPanel", "本组")),
+          ("item", QT_TRANSLATE_NOOP("SearchPanel", "当前条目"))]
 SearchFunction = Callable[[str, str], Sequence[HitLike]]  # (query, scope key) → hits
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -37,7 +37,7 @@ def test_dashboard_figures_equal_workspace_status(qtbot, workspace, tmp_path: Pa
         assert int(row["材料文件"]) == group["files"]
     assert figures["XC"]["合格"] == "1" and figures["XC"]["待审核"] == "1" and figures["XC"]["缺失"] == "0"
     assert figures["CG"]["条目"] == "0" and figures["CG"]["缺失"] == "0"
-    assert figures["XC"]["签字"] == "未签字"
+    assert figures["XC"]["签字"] == "未签字" and figures["XC"]["材料包"] == "未导入"
     assert status["uncovered_standards"] == ["Ⅲ-3-1)"]
     assert view.uncovered.item(0).text() == "Ⅲ-3-1) 建立背街小巷整治台账"
     assert f"（{len(status['uncovered_standards'])} 条）" in view.uncovered_label.text()
