@@ -163,6 +163,8 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
     """Build the submission folder OUT (and OUT.zip); see the module docstring for the rules."""
     require(actor, "submission.export")
     out = Path(out)
+    if out.suffix.lower() == ".zip":  # “submission export E:/申报材料.zip”: the folder beside it, and the zip
+        out, zip = out.with_suffix(""), True
     zip_path = out.with_name(out.name + ".zip") if zip else None
     for target in (out, zip_path):
         if target is not None and target.exists():

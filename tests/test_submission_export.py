@@ -181,9 +181,9 @@ def test_command_line_export_and_overview(city, tmp_path, capsys, monkeypatch):
     assert run([*base, "submission", "overview", "--json"]) == 0
     overview = json.loads(capsys.readouterr().out)
     assert (overview["uncovered"], overview["covered_twice"]) == (["Ⅲ-2-1)"], ["Ⅲ-1-2)"])
-    assert run([*base, "submission", "export", str(tmp_path / "提交"), "--zip"]) == 0
+    assert run([*base, "submission", "export", str(tmp_path / "提交.zip")]) == 0  # a .zip name implies --zip
     out = capsys.readouterr().out
-    assert "3 个文件" in out and "无材料的测评标准 1 条：Ⅲ-2-1)" in out and (tmp_path / "提交.zip").is_file()
+    assert "3 个文件" in out and "无材料的测评标准 1 条：Ⅲ-2-1)" in out and (tmp_path / "提交.zip").is_file() and (tmp_path / "提交").is_dir()
     rewrite_file(city.office, "CG", CG_PDF, b"changed")
     assert run([*base, "submission", "export", str(tmp_path / "再次")]) != 0
     err = capsys.readouterr().err
