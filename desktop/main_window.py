@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.tree = ManualTree()
         self.tree.standard_selected.connect(self.load_requirement)
         self.current_item: str | None = None  # plain attribute: read by the search worker
+        self.wanted_group: str | None = None  # the group whose desk was asked for last
         self.search = SearchPanel(pool, self.run_search)
         self.search.open_requested.connect(self.open_search_hit)
         self.tree.files_dropped.connect(self.map_dropped)
@@ -271,10 +272,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.group_box.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.desk_splitter)
+        self.wanted_group = code
         self.pool.submit(lambda _job: load_group_desk(self.workspace, code), on_result=self._desk_loaded,
                          name="载入工作组")
 
     def _desk_loaded(self, desk: GroupDesk) -> None:
+        if desk.group_code != self.wanted_group:
+            return  # the user chose another group meanwhile
         changed_group = self.desk is None or self.desk.group_code != desk.group_code
         self.desk = desk
         if desk.manual is None:
