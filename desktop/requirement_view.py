@@ -78,7 +78,6 @@ class RequirementView(QWidget):
         self.findings_label = QLabel()
         self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件")], stretch=1)
         self.findings.cellClicked.connect(self._finding_clicked)
-        self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.findings.setColumnWidth(2, 170)
         self.waive_button = QPushButton(self.tr("豁免所选问题…"))
@@ -206,8 +205,8 @@ class RequirementView(QWidget):
                 message.setForeground(Qt.GlobalColor.gray)
             self.findings.setItem(i, 1, message)
             where = row.path.rsplit("/", 1)[-1]
-            if row.page is not None:
-                where += self.tr(" 第 {0} 页").format(row.page + 1)
+            if row.page is not None:  # the page first: long file names are cut at the end
+                where = self.tr("第 {0} 页 · {1}").format(row.page + 1, where)
             location = QTableWidgetItem(where)
             location.setToolTip(row.path)
             self.findings.setItem(i, 2, location)

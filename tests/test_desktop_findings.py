@@ -37,7 +37,7 @@ def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, 
     view = window.requirement
     qtbot.waitUntil(lambda: view.findings.rowCount() == 2, timeout=5000)
     assert view.findings.item(0, 0).text() == "必须修改" and view.findings.item(1, 0).text() == "建议修改"
-    assert view.findings.item(0, 2).text() == "方案.pdf 第 2 页"
+    assert view.findings.item(0, 2).text() == "第 2 页 · 方案.pdf"
     assert "必须修改 1 条" in view.findings_label.text()
 
     qtbot.keyClick(window, Qt.Key.Key_F8)  # the first finding, on page 2 with its rectangle
