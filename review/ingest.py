@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, delete, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
@@ -36,7 +36,7 @@ from index.pool import ExtractorPool
 from index.scanner import FileStat, sha256_file, walk
 from review.audit import record
 from review.db.base import utcnow
-from review.db.models import Group, Mapping, Material
+from review.db.models import CheckState, Group, Mapping, Material
 from review.errors import UserError
 from review.groups import get_group
 from review.manual.store import current_manual
@@ -70,6 +70,7 @@ class ScanReport:
     extracted: int = 0
     from_cache: int = 0
     indexed: int = 0
+    ocr_files: int = 0
     mapped_by_name: int = 0
     cancelled: bool = False
     elapsed_s: float = 0.0
@@ -78,7 +79,8 @@ class ScanReport:
     def summary(self) -> str:
         text = (f"工作组 {self.group}：共 {self.found} 个文件，新增 {self.new}、已变更 {self.changed}、"
                 f"移动或改名 {self.moved}、未变 {self.unchanged}、找不到 {self.missing}；提取 {self.extracted} 个"
-                f"（另有 {self.from_cache} 个取自缓存），按文件名归类 {self.mapped_by_name} 个；用时 {self.elapsed_s:.1f} 秒。")
+                f"（另有 {self.from_cache} 个取自缓存），按文件名归类 {self.mapped_by_name} 个；"
+                f"{f'文字识别 {self.ocr_files} 个；' if self.ocr_files else ''}用时 {self.elapsed_s:.1f} 秒。")
         if self.cancelled:
             text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
         return text
@@ -127,8 +129,12 @@ def scan(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     workers: int | None = None,
+    ocr: bool | None = None,
 ) -> ScanReport:
-    """Scan folders and files for a group; see the module docstring for the steps."""
+    """Scan folders and files for a group; see the module docstring for the steps.
+
+    `ocr` (default: the workspace setting) runs offline OCR on pages without text as a last phase.
+    """
     require(actor, "scan", group_code)
     cancel = cancel or CancelToken()
     started = time.monotonic()
@@ -175,6 +181,8 @@ def scan(
 
     real_paths = {st.path: st.real for st in stats}
     _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers)
+    if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
+        run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
     return _finish(report, started)
 
 
@@ -323,7 +331,7 @@ def _extract_and_index(
 
     meter = ProgressMeter(progress, "extract", len(pending_info))
     service = SearchService.open(workspace)
-    indexed: list[tuple[int, str, str]] = []  # (material id, sha, format)
+    indexed: list[tuple[int, str, str, bool]] = []  # (material id, sha, format, pages wait for OCR)
     try:
         with service.bulk() as writer:
             if stale:
@@ -332,7 +340,8 @@ def _extract_and_index(
             def index_one(extraction: Extraction) -> None:
                 for mid, path, rel in by_sha.get(extraction.sha256, []):
                     writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
-                    indexed.append((mid, extraction.sha256, extraction.format))
+                    indexed.append((mid, extraction.sha256, extraction.format,
+                                    bool(extraction.facts.get("needs_ocr_pages"))))
                     meter.step(path)
 
             for sha in list(by_sha):
@@ -371,15 +380,95 @@ def _mapped_codes(session: Session, material_ids: Iterable[int]) -> dict[int, li
     return out
 
 
-def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str]], removed: list[str]) -> None:
-    """After the index committed: remember which bytes each material has in it."""
+def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, bool]], removed: list[str]) -> None:
+    """After the index committed: remember which bytes each material has in it, and what awaits OCR."""
     with workspace.session() as session:
-        for mid, sha, fmt in indexed:
+        for mid, sha, fmt, needs_ocr in indexed:
             material = session.get(Material, mid)
             if material is not None and material.sha256 == sha:
                 material.indexed_sha256 = sha
                 material.format = fmt
+                _set_ocr_pending(session, material, needs_ocr)
         for doc_id in removed:
             material = session.get(Material, int(doc_id))
             if material is not None:
                 material.indexed_sha256 = None
+
+
+OCR_SCOPE = "ocr"  # CheckState rows of this scope list the materials whose pages await OCR
+OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
+
+
+def _set_ocr_pending(session: Session, material: Material, pending: bool) -> None:
+    row = session.scalars(select(CheckState).where(
+        CheckState.group_id == material.group_id, CheckState.scope == OCR_SCOPE,
+        CheckState.subject == str(material.id))).first()
+    if pending and row is None:
+        session.add(CheckState(group_id=material.group_id, scope=OCR_SCOPE, subject=str(material.id),
+                               key=material.sha256 or ""))
+    elif pending and row is not None:
+        row.key = material.sha256 or ""
+    elif row is not None:
+        session.delete(row)
+
+
+def run_ocr(
+    workspace: Workspace,
+    group_code: str,
+    cache: ExtractionCache,
+    real_paths: dict[str, str],
+    report: ScanReport,
+    progress: Progress | None,
+    cancel: CancelToken,
+) -> None:
+    """Read the pages without text (scans, photos) by OCR, then update cache, index and checks.
+
+    Each page image's result is cached by its SHA-256, so no page is ever read twice; a cancelled
+    run resumes with the next scan. Without the OCR engine the pages stay listed as pending.
+    """
+    from index.ocr import ocr_available
+    from review.search_service import SearchService, search_doc
+
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        rows = session.execute(
+            select(Material).join(CheckState, CheckState.subject == cast(Material.id, String))
+            .where(CheckState.group_id == group.id, CheckState.scope == OCR_SCOPE,
+                   Material.status == "present", Material.sha256 == CheckState.key)
+        ).scalars().all()
+        todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
+        items = _mapped_codes(session, [m[0] for m in todo])
+    if not todo:
+        return
+    if not ocr_available():
+        report.problems.append(ScanProblem(
+            "", "ocr_unavailable", f"有 {len(todo)} 个文件含扫描页或图片，本机未安装文字识别（OCR）组件，其中文字暂未读取。"
+            "请安装 OCR 组件（materials-review[ocr]）后重新扫描。"))
+        return
+    meter = ProgressMeter(progress, "ocr", len(todo))
+    done: list[tuple[int, str, str]] = []
+    with ExtractorPool(workers=1, limits=OCR_LIMITS, ocr=True, cache_dir=cache.folder) as pool, \
+            SearchService.open(workspace) as service, service.bulk() as writer:
+        jobs = [(real_paths.get(path, path), sha, mid, path, rel) for mid, path, rel, sha in todo]
+        for (_real, sha, mid, path, rel), extraction in pool.submit_many(jobs):
+            cache.put(extraction)
+            writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
+            done.append((mid, sha, extraction.format))
+            report.ocr_files += 1
+            meter.step(path)
+            if cancel.cancelled:
+                pool.cancel()
+                break
+    with workspace.session() as session:
+        for mid, sha, _fmt in done:
+            material = session.get(Material, mid)
+            if material is None or material.sha256 != sha:
+                continue
+            extraction = cache.get(sha)
+            _set_ocr_pending(session, material, bool(extraction and extraction.facts.get("needs_ocr_pages")))
+            # The text changed: let the checks look at this file and its requirements again.
+            session.execute(delete(CheckState).where(
+                CheckState.group_id == material.group_id,
+                ((CheckState.scope == "file") & (CheckState.subject == str(mid))) | (CheckState.scope == "requirement")))
+    if cancel.cancelled:
+        report.cancelled = True

@@ -217,3 +217,27 @@ def test_database_is_consistent_after_interrupted_scan(group_ws: Workspace, fold
     assert report.indexed >= 1
     with group_ws.session() as session:
         assert all(m.indexed_sha256 == m.sha256 for m in session.scalars(select(Material)))
+
+
+def _ocr_installed() -> bool:
+    from index.ocr import ocr_available
+
+    return ocr_available()
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(not _ocr_installed(), reason="the optional OCR engine is not installed")
+def test_scanned_pages_are_read_by_ocr_later_and_become_searchable(group_ws: Workspace, tmp_path: Path) -> None:
+    from tests.files import make_scanned_pdf
+
+    root = tmp_path / "扫描件"
+    make_scanned_pdf(at(root / "Ⅲ-1-1) 红头文件扫描.pdf"), ["北湖市志愿服务工作方案"])
+    first = scan(group_ws, LOCAL_USER, "CG", [root], ocr=False)
+    assert first.ocr_files == 0
+    assert search_names(group_ws, "志愿服务工作方案") == set()
+    events: list[ProgressEvent] = []
+    second = scan(group_ws, LOCAL_USER, "CG", [root], ocr=True, progress=events.append)
+    assert second.ocr_files == 1 and any(e.phase == "ocr" for e in events)
+    assert search_names(group_ws, "志愿服务工作方案") == {"Ⅲ-1-1) 红头文件扫描.pdf"}
+    third = scan(group_ws, LOCAL_USER, "CG", [root], ocr=True)
+    assert third.ocr_files == 0  # nothing left to read; pages are never read twice
