@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump when extractors change what they produce, so cached results are redone.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Problem:
 @dataclass
 class Extraction:
     sha256: str
-    format: str  # sniffed from the bytes: pdf, docx, xlsx, csv, ofd, jpeg, png, bmp, tiff, heic, doc, xls, wps, et, zip, text, empty, unknown
+    format: str  # sniffed from the bytes: pdf, docx, xlsx, csv, ofd, jpeg, png, bmp, tiff, heic, doc, xls, wps, et, zip, html, text, empty, unknown
     size: int = 0
     pages: list[Page] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)

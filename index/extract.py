@@ -26,6 +26,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "doc": legacy.extract,
     "wps": legacy.extract,
     "text": text.extract,
+    "html": text.extract,
     **dict.fromkeys(("jpeg", "png", "bmp", "tiff", "heic", "gif"), images.extract),
 }
 
@@ -88,10 +89,12 @@ def _check_extension(path: Path, fmt: str, matches: bool, ex: Extraction) -> Non
         return
     ext = path.suffix.lower() or "（无扩展名）"
     label = FORMATS[fmt][0]
-    good = PREFERRED_EXTENSION.get(fmt, "")
+    if fmt == "html":  # renaming would not make a web page a proper material
+        advice = "请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再提交。"
+    else:
+        advice = f"请把扩展名改为 {PREFERRED_EXTENSION.get(fmt, '')} 后重新提交。"
     ex.problems.append(Problem(
-        "wrong_extension",
-        f"文件扩展名为 {ext}，但内容实际是{label}，已按{label}读取。请把扩展名改为 {good} 后重新提交。"))
+        "wrong_extension", f"文件扩展名为 {ext}，但内容实际是{label}，已按{label}读取。{advice}"))
 
 
 def _unsupported(fmt: str) -> Problem:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from index.ole import OLE_MAGIC, OleError, ole_entry_names
 
 HEAD_BYTES = 64 * 1024
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 # format -> (label shown to users, extensions that honestly name it)
 FORMATS: dict[str, tuple[str, frozenset[str]]] = {
@@ -33,7 +35,8 @@ FORMATS: dict[str, tuple[str, frozenset[str]]] = {
     "xls": ("Excel 97-2003 表格（XLS）", frozenset({".xls"})),
     "et": ("WPS 表格文档", frozenset({".et"})),
     "zip": ("ZIP 压缩包", frozenset({".zip"})),
-    "text": ("文本文件", frozenset({".txt", ".text", ".md", ".log", ".csv", ".tsv", ".json", ".xml", ".html", ".htm"})),
+    "html": ("网页文件（HTML）", frozenset({".html", ".htm", ".xhtml"})),
+    "text": ("文本文件", frozenset({".txt", ".text", ".md", ".log", ".csv", ".tsv", ".json", ".xml"})),
     "empty": ("空文件", frozenset()),
     "unknown": ("无法识别的格式", frozenset()),
 }
@@ -97,6 +100,8 @@ def _sniff(head: bytes, source: io.BufferedIOBase | io.BytesIO, ext: str) -> tup
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(source, ext)
     if _is_text(head):
+        if _HTML_START.search(head[:2048]):
+            return "html", False  # e.g. an office system's "Word" export that is really a web page
         return ("csv" if ext in (".csv", ".tsv") else "text"), False
     return "unknown", False
 

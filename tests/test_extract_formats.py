@@ -233,6 +233,17 @@ needs_libreoffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.wh
                                        reason="needs LibreOffice")
 
 
+def test_a_web_page_saved_as_doc_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "导出的通知.doc"
+    path.write_bytes('<html><head><style>p {color: red}</style></head><body><p>关于开展&nbsp;背街小巷整治的通知</p>'
+                     "<table><tr><td>项目</td><td>数量</td></tr></table><script>var x = 1;</script></body></html>"
+                     .encode("gbk"))
+    ex = extract(path)
+    assert ex.format == "html"
+    assert ex.text == "关于开展 背街小巷整治的通知\n项目\t数量"
+    assert "另存为 DOCX" in ex.problem("wrong_extension").message
+
+
 @pytest.mark.slow
 @needs_libreoffice
 def test_legacy_doc_is_converted_when_libreoffice_is_installed(tmp_path: Path) -> None:
