@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from review.manual.model import (  # noqa: E402 - the Qt platform must be set before any Qt import
+from review.manual.model import (
     Content,
     Indicator,
     KindRequirement,
@@ -19,9 +19,9 @@ from review.manual.model import (  # noqa: E402 - the Qt platform must be set be
     Project,
     Standard,
 )
-from review.manual.store import store_manual  # noqa: E402
-from review.settings import WorkspaceSettings  # noqa: E402
-from review.workspace import Workspace  # noqa: E402
+from review.manual.store import store_manual
+from review.settings import WorkspaceSettings
+from review.workspace import Workspace
 
 
 def small_manual(edition: str = "2026") -> Manual:

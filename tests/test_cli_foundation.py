@@ -94,7 +94,7 @@ def test_unexpected_errors_are_logged_not_shown(ws_dir: Path, capsys: pytest.Cap
 
     monkeypatch.setattr(review.status, "workspace_status", boom)
     monkeypatch.setattr("review.cli.status_commands.workspace_status", boom)
-    code, out, err = cli(capsys, "-w", str(ws_dir), "status")
+    code, _out, err = cli(capsys, "-w", str(ws_dir), "status")
     assert code == 1
     assert "Traceback" not in err and "internal detail" not in err
     log = (ws_dir / "logs" / "materials-review.log").read_text(encoding="utf-8")
