@@ -121,6 +121,9 @@ class _Worker:
 class ExtractorPool:
     """Worker processes with a per-file time limit and memory limit. Use as a context manager.
 
+    `ocr`: run OCR inside extraction (for a background OCR pass; give that pool a longer
+    `limits.timeout_s`, a dense page takes seconds). `cache_dir`: the ExtractionCache folder whose
+    OCR page results workers reuse and extend, so a timed-out OCR run resumes where it stopped.
     `extractor` names a function "module:function" with the signature of
     `index.extract.extract_file`; tests plug in misbehaving ones.
     """
