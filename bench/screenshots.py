@@ -165,7 +165,9 @@ def render(workspace_dir: Path, suffix: str) -> None:
     window.focus_search()
     window.search.box.setText("背街小巷")
     window.search.run()
-    settle(pool, 1.0)
+    deadline = time.monotonic() + 30  # the first search may rebuild the index
+    while window.search.status.text().startswith("正在搜索") and time.monotonic() < deadline:
+        settle(pool, 0.2)
     hits = window.search.results.topLevelItem(0)
     if hits is not None and hits.childCount() > 1:
         window.search.results.itemClicked.emit(hits.child(1), 0)  # 第 2 页
