@@ -169,9 +169,9 @@ def render(workspace_dir: Path, suffix: str) -> None:
     while window.search.status.text().startswith("正在搜索") and time.monotonic() < deadline:
         settle(pool, 0.2)
     hits = window.search.results.topLevelItem(0)
-    if hits is not None and hits.childCount() > 1:
-        window.search.results.itemClicked.emit(hits.child(1), 0)  # 第 2 页
-        settle(pool, 1.0)
+    if hits is not None and hits.childCount():
+        window.search.results.itemClicked.emit(hits.child(hits.childCount() - 1), 0)  # its last page with a hit
+        settle(pool, 1.5)
     shoot(window, "07-search", suffix)
     def pretend_scan(job: Job) -> None:
         for done in range(1, 400):
