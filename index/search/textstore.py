@@ -333,9 +333,9 @@ class TextStoreIndex:
     def _grams_writer(self, conn: sqlite3.Connection, *, bulk: bool) -> GramsWriter:
         raise NotImplementedError
 
-    def _gram_filter(self, conn: sqlite3.Connection, tree: Node) -> tuple[str, list[object]] | set[int] | None:
-        """Candidates for `tree`: an SQL condition on `docnum` with its parameters, a set of
-        docnums, or None when the engine cannot narrow. Engine errors become SearchIndexError."""
+    def _gram_filter(self, conn: sqlite3.Connection, tree: Node) -> tuple[str, list[object]] | None:
+        """Candidates for `tree`: an SQL condition on `docnum` with its parameters, or None when the
+        engine cannot narrow. Engine errors become SearchIndexError."""
         raise NotImplementedError
 
     def _grams_ok(self, conn: sqlite3.Connection) -> bool:
@@ -597,16 +597,13 @@ class TextStoreIndex:
             where.append(f"docnum IN (SELECT docnum FROM doc_items WHERE item IN ({','.join('?' * len(query.items))}))")
             params.extend(query.items)
         grams = self._gram_filter(conn, tree) if tree is not None else None
-        if isinstance(grams, tuple):
+        if grams is not None:
             where.append(grams[0])
             params.extend(grams[1])
         sql = "SELECT docnum, doc_id, title, path, grp, file_type, date, nchars FROM docs"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = conn.execute(sql, params).fetchall()
-        if isinstance(grams, set):
-            rows = [row for row in rows if row[0] in grams]
-        return rows
+        return conn.execute(sql, params).fetchall()
 
     def _load_texts(self, conn: sqlite3.Connection, docnums: list[int]) -> dict[int, _Text]:
         texts = self._texts.get_many(docnums)
