@@ -285,7 +285,8 @@ class ExtractorPool:
                 raise WorkerStartError(
                     "无法启动读取文件的后台进程（已连续失败 3 次），请检查程序安装是否完整后重试。") from None
         if worker.tasks:
-            self._fail(worker, "memory" if worker.process.exitcode == -signal.SIGKILL else "crashed", results)
+            killed = worker.process.exitcode == -getattr(signal, "SIGKILL", 9)  # no SIGKILL on Windows
+            self._fail(worker, "memory" if killed else "crashed", results)
         else:
             self._replace(worker)
 
