@@ -1,10 +1,9 @@
-"""The state of one 测评标准 as the desk shows it; status providers return these (no Qt here)."""
+"""The state of one 测评标准 as the desk shows it (no Qt here); see desktop.desk_data.group_statuses."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-# The badges, worst first where a parent shows its worst child (see desktop.manual_tree.STATES).
+# The badge keys in the order the status filter lists them (labels, colours, ranks: manual_tree.STATES).
 STATE_KEYS = ("missing", "problem", "pending", "ok", "waived", "changed")
 
 
@@ -15,6 +14,3 @@ class ItemStatus:
     state: str
     files: int = 0
     note: str = ""
-
-
-StatusProvider = Callable[[Sequence[str]], Mapping[str, ItemStatus]]

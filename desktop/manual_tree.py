@@ -1,9 +1,9 @@
 """The left pane: the manual (测评项目 → 测评内容 → 测评标准) limited to one group's standards,
 each node with a status badge and counts, filterable by status.
 
-Statuses are `ItemStatus` values computed off the UI thread by a provider (see
-desktop.item_status.StatusProvider and desktop.desk_data.group_statuses); the tree only shows
-them, so checks and decisions change the badges without this widget changing.
+Statuses are `ItemStatus` values computed off the UI thread (desktop.desk_data.group_statuses,
+from review.readiness); the tree only shows them, so checks and decisions change the badges
+without this widget changing.
 """
 from __future__ import annotations
 

@@ -252,7 +252,6 @@ class PreviewPane(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self.image: QImage | None = None
         self._last_scale = 0.0
         self._set_controls(pdf=False)
 
@@ -380,7 +379,6 @@ class PreviewPane(QWidget):
         if generation != self._generation:
             return
         self._set_controls(pdf=False, zoom=True)
-        self.image = result.image
         target = min(result.image.width(), self._pane_width()) if self.fit_width else result.image.width() * ZOOMS[self.zoom_index]
         pixmap = QPixmap.fromImage(result.image).scaledToWidth(max(1, int(target)),
                                                                 Qt.TransformationMode.SmoothTransformation)

@@ -77,7 +77,6 @@ class Worker:
         self.name = name or getattr(fn, "__name__", "operation")
         self.signals = WorkerSignals()
         self.cancel_token = CancelToken()
-        self.done = False
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -87,8 +86,6 @@ class Worker:
             self._run()
         except RuntimeError:  # "Signal source has been deleted": the UI went away (app closing)
             log.info("operation %s finished after its window was closed", self.name)
-        finally:
-            self.done = True
 
     def _run(self) -> None:
         signals = self.signals
