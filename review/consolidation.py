@@ -302,13 +302,19 @@ def _package_group(session: Session, root: Path, manual: Manual, group: Group, p
     view.files = [CoveredFile(group.code, f["path"], f["size"], f["sha256"], tuple(sorted(f["requirements"])),
                               folder / f["path"]) for f in sorted(manifest["files"], key=lambda f: f["path"])]
     view.state, view.problem, view.changes = _package_state(session, manual, package, manifest, responsible, view.files)
-    for finding in manifest.get("findings", []):
-        if isinstance(finding, dict) and not finding.get("waived") and finding.get("severity") in ("must", "should"):
-            view.issues.append(Issue(group.code, str(finding.get("item_code", "")), str(finding.get("rule_id", "")),
-                                     str(finding["severity"]), str(finding.get("title", "")),
-                                     str(finding.get("message", "")), str(finding.get("hint", "")),
-                                     str(finding.get("file", "")), finding.get("page"),
-                                     str(finding.get("location", ""))))
+    for finding in manifest.get("findings", []):  # FindingView.to_json() dicts, as the leader signed them
+        if not isinstance(finding, dict):
+            continue
+        text = {key: str(finding.get(key) or "") for key in ("item_code", "rule_id", "severity", "title", "message",
+                                                              "hint", "file", "location", "waived_by",
+                                                              "waiver_reason")}
+        if finding.get("waived"):
+            view.waivers.append(WaiverNote(group.code, "waiver", text["item_code"], text["rule_id"], text["file"],
+                                           text["waiver_reason"], text["waived_by"], manifest["signed_at"]))
+        elif text["severity"] in ("must", "should"):
+            view.issues.append(Issue(group.code, text["item_code"], text["rule_id"], text["severity"], text["title"],
+                                     text["message"], text["hint"], text["file"], finding.get("page"),
+                                     text["location"]))
     _signed_notes(view, manifest, include_waivers=True)
     return view
 

@@ -36,6 +36,8 @@ XC_REPORT = "Ⅲ-1-2)/专题学习情况说明.docx"
 XC_FINDING = {"rule_id": "TPL-001", "severity": "must", "title": "模板残留", "message": "文中出现“XX同志”",
               "hint": "把“XX同志”改为真实姓名", "file": XC_REPORT, "page": 1, "location": "第 2 段",
               "item_code": "Ⅲ-1-2)", "waived": False}
+XC_WAIVED = {**XC_FINDING, "rule_id": "DOC-002", "severity": "should", "title": "文号括号", "waived": True,
+             "waived_by": "张组长", "waiver_reason": "引用的是上级原文，保持原样"}
 
 
 @dataclass
@@ -70,7 +72,7 @@ def build_city(tmp_path: Path) -> City:
     zhang = login(leader, "张组长", PASSWORDS["张组长"])
     for code in ("Ⅲ-1-1)", "Ⅲ-1-2)"):
         decide(leader, zhang, "XC", code, "approve")
-    signed = sign_off(leader, zhang, PASSWORDS["张组长"], "XC", findings=[XC_FINDING])
+    signed = sign_off(leader, zhang, PASSWORDS["张组长"], "XC", findings=[XC_FINDING, XC_WAIVED])
     package = export_package(leader, login(leader, "王材料员", PASSWORDS["王材料员"]), "XC", tmp_path / "usb" / "XC.mrpkg")
 
     office = make_workspace(tmp_path / "office")

@@ -129,10 +129,11 @@ def test_issues_list_shows_open_findings_with_hints_and_the_waivers_with_reasons
     waivers = cells(waiver_table)[1:]
     assert [(r[1], r[2], r[3], r[5], r[6]) for r in waivers] == [
         ("城管组", "Ⅲ-1-2)", "豁免", "南湖市为外出学习考察地点，属正当引用", "李组长"),
-        ("城管组", "Ⅲ-2-1)", "例外", "本市无背街小巷整治任务", "李组长")]
+        ("城管组", "Ⅲ-2-1)", "例外", "本市无背街小巷整治任务", "李组长"),
+        ("宣传组", "Ⅲ-1-2)", "豁免", "引用的是上级原文，保持原样", "张组长")]  # from the signed package
     assert waivers[0][4] == f"CITY-001\n{CG_PDF}"
     headings = [p.text for p in document.paragraphs if p.text.startswith(("一、", "二、"))]
-    assert headings == ["一、未解决的问题（2 条）", "二、豁免与例外（2 条）"]
+    assert headings == ["一、未解决的问题（2 条）", "二、豁免与例外（3 条）"]
 
 
 def test_reports_inside_the_submission_name_the_submitted_files_and_count_package_pages(tmp_path):
