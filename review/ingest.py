@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import String, cast, delete, select
 from sqlalchemy.orm import Session
@@ -44,6 +45,9 @@ from review.mapping import CodeMatcher
 from review.permissions import Actor, require
 from review.progress import CancelToken, Progress, ProgressMeter
 from review.workspace import Workspace
+
+if TYPE_CHECKING:
+    from review.check_engine import CheckReport
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,7 @@ class ScanReport:
     from_cache: int = 0
     indexed: int = 0
     ocr_files: int = 0
+    checks: CheckReport | None = None
     mapped_by_name: int = 0
     cancelled: bool = False
     elapsed_s: float = 0.0
@@ -81,12 +86,15 @@ class ScanReport:
                 f"移动或改名 {self.moved}、未变 {self.unchanged}、找不到 {self.missing}；提取 {self.extracted} 个"
                 f"（另有 {self.from_cache} 个取自缓存），按文件名归类 {self.mapped_by_name} 个；"
                 f"{f'文字识别 {self.ocr_files} 个；' if self.ocr_files else ''}用时 {self.elapsed_s:.1f} 秒。")
+        if self.checks is not None:
+            text += self.checks.summary()
         if self.cancelled:
             text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
         return text
 
     def to_json(self) -> dict[str, object]:
-        data = {k: v for k, v in self.__dict__.items() if k != "problems"}
+        data = {k: v for k, v in self.__dict__.items() if k not in ("problems", "checks")}
+        data["checks"] = self.checks.summary() if self.checks else None
         data["problems"] = [{"path": p.path, "code": p.code, "message": p.message} for p in self.problems]
         return data
 
@@ -130,10 +138,12 @@ def scan(
     cancel: CancelToken | None = None,
     workers: int | None = None,
     ocr: bool | None = None,
+    check: bool = True,
 ) -> ScanReport:
     """Scan folders and files for a group; see the module docstring for the steps.
 
-    `ocr` (default: the workspace setting) runs offline OCR on pages without text as a last phase.
+    `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
+    brings the group's findings up to date (only what changed is checked again).
     """
     require(actor, "scan", group_code)
     cancel = cancel or CancelToken()
@@ -183,6 +193,10 @@ def scan(
     _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers)
     if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
+    if check and not cancel.cancelled:
+        from review.check_engine import run_checks
+
+        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
 
 

@@ -39,7 +39,7 @@ def checked(workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Path]:
     make_docx(at(root / "Ⅲ-3-1) 台账" / "背街小巷整治台账.docx"), [
         "北湖市背街小巷整治工作台账", "2026年4月1日完成东湖区背街小巷整治12条。", "2026年4月2日"])
     make_photo(at(root / "Ⅲ-1-2) 照片" / "活动.jpg"), exif=True)
-    scan(workspace, LOCAL_USER, "XC", [root])
+    scan(workspace, LOCAL_USER, "XC", [root], check=False)
     return workspace, root
 
 
@@ -71,7 +71,7 @@ def test_unchanged_files_and_requirements_are_skipped(checked: tuple[Workspace, 
     target = root / "Ⅲ-3-1) 台账" / "背街小巷整治台账.docx"
     make_docx(target, ["北湖市背街小巷整治工作台账", "负责人：某某", "2026年4月2日"])
     os.utime(target, ns=(10**9, 10**9))
-    scan(ws, LOCAL_USER, "XC", [root])
+    scan(ws, LOCAL_USER, "XC", [root], check=False)
     third = run_checks(ws)
     assert third.files_checked == 1 and third.requirements_checked == 1
     assert "MR-TPL-001" in rules_of(ws, "背街小巷整治台账.docx")
@@ -139,3 +139,10 @@ def test_check_cli_json_lists_every_finding_with_file_and_hint(checked: tuple[Wo
     findings = json.loads(out)["findings"]
     assert findings and all({"rule_id", "severity", "file", "location", "text", "hint"} <= set(f) for f in findings)
     assert any(f["rule_id"] == "MR-TPL-001" and f["file"].endswith("志愿服务方案.docx") for f in findings)
+
+
+def test_scan_checks_what_it_scanned(checked: tuple[Workspace, Path]) -> None:
+    ws, root = checked
+    report = scan(ws, LOCAL_USER, "XC", [root])
+    assert report.checks is not None and report.checks.files_checked == 3
+    assert "MR-TPL-001" in rules_of(ws, "志愿服务方案.docx")

@@ -20,12 +20,12 @@ PROBLEM_RULES = {
     "crashed": "MR-FILE-002", "timeout": "MR-FILE-002", "memory": "MR-FILE-002",
     "zip_bomb": "MR-FILE-002", "unsupported": "MR-FILE-002",
     "empty": "MR-FILE-003",
-    "no_text_layer": "MR-FILE-005",
+    "no_text_layer": "MR-FILE-005", "garbled_text": "MR-FILE-005",
     "legacy_format": "MR-FILE-011",
     "wrong_extension": "MR-FILE-012",
     "repaired": "MR-FILE-013",
-    "ocr_unavailable": "MR-FILE-014",
-    "too_large": "MR-FILE-015", "too_many_pages": "MR-FILE-015",
+    "ocr_unavailable": "MR-FILE-014", "ocr_failed": "MR-FILE-014",
+    "too_large": "MR-FILE-015", "too_many_pages": "MR-FILE-015", "too_many_cells": "MR-FILE-015",
 }
 _UNREADABLE = frozenset(code for code, rule in PROBLEM_RULES.items() if rule in ("MR-FILE-001", "MR-FILE-002", "MR-FILE-003"))
 _BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')

@@ -20,7 +20,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
-    from review.check_engine import run_checks
     from review.ingest import scan
 
     printer = ProgressPrinter()
@@ -28,19 +27,17 @@ def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
     try:
         report = scan(ctx.workspace, ctx.actor, args.group, [Path(p) for p in args.paths], progress=printer,
                       cancel=token)
-        checks = None if report.cancelled else run_checks(ctx.workspace, group_code=args.group, progress=printer,
-                                                          cancel=token)
     except KeyboardInterrupt:
         token.cancel()
         raise
     finally:
         printer.close()
     if args.json:
-        ctx.json({**report.to_json(), "checks": checks.summary() if checks else None})
+        ctx.json(report.to_json())
     else:
         ctx.out(report.summary())
         for problem in report.problems:
             ctx.out(f"  {problem.message}")
-        if checks is not None:
-            ctx.out(checks.summary() + f"用 `check --group {args.group}` 查看问题清单。")
+        if report.checks is not None:
+            ctx.out(f"用 `check --group {args.group}` 查看问题清单。")
     return 130 if report.cancelled else 0
