@@ -272,19 +272,22 @@ def _local_group(session: Session, manual: Manual, group: Group, status: Signoff
                 by_material.setdefault(m.id, (m, []))[1].append(code)
     view.files = sorted((CoveredFile(group.code, material_label(m), m.size, m.sha256 or "", tuple(sorted(items)),
                                      Path(m.path)) for m, items in by_material.values()), key=lambda f: f.path)
+    # Findings name files by their path on this PC; print the path the group filed them under.
+    labels = {m.path: material_label(m) for m in session.scalars(select(Material).where(Material.group_id == group.id))}
     for finding in list_findings(session, group.code):
         if finding.waived:
             continue
         if finding.severity in ("must", "should"):
             view.issues.append(Issue(group.code, finding.item_code, finding.rule_id, finding.severity,
-                                     finding.title, finding.message, finding.hint, finding.file, finding.page,
-                                     finding.location))
+                                     finding.title, finding.message, finding.hint,
+                                     labels.get(finding.file, finding.file), finding.page, finding.location))
     for waiver in session.scalars(select(Waiver).where(Waiver.group_id == group.id, Waiver.revoked_at.is_(None))
                                   .order_by(Waiver.waived_at)):
         if waiver.rule_id == WHOLE_REQUIREMENT:
             view.waived_items.add(waiver.item_code)
         view.waivers.append(WaiverNote(group.code, "waiver", waiver.item_code,
-                                       "" if waiver.rule_id == WHOLE_REQUIREMENT else waiver.rule_id, waiver.file,
+                                       "" if waiver.rule_id == WHOLE_REQUIREMENT else waiver.rule_id,
+                                       labels.get(waiver.file, waiver.file),
                                        waiver.reason, waiver.waived_by, _stamp(waiver.waived_at)))
     row = load_signoff(session, group.code) if status.state != "none" else None
     if row is not None and status.state != "invalid":

@@ -98,7 +98,7 @@ def sign_cg(office: Workspace, extra_files: dict[str, bytes] | None = None) -> N
         for rule, severity, text in (("PII-001", "must", "138****1234"), ("CITY-001", "should", "南湖市")):
             session.add(FindingRecord(group_id=group_id, material_id=material_id, scope="file", item_code="Ⅲ-1-2)",
                                       rule_id=rule, severity=severity, title=f"{rule} 标题", message=f"发现“{text}”",
-                                      hint="请修改", file=CG_PDF, page=2, location="第 1 行", text=text,
+                                      hint="请修改", file=str(path), page=2, location="第 1 行", text=text,
                                       fingerprint=f"fp-{rule}"))
     with office.session() as session:
         waive(session, li, "CG", "fp-CITY-001", "南湖市为外出学习考察地点，属正当引用")
