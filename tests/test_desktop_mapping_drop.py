@@ -72,7 +72,8 @@ def test_drop_a_new_file_from_the_file_manager_scans_then_maps_it(qtbot, workspa
     drop_on(window, "Ⅲ-1-1)", mime)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
     assert mapped_codes(workspace, new) == ["Ⅲ-1-1)"]
-    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "pending", timeout=5000)
+    # no longer 缺失: 待审核, or 有问题 when the scan's checks found something in the new file
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") in ("pending", "problem"), timeout=5000)
 
 
 def test_drop_outside_a_standard_is_refused(qtbot, workspace, pool, tmp_path: Path):
