@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from whoosh import index as whoosh_index
 
 from index.search import (
     ENGINES,
@@ -275,3 +276,17 @@ def test_an_index_made_by_the_other_engine_is_rebuilt(tmp_path: Path, first: str
 def test_an_unknown_engine_is_refused_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="未知的搜索引擎“lucene”"):
         open_search_index(tmp_path / "ix", PAGES.get, engine="lucene")
+
+
+def test_a_writer_holding_whooshs_own_lock_is_waited_for_then_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "search-index"
+    reopen(folder, "whoosh")[0].close()
+    foreign = whoosh_index.open_dir(str(folder / WHOOSH_DIR)).writer()  # a writer that ignores our lock file
+    index = opened(folder, "whoosh", lock_timeout=0.3)
+    with pytest.raises(SearchIndexBusy, match="另一个程序"):
+        index.update(SearchDoc("m1", "m1.pdf", "/m1.pdf", "城管组", pages=["改写"]))
+    foreign.cancel()
+    index.update(SearchDoc("m1", "m1.pdf", "/m1.pdf", "城管组", pages=["改写"]))
+    assert index.search(SearchQuery("改写")).total == 1
+    assert not (folder / LOCK_FILE).exists()
+    index.close()
