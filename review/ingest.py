@@ -409,6 +409,18 @@ def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, 
                 material.indexed_sha256 = None
 
 
+def ocr_pending(
+    workspace: Workspace, actor: Actor, group_code: str, *, formats: set[str] | None = None,
+    progress: Progress | None = None, cancel: CancelToken | None = None,
+) -> ScanReport:
+    """Run OCR on what a group's earlier scans left waiting (optionally only some formats)."""
+    require(actor, "scan", group_code)
+    started = time.monotonic()
+    report = ScanReport(group=group_code, roots=[])
+    run_ocr(workspace, group_code, extraction_cache(workspace), {}, report, progress, cancel or CancelToken(), formats)
+    return _finish(report, started)
+
+
 OCR_SCOPE = "ocr"  # CheckState rows of this scope list the materials whose pages await OCR
 OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
 
@@ -434,6 +446,7 @@ def run_ocr(
     report: ScanReport,
     progress: Progress | None,
     cancel: CancelToken,
+    formats: set[str] | None = None,
 ) -> None:
     """Read the pages without text (scans, photos) by OCR, then update cache, index and checks.
 
@@ -450,6 +463,7 @@ def run_ocr(
             .where(CheckState.group_id == group.id, CheckState.scope == OCR_SCOPE,
                    Material.status == "present", Material.sha256 == CheckState.key)
         ).scalars().all()
+        rows = [m for m in rows if formats is None or m.format in formats]
         todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
         items = _mapped_codes(session, [m[0] for m in todo])
     if not todo:
@@ -461,7 +475,8 @@ def run_ocr(
         return
     meter = ProgressMeter(progress, "ocr", len(todo))
     done: list[tuple[int, str, str]] = []
-    with ExtractorPool(workers=1, limits=OCR_LIMITS, ocr=True, cache_dir=cache.folder) as pool, \
+    with ExtractorPool(workers=max(1, min(2, os.cpu_count() or 1, len(todo))), limits=OCR_LIMITS, ocr=True,
+                       cache_dir=cache.folder) as pool, \
             SearchService.open(workspace) as service, service.bulk() as writer:
         jobs = [(real_paths.get(path, path), sha, mid, path, rel) for mid, path, rel, sha in todo]
         for (_real, sha, mid, path, rel), extraction in pool.submit_many(jobs):

@@ -25,7 +25,7 @@ from review.demo.plan import GROUPS, Assignments, DemoFile, PlantedMistake, plan
 from review.demo.sheets import write_ledger_csv, write_ledger_xlsx
 from review.errors import UserError
 from review.groups import add_group, assign_items
-from review.ingest import scan
+from review.ingest import ocr_pending, scan
 from review.manual.service import load_manual_into
 from review.manual.store import current_manual
 from review.permissions import LOCAL_USER
@@ -170,6 +170,9 @@ def _scan_and_check(workspace: Workspace, progress: Progress | None) -> list[str
     for code, name in GROUPS:
         folder = workspace.root / MATERIALS / name
         if folder.is_dir():
-            summaries.append(scan(workspace, LOCAL_USER, code, [folder], progress=progress, check=False).summary())
+            # Photos wait for OCR (the next scan reads them); the scanned documents are read now.
+            summaries.append(scan(workspace, LOCAL_USER, code, [folder], progress=progress, ocr=False,
+                                  check=False).summary())
+            ocr_pending(workspace, LOCAL_USER, code, formats={"pdf"}, progress=progress)
     summaries.append(run_checks(workspace, progress=progress).summary())
     return summaries
