@@ -14,7 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="文件路径（完整路径、相对扫描文件夹的路径或文件名）")
     p.add_argument("item", metavar="ITEM", help="测评标准编号")
     p.add_argument("--group", help="工作组编号（文件名在多个组中重复时用）")
+    p.add_argument("--suggested", action="store_true", help="记为采纳了系统建议（见 suggest 命令）")
     p.set_defaults(func=cmd_map)
+    sg = sub.add_parser("suggest", help="为未归类的文件建议测评标准（按文字匹配程度排序，不会自动归类）")
+    sg.add_argument("--group", required=True, help="工作组编号")
+    sg.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sg.set_defaults(func=cmd_suggest)
     u = sub.add_parser("unmap", help="取消文件的归类")
     u.add_argument("file", metavar="FILE")
     u.add_argument("item", metavar="ITEM")
@@ -29,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.workspace.session() as session:
         material = mapping.find_material(session, args.file, args.group)
-        mapping.assign(session, ctx.actor, material, args.item)
+        mapping.assign(session, ctx.actor, material, args.item, source="suggestion" if args.suggested else "manual")
         path = material.path
     ctx.out(f"已将 {path} 归到 {args.item}。")
     return 0
@@ -62,4 +67,26 @@ def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
     for code, items in empty.items():
         if items:
             ctx.out(f"{code} {names.get(code, '')}：没有材料的测评标准 {len(items)} 条：{'、'.join(items)}")
+    return 0
+
+
+def cmd_suggest(ctx: Context, args: argparse.Namespace) -> int:
+    from review.permissions import require
+    from review.suggestions import suggest
+
+    require(ctx.actor, "read.group", args.group)
+    rows = suggest(ctx.workspace, args.group)
+    if args.json:
+        ctx.json({"group": args.group, "files": [r.to_json() for r in rows]})
+        return 0
+    if not rows:
+        ctx.out(f"工作组 {args.group} 没有未归类的文件。")
+    for row in rows:
+        ctx.out(row.path)
+        if not row.suggestions:
+            ctx.out("    （没有足够匹配的测评标准，请人工归类）")
+        for s in row.suggestions:
+            ctx.out(f"    {s.item_code} {s.title}：{s.reason}（匹配度 {s.score:.1f}）")
+    if rows:
+        ctx.out(f"采纳建议：materials-review -w {ctx.workspace_dir} map 文件 条目编号 --suggested")
     return 0

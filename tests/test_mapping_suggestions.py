@@ -1,0 +1,43 @@
+"""Suggestions for unmapped files: ranked by the requirement's words found in the text, never applied."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from review.db.models import Mapping
+from review.groups import add_group, assign_items
+from review.ingest import scan
+from review.mapping import assign, find_material, unmapped_files
+from review.permissions import LOCAL_USER
+from review.suggestions import suggest
+from review.workspace import Workspace
+from tests.files import make_docx
+
+
+def test_unmapped_files_get_ranked_suggestions_with_reasons(workspace: Workspace, tmp_path: Path) -> None:
+    with workspace.session() as session:
+        add_group(session, "XC", "宣传组")
+        assign_items(session, "XC", ["Ⅲ-1", "Ⅲ-3"])
+    root = tmp_path / "待归类"
+    root.mkdir()
+    make_docx(root / "整治记录.docx", ["东湖区背街小巷整治工作台账", "2026年4月1日 完成背街小巷整治3条"])
+    make_docx(root / "招募.docx", ["北湖市志愿服务工作方案", "志愿服务队伍招募与培训"])
+    make_docx(root / "杂项.docx", ["会议室使用登记"])
+    scan(workspace, LOCAL_USER, "XC", [root], check=False)
+
+    rows = {Path(r.path).name: r for r in suggest(workspace, "XC")}
+    ledger = rows["整治记录.docx"].suggestions
+    assert ledger[0].item_code == "Ⅲ-3-1)" and "背街小巷" in ledger[0].matched
+    assert "背街小巷" in ledger[0].reason
+    volunteer = rows["招募.docx"].suggestions
+    assert volunteer[0].item_code in ("Ⅲ-1-1)", "Ⅲ-1-2)") and "志愿服务" in volunteer[0].matched
+    assert rows["杂项.docx"].suggestions == []
+
+    with workspace.session() as session:  # nothing was applied silently
+        assert session.scalars(select(Mapping)).first() is None
+        material = find_material(session, "整治记录.docx", "XC")
+        assign(session, LOCAL_USER, material, ledger[0].item_code, source="suggestion")
+    with workspace.session() as session:
+        assert [Path(f.path).name for f in unmapped_files(session, "XC")] == ["招募.docx", "杂项.docx"]
+        assert session.scalars(select(Mapping.source)).one() == "suggestion"
