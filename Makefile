@@ -26,7 +26,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/ingest_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ui_lag.py
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python bench/screenshots.py
