@@ -71,7 +71,9 @@ def test_an_engine_this_version_does_not_know_is_a_user_error(scanned: Workspace
 
 
 def test_a_broken_index_while_searching_is_a_user_error_not_a_traceback(scanned: Workspace) -> None:
-    for segment in (scanned.paths.search_index / WHOOSH_DIR).glob("*.seg"):
+    segments = list((scanned.paths.search_index / WHOOSH_DIR).glob("MAIN_*.*"))  # terms, postings, columns
+    assert segments
+    for segment in segments:
         segment.write_bytes(b"\x07" * segment.stat().st_size)
     service = SearchService(scanned, WhooshSearchIndex(scanned.paths.search_index, lambda _doc_id: None))
     with pytest.raises(UserError, match=r"搜索索引无法读取.*请重新打开工作区"):

@@ -218,7 +218,7 @@ def test_a_damaged_whoosh_index_is_detected_and_rebuilt(tmp_path: Path, damage: 
         for toc in whoosh_files(folder, "*.toc"):
             toc.write_bytes(b"\x80\x04garbage" * 10)
     elif damage == "segments_garbage":
-        for segment in whoosh_files(folder, "*.seg"):
+        for segment in whoosh_files(folder, "MAIN_*.*"):
             segment.write_bytes(b"\x07" * segment.stat().st_size)
     else:
         for path in whoosh_files(folder, "*"):
@@ -234,7 +234,7 @@ def test_a_damaged_whoosh_index_is_detected_and_rebuilt(tmp_path: Path, damage: 
 def test_searching_a_damaged_whoosh_index_raises_a_chinese_error(tmp_path: Path) -> None:
     folder = tmp_path / "search-index"
     reopen(folder, "whoosh")[0].close()
-    for segment in whoosh_files(folder, "*.seg"):
+    for segment in whoosh_files(folder, "MAIN_*.*"):
         segment.write_bytes(b"\x07" * segment.stat().st_size)
     index = opened(folder, "whoosh")
     with pytest.raises(SearchIndexError, match="搜索索引无法读取"):

@@ -13,7 +13,10 @@ which is about twice as fast as Whoosh's matcher tree for these many-term conjun
 No text is stored in Whoosh and Whoosh does not score: the text store (`textstore`, SQLite) keeps
 the compact text, filters, verification, ranking and snippets, exactly as for the SQLite engine.
 A bulk goes through one Whoosh writer (256 MB pool, one process, one segment) merged on commit;
-a single update commits without merging so that it is searchable at once.
+a single update commits without merging so that it is searchable at once. Segments are written as
+separate files, not Whoosh's default compound file: whoosh-reloaded copies every part of a
+compound segment into memory for each reader it opens (a 266 MB segment cost 500 MB per reader,
+2.2 GB at peak with a writer's reader beside the searchers), while plain files are read in place.
 
 Whoosh writes one posting per distinct pair per document in pure Python, which is what makes it
 several times slower than FTS5 on a big corpus (figures in `index.search`).
@@ -47,6 +50,7 @@ INDEX_NAME = "MAIN"  # Whoosh's default: files MAIN_*.toc, MAIN_WRITELOCK
 BULK_LIMIT_MB = 256
 # Single updates commit without merging while the index has fewer segments than this.
 MAX_UNMERGED_SEGMENTS = 10
+_VIEW_ATTEMPTS = 5
 
 
 class PretokenizedGrams(FieldType):
@@ -113,9 +117,13 @@ class _View:
     docnums: list[int]  # Whoosh's document number -> the store's docnum
 
     @classmethod
-    def of(cls, identity: tuple[int, str], searcher: Searcher) -> _View:
+    def of(cls, identity: tuple[int, str], searcher: Searcher) -> _View | None:
+        """The view, or None when a merge by a writer removed segment files this searcher had
+        not opened yet (Whoosh opens columns lazily, and then finds them empty)."""
         reader = searcher.reader()
         docnums = list(reader.column_reader("docnum")) if reader.doc_count_all() else []
+        if len(docnums) != reader.doc_count_all():
+            return None
         return cls(identity, searcher, docnums)
 
 
@@ -132,7 +140,8 @@ class _WhooshWriter:
             ix = self.index._open_whoosh()
             options = {"limitmb": BULK_LIMIT_MB, "procs": 1, "multisegment": False} if self.bulk else {}
             try:
-                self.writer = ix.writer(timeout=self.index.lock_timeout, codec=GramsCodec(), **options)
+                self.writer = ix.writer(timeout=self.index.lock_timeout, codec=GramsCodec(), compound=False,
+                                        **options)
             except whoosh_index.LockError as error:
                 raise SearchIndexBusy(
                     f"搜索索引正被另一个程序更新（{self.index.whoosh_dir}），请等它完成后重试。") from error
@@ -195,15 +204,19 @@ class WhooshSearchIndex(TextStoreIndex):
         key = threading.get_ident()
         with self._views_lock:
             view = self._views.get(key)
-        if view is None or view.identity != identity:
+        if view is not None and view.identity == identity and view.searcher.up_to_date():
+            return view
+        if view is not None:
+            view.searcher.close()
+        for _attempt in range(_VIEW_ATTEMPTS):
+            searcher = self._open_whoosh().searcher()
+            view = _View.of(identity, searcher)
             if view is not None:
-                view.searcher.close()
-            view = _View.of(identity, self._open_whoosh().searcher())
-        elif not view.searcher.up_to_date():
-            view = _View.of(identity, view.searcher.refresh())
-        with self._views_lock:
-            self._views[key] = view
-        return view
+                with self._views_lock:
+                    self._views[key] = view
+                return view
+            searcher.close()
+        raise broken(self.whoosh_dir, RuntimeError("segment files vanished while being opened"))
 
     def _gram_filter(self, conn: sqlite3.Connection, tree: Node) -> tuple[str, list[object]] | None:
         try:
@@ -222,7 +235,8 @@ class WhooshSearchIndex(TextStoreIndex):
         try:
             ix = whoosh_index.open_dir(str(self.whoosh_dir), indexname=INDEX_NAME, readonly=True)
             with ix.searcher() as searcher:
-                _View.of(("", ""), searcher)  # reads the docnum column
+                if _View.of(("", ""), searcher) is None:  # reads the docnum column
+                    return False
                 _term_docs(searcher.reader(), ["00"], True)  # reads the term index and postings
             ix.close()
         except Exception:  # any failure to open or read the TOC or segments means rebuild
