@@ -207,6 +207,8 @@ class WhooshSearchIndex(TextStoreIndex):
         if view is not None and view.identity == identity and view.searcher.up_to_date():
             return view
         if view is not None:
+            with self._views_lock:
+                self._views.pop(key, None)
             view.searcher.close()
         for _attempt in range(_VIEW_ATTEMPTS):
             searcher = self._open_whoosh().searcher()
