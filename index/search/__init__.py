@@ -26,28 +26,31 @@ setting `search_engine` tells the application which:
 * "whoosh" (`whoosh_engine`, the default: the stack the users chose). Pure Python; indexes the
   pair tokens pre-tokenised, without positions. Fine for a group's materials and for updates;
   slow to build over a whole city's corpus.
-* "sqlite" (`sqlite_engine`, SQLite FTS5 from the standard library). Builds the index about
-  15x faster and searches about twice as fast; choose it for big corpora (thousands of files).
+* "sqlite" (`sqlite_engine`, SQLite FTS5 from the standard library). Builds the index 10-30x
+  faster with a third of the memory; choose it for big corpora (thousands of files) or when a
+  full rebuild must be quick.
 
 Both keep the text, metadata and item codes in the same SQLite text store (`textstore`), which
 also verifies, ranks and cuts snippets, so results are identical whichever engine runs; only the
 candidate lookup differs. An index folder made by the other engine is rebuilt on opening.
 
-Measured in one run on this 2-core machine while other work loaded it (load average 7-10, so
-absolute figures are pessimistic), 2,000 documents x 10 pages x 600 characters of generated
-official-document prose (1.6 million distinct-pair postings); search with snippets (limit 20)
-over 200 substrings of 2-8 characters and 20 two-term queries, after `warm()`; "update" is one
-changed document until a search finds it; memory is the process's peak RSS, of which 92 MB is
-the corpus itself:
+Measured in one run on this 2-core machine (load average 2-3 from other work), 2,000 documents x
+10 pages x 600 characters; search with snippets (limit 20) over 200 substrings of 2-8 characters
+and 20 two-term queries, after `warm()`; "update" is one changed document until a search finds
+it; peak RSS of the process, of which 92 MB is the corpus itself. "prose" is generated
+official-document text (1.6 million distinct-pair postings), "words" random dictionary words,
+far more varied than real text (10.8 million postings):
 
-    engine   bulk index   search p50 / p95   update   peak RSS   index size
-    whoosh   167 s        50 / 268 ms        358 ms   380 MB     29 MB
-    sqlite   10 s         25 / 127 ms        22 ms    115 MB     28 MB
+    corpus  engine   bulk index   search p50 / p95   update   peak RSS   index size
+    prose   whoosh   38.5 s       13 / 65 ms         95 ms    370 MB     29 MB
+    prose   sqlite   3.4 s        10 / 56 ms         6 ms     115 MB     28 MB
+    words   whoosh   318 s        2.7 / 18 ms        186 ms   386 MB     291 MB
+    words   sqlite   10.7 s       1.3 / 5.4 ms       6 ms     120 MB     67 MB
 
 Whoosh's cost is per posting and in Python (its posting pool, external sort and block writer:
-about 100 us a posting here), so it grows with the text's variety: random dictionary words
-(10.8 million postings) took FTS5 49 s. Search differs less, since verification, ranking and
-snippets are shared; Whoosh adds reading its posting lists in Python.
+24-29 us a posting here), so it grows with the text's variety; FTS5 does the same in C. Search
+differs less, since verification, ranking and snippets are shared (and dominate on queries with
+many hits); Whoosh adds reading its posting lists in Python.
 
 Public API:
 
