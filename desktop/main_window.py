@@ -41,6 +41,7 @@ from desktop.desk_data import requirement_details as read_requirement
 from desktop.errors import log_file, show_exception
 from desktop.manual_tree import ManualTree
 from desktop.preview import PreviewPane
+from desktop.process_ops import run_in_process, scan_in_workspace
 from desktop.requirement_view import RequirementView
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
@@ -463,8 +464,12 @@ class MainWindow(QMainWindow):
         self.start_scan(group, [Path(folder)], scan)
 
     def start_scan(self, group: str, paths: list[Path], scan: Callable[..., Any]) -> None:
+        """Run `scan` (review.ingest.scan) on `paths` in a child process, with the progress strip."""
+        root, db_url, actor = str(self.workspace.root), self.workspace.db_url, self.actor
+
         def run(job: Job) -> Any:
-            return scan(self.workspace, self.actor, group, paths, progress=job.report, cancel=job.cancel)
+            return run_in_process(scan_in_workspace, scan, root, db_url, actor, group, [str(p) for p in paths],
+                                  progress=job.report, cancel=job.cancel)
 
         def done(report: Any) -> None:
             self.statusBar().showMessage(report.summary(), 15_000)

@@ -96,7 +96,7 @@ def test_leader_of_another_group_sees_it_read_only(qtbot, workspace, pool):
     assert "只读" in window.group_label.text()
 
 
-def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, tmp_path: Path):
+def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, dialogs, tmp_path: Path):
     add_groups(workspace)
     folder = tmp_path / "宣传组材料"
     folder.mkdir()
@@ -115,6 +115,7 @@ def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, 
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") in ("pending", "problem"), timeout=5000)
     assert window.tree.state_of("Ⅲ-1-1)") in ("pending", "problem")
     assert "共 2 个文件" in window.statusBar().currentMessage()
+    assert dialogs == []
 
 
 def test_review_shortcuts_are_unambiguous(qtbot, workspace, pool):
