@@ -28,7 +28,7 @@ from review.checks.material import FileFacts
 from review.checks.runner import check_file, check_requirement, without_superseded
 from review.db.models import CheckState, FindingRecord, Group, Mapping, Material
 from review.groups import group_standard_codes
-from review.manual.model import Manual, standard_body
+from review.manual.model import Manual, Standard, standard_body
 from review.manual.store import current_manual
 from review.progress import CancelToken, Progress, ProgressMeter
 from review.settings import WorkspaceSettings
@@ -132,19 +132,25 @@ def run_checks(
         total = sum(len(ms) for ms in materials.values())
         meter = ProgressMeter(progress, "check", total)
         extractions: dict[str, Extraction] = {}
-        for group in groups:
-            for material in materials[group.id]:
-                if cancel.cancelled:
-                    report.cancelled = True
-                    break
-                _check_one_file(session, group, material, items.get(material.id, []), manual, settings, config,
-                                basis, cache, states, extractions, report)
-                meter.step(material.path)
-        if manual is not None and not report.cancelled:
+        standards = {s.code: s for s in manual.standards()} if manual else {}
+        mapped_shas = {m.sha256 for ms in materials.values() for m in ms if items.get(m.id)}
+        batch = _FileBatch(session)
+        with session.no_autoflush:
             for group in groups:
-                _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
-                                    cache, states, extractions, report)
-            _check_duplicates(session, config, basis, states, items, report)
+                for material in materials[group.id]:
+                    if cancel.cancelled:
+                        report.cancelled = True
+                        break
+                    _check_one_file(batch, group, material, items.get(material.id, []), standards, settings,
+                                    config, basis, cache, states, extractions, mapped_shas, report)
+                    meter.step(material.path)
+            batch.flush()
+        if manual is not None and not report.cancelled:
+            with session.no_autoflush:
+                for group in groups:
+                    _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
+                                        cache, states, extractions, report)
+                _check_duplicates(session, config, basis, states, items, report)
         meter.step(force=True, count=0)
     report.elapsed_s = time.monotonic() - started
     return report
@@ -166,35 +172,58 @@ def _load(cache: ExtractionCache, sha: str, extractions: dict[str, Extraction]) 
     return extractions[sha]
 
 
+class _FileBatch:
+    """File findings to replace, written a few hundred files at a time (one DELETE, one INSERT)."""
+
+    SIZE = 300
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.material_ids: list[int] = []
+        self.records: list[FindingRecord] = []
+
+    def replace(self, material_id: int, records: list[FindingRecord]) -> None:
+        self.material_ids.append(material_id)
+        self.records.extend(records)
+        if len(self.material_ids) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.material_ids:
+            self.session.execute(delete(FindingRecord).where(FindingRecord.material_id.in_(self.material_ids),
+                                                             FindingRecord.scope == "file"))
+            self.session.add_all(self.records)
+            self.session.flush()
+        self.material_ids, self.records = [], []
+
+
 def _check_one_file(
-    session: Session, group: Group, material: Material, items: list[str], manual: Manual | None,
+    batch: _FileBatch, group: Group, material: Material, items: list[str], standards_by_code: dict[str, Standard],
     settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
-    extractions: dict[str, Extraction], report: CheckReport,
+    extractions: dict[str, Extraction], keep: set[str | None], report: CheckReport,
 ) -> None:
     subject = str(material.id)
     if material.status != "present" or not material.sha256:
         if states.get(group.id, "file", subject) is not None:
-            session.execute(delete(FindingRecord).where(FindingRecord.material_id == material.id,
-                                                        FindingRecord.scope == "file"))
+            batch.replace(material.id, [])
             states.put(group.id, "file", subject, "", None)
         return
     facts = facts_of(material, group.code, items)
-    standards = [s for s in (manual.standard(code) for code in items) if s is not None] if manual else []
+    standards = [standards_by_code[code] for code in items if code in standards_by_code]
     windows = [s.requirement.window if s.requirement else None for s in standards]
     key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes, windows)
     if states.key(group.id, "file", subject) == key:
         report.files_unchanged += 1
         return
-    extraction = _load(cache, material.sha256, extractions)
+    # Keep in memory only what the requirement checks will read again (mapped files).
+    extraction = _load(cache, material.sha256, extractions) if material.sha256 in keep else cache.get(material.sha256)
     if extraction is None:
         report.files_not_extracted += 1
         report.not_extracted.append(material.path)
         return
     # A file filed only under standards with their own date window is judged by those windows.
     findings = without_superseded(check_file(facts, extraction, settings, config), standards)
-    session.execute(delete(FindingRecord).where(FindingRecord.material_id == material.id,
-                                                FindingRecord.scope == "file"))
-    session.add_all(_record(f, group.id, material.id, "file") for f in findings)
+    batch.replace(material.id, [_record(f, group.id, material.id, "file") for f in findings])
     signature = text_signature(extraction.text, config)
     states.put(group.id, "file", subject, key, list(signature) if signature else None)
     report.files_checked += 1

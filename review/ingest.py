@@ -124,6 +124,14 @@ def shared_pool(workers: int, limits: Limits) -> ExtractorPool:
         return _shared
 
 
+def close_shared_pool() -> None:
+    global _shared
+    with _shared_lock:
+        if _shared is not None:
+            _shared.close()
+            _shared = None
+
+
 def _under(path: str, roots: Sequence[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
@@ -475,6 +483,7 @@ def run_ocr(
         return
     meter = ProgressMeter(progress, "ocr", len(todo))
     done: list[tuple[int, str, str]] = []
+    close_shared_pool()  # OCR workers are big; the idle extraction workers need not wait beside them
     with ExtractorPool(workers=max(1, min(2, os.cpu_count() or 1, len(todo))), limits=OCR_LIMITS, ocr=True,
                        cache_dir=cache.folder) as pool, \
             SearchService.open(workspace) as service, service.bulk() as writer:

@@ -129,16 +129,19 @@ class Manual:
 
     def standards_under(self, code: str) -> list[Standard]:
         """The standards a code covers: itself if a standard, else all below that node."""
-        below: set[str] = {code}
-        out: list[Standard] = []
-        for node in self.nodes():
-            if node.parent_code in below:
-                below.add(node.code)
-            if node.code in below and node.level == "standard":
-                standard = self.standard(node.code)
-                if standard is not None:
-                    out.append(standard)
-        return out
+        for project in self.projects:
+            if project.code == code:
+                return [s for i in project.indicators for c in i.contents for s in c.standards]
+            for indicator in project.indicators:
+                if indicator.code == code:
+                    return [s for c in indicator.contents for s in c.standards]
+                for content in indicator.contents:
+                    if content.code == code:
+                        return list(content.standards)
+                    for standard in content.standards:
+                        if standard.code == code:
+                            return [standard]
+        return []
 
     def counts(self) -> dict[str, int]:
         standards = list(self.standards())
