@@ -138,6 +138,7 @@ def assign(
     material.mappings.append(mapping)
     record(session, actor=actor.name, action="map", target=material.path, details={"item": item_code, "source": source})
     session.flush()
+    _sync_search_items(session, material)
     return mapping
 
 
@@ -152,6 +153,19 @@ def unassign(session: Session, actor: Actor, material: Material, item_code: str)
     if len(material.mappings) == before:
         raise UserError(f"文件 {material.path} 没有归到 {item_code}，无需取消。")
     record(session, actor=actor.name, action="unmap", target=material.path, details={"item": item_code})
+    _sync_search_items(session, material)
+
+
+def _sync_search_items(session: Session, material: Material) -> None:
+    """Keep the search index's item filter in step with the mapping (the index is derived data)."""
+    from review.search_service import SearchService
+    from review.workspace import Workspace
+
+    workspace = Workspace.of_session(session)
+    if workspace is None or material.indexed_sha256 is None:
+        return
+    with SearchService.open(workspace) as service:
+        service.set_items(material.id, [m.item_code for m in material.mappings])
 
 
 def unmapped_files(session: Session, group_code: str | None = None) -> list[UnmappedFile]:
