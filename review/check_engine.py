@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import PurePosixPath
 
 from sqlalchemy import delete, select
@@ -133,17 +137,21 @@ def run_checks(
         meter = ProgressMeter(progress, "check", total)
         extractions: dict[str, Extraction] = {}
         standards = {s.code: s for s in manual.standards()} if manual else {}
-        mapped_shas = {m.sha256 for ms in materials.values() for m in ms if items.get(m.id)}
+        jobs: list[_FileJob] = []
         batch = _FileBatch(session)
         with session.no_autoflush:
             for group in groups:
                 for material in materials[group.id]:
-                    if cancel.cancelled:
-                        report.cancelled = True
-                        break
-                    _check_one_file(batch, group, material, items.get(material.id, []), standards, settings,
-                                    config, basis, cache, states, extractions, mapped_shas, report)
-                    meter.step(material.path)
+                    job = _plan_file(batch, group, material, items.get(material.id, []), standards, basis, states,
+                                     report)
+                    if job is not None:
+                        jobs.append(job)
+                    else:
+                        meter.step(material.path)
+            for job, result in _run_file_jobs(jobs, cache, settings, cancel):
+                _apply_file(batch, job, result, states, report)
+                meter.step(job.facts.path)
+            report.cancelled = cancel.cancelled
             batch.flush()
         if manual is not None and not report.cancelled:
             with session.no_autoflush:
@@ -197,35 +205,84 @@ class _FileBatch:
         self.material_ids, self.records = [], []
 
 
-def _check_one_file(
+@dataclass(frozen=True)
+class _FileJob:
+    group_id: int
+    material_id: int
+    facts: FileFacts
+    standards: tuple[Standard, ...]
+    key: str
+
+
+# (findings, text signature) of one file; None when its extraction is not in the cache.
+_FileResult = tuple[list[Finding], list[int] | None] | None
+PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
+
+
+def _plan_file(
     batch: _FileBatch, group: Group, material: Material, items: list[str], standards_by_code: dict[str, Standard],
-    settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
-    extractions: dict[str, Extraction], keep: set[str | None], report: CheckReport,
-) -> None:
+    basis: str, states: _States, report: CheckReport,
+) -> _FileJob | None:
+    """What to do for one file: nothing (unchanged), clear its findings (gone), or check it."""
     subject = str(material.id)
     if material.status != "present" or not material.sha256:
         if states.get(group.id, "file", subject) is not None:
             batch.replace(material.id, [])
             states.put(group.id, "file", subject, "", None)
-        return
+        return None
     facts = facts_of(material, group.code, items)
-    standards = [standards_by_code[code] for code in items if code in standards_by_code]
+    standards = tuple(standards_by_code[code] for code in items if code in standards_by_code)
     windows = [s.requirement.window if s.requirement else None for s in standards]
     key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes, windows)
     if states.key(group.id, "file", subject) == key:
         report.files_unchanged += 1
-        return
-    # Keep in memory only what the requirement checks will read again (mapped files).
-    extraction = _load(cache, material.sha256, extractions) if material.sha256 in keep else cache.get(material.sha256)
+        return None
+    return _FileJob(group.id, material.id, facts, standards, key)
+
+
+def _check_file_job(cache_dir: str, settings: WorkspaceSettings, facts: FileFacts,
+                    standards: tuple[Standard, ...]) -> _FileResult:
+    """Check one file from its cached extraction; runs in worker processes for big batches."""
+    extraction = ExtractionCache(cache_dir).get(facts.sha256)
     if extraction is None:
-        report.files_not_extracted += 1
-        report.not_extracted.append(material.path)
-        return
+        return None
+    config = RuleConfig.from_settings(settings)
     # A file filed only under standards with their own date window is judged by those windows.
-    findings = without_superseded(check_file(facts, extraction, settings, config), standards)
-    batch.replace(material.id, [_record(f, group.id, material.id, "file") for f in findings])
+    findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
     signature = text_signature(extraction.text, config)
-    states.put(group.id, "file", subject, key, list(signature) if signature else None)
+    return findings, list(signature) if signature else None
+
+
+def _run_file_jobs(
+    jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, cancel: CancelToken,
+) -> Iterator[tuple[_FileJob, _FileResult]]:
+    cache_dir = str(cache.folder)
+    workers = min(2, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        for job in jobs:
+            if cancel.cancelled:
+                return
+            yield job, _check_file_job(cache_dir, settings, job.facts, job.standards)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = pool.map(_check_file_job, repeat(cache_dir), repeat(settings), [j.facts for j in jobs],
+                           [j.standards for j in jobs], chunksize=25)
+        for job, result in zip(jobs, results, strict=True):
+            if cancel.cancelled:
+                pool.shutdown(cancel_futures=True)
+                return
+            yield job, result
+
+
+def _apply_file(batch: _FileBatch, job: _FileJob, result: _FileResult, states: _States, report: CheckReport) -> None:
+    if result is None:
+        report.files_not_extracted += 1
+        report.not_extracted.append(job.facts.path)
+        return
+    findings, signature = result
+    batch.replace(job.material_id, [_record(f, job.group_id, job.material_id, "file") for f in findings])
+    states.put(job.group_id, "file", str(job.material_id), job.key, signature)
     report.files_checked += 1
     report.findings_written += len(findings)
 

@@ -146,3 +146,23 @@ def test_scan_checks_what_it_scanned(checked: tuple[Workspace, Path]) -> None:
     report = scan(ws, LOCAL_USER, "XC", [root])
     assert report.checks is not None and report.checks.files_checked == 3
     assert "MR-TPL-001" in rules_of(ws, "志愿服务方案.docx")
+
+
+def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Workspace, Path],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import delete
+
+    import review.check_engine
+    from review.db.models import CheckState, FindingRecord
+
+    ws, _ = checked
+    run_checks(ws)
+    with ws.session() as session:
+        serial = sorted((f.rule_id, f.file, f.location, f.text) for f in list_findings(session, "XC"))
+        session.execute(delete(FindingRecord))
+        session.execute(delete(CheckState))
+    monkeypatch.setattr(review.check_engine, "PARALLEL_FROM", 1)
+    report = run_checks(ws)
+    assert report.files_checked == 3
+    with ws.session() as session:
+        assert sorted((f.rule_id, f.file, f.location, f.text) for f in list_findings(session, "XC")) == serial
