@@ -5,6 +5,7 @@ The GUI command lives here, not in `review`, so that `review` never depends on `
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 from collections.abc import Sequence
 
 from review.cli.context import Context
@@ -24,4 +25,5 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    multiprocessing.freeze_support()  # worker processes of a frozen Windows build start through here
     raise SystemExit(run(argv, extra=[register_gui]))
