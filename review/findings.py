@@ -155,8 +155,9 @@ def requirement_waivers(session: Session, group_code: str) -> dict[str, str]:
     return {w.item_code: w.reason for w in active_waivers(session, group.id).values() if w.rule_id == WHOLE_REQUIREMENT}
 
 
-MANIFEST_FIELDS = ("rule_id", "severity", "title", "item_code", "file", "page", "location", "text", "fingerprint",
-                   "waived", "waived_by", "waiver_reason")
+# The office prints these from an imported package (问题清单), so message and hint travel too.
+MANIFEST_FIELDS = ("rule_id", "severity", "title", "message", "hint", "item_code", "file", "page", "location",
+                   "text", "fingerprint", "waived", "waived_by", "waiver_reason")
 
 
 def findings_for_manifest(session: Session, group_code: str) -> list[dict[str, object]]:

@@ -166,3 +166,14 @@ def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Worksp
     assert report.files_checked == 3
     with ws.session() as session:
         assert sorted((f.rule_id, f.file, f.location, f.text) for f in list_findings(session, "XC")) == serial
+
+
+def test_signed_findings_carry_what_the_office_prints(checked: tuple[Workspace, Path]) -> None:
+    from review.findings import findings_for_manifest
+
+    ws, _ = checked
+    run_checks(ws)
+    with ws.session() as session:
+        signed = findings_for_manifest(session, "XC")
+    leftover = next(f for f in signed if f["rule_id"] == "MR-TPL-001")
+    assert leftover["message"] and leftover["hint"] and leftover["file"].endswith("志愿服务方案.docx")
