@@ -103,10 +103,6 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
     return ExtractionCache(workspace.paths.cache)
 
 
-def limits_for(workspace: Workspace) -> Limits:
-    return Limits()
-
-
 _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
 
@@ -374,7 +370,7 @@ def _extract_and_index(
                 if cancel.cancelled:
                     break
             if to_extract and not cancel.cancelled:
-                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), limits_for(workspace))
+                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), Limits())
                 for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
                     cache.put(extraction)
                     report.extracted += 1
