@@ -70,3 +70,37 @@ def test_own_city_from_the_settings_is_respected() -> None:
     findings = run(extraction("郑州市文明办关于焦作经验的学习"), cfg=settings(city="郑州市"))
     assert of_rule(findings, "MR-CITY-001") == []
     assert [f.text for f in of_rule(findings, "MR-CITY-002")] == ["焦作"]
+
+
+@pytest.mark.parametrize("line", [
+    "表彰李明、王芳、金华等同志。",                   # 金华: a name before 等同志
+    "向丽江同志学习，争做文明市民。",                  # 丽江: a given name before 同志
+    "张抚顺在会上介绍了志愿服务经验。",                # 抚顺 after the surname 张
+    "获奖人员：李明、金华、王芳、赵小燕。",             # an entry of a list of names
+    "优秀志愿者：李　明、向丽江、王小芳。",             # list entry with a surname, names padded with spaces
+    "由金华老师、丽江副主任带队。",                    # titles
+    "金华，女，1985年生，社区网格员。",                 # a 名单 line
+])
+def test_person_names_that_equal_a_city_are_not_reported(line: str) -> None:
+    findings = run(extraction("表彰决定", line))
+    assert of_rule(findings, "MR-CITY-001") == [] and of_rule(findings, "MR-CITY-002") == []
+
+
+@pytest.mark.parametrize(("line", "texts"), [
+    ("学习借鉴来自金华的经验。", ["金华"]),
+    ("金华市的做法值得推广。", ["金华市"]),             # with 市 it is the city, even after a name list
+    ("李明、王芳赴金华市学习。", ["金华市"]),
+    ("江苏苏州、浙江金华的做法。", ["苏州", "金华"]),    # 苏 and 江 end a province name, not surnames
+    ("考察城市：金华、温州、台州。", ["金华", "温州", "台州"]),  # a list of cities is not a list of names
+    ("推进健康金华建设，提高丽江城市品质。", ["金华", "丽江"]),   # 康, 高 here end a word
+    ("郑州等人口大市。", ["郑州"]),
+])
+def test_city_contexts_next_to_names_are_still_reported(line: str, texts: list[str]) -> None:
+    found = of_rule(run(extraction("情况说明", line)), "MR-CITY-002")
+    assert sorted(f.text for f in found) == sorted(texts)
+
+
+def test_a_person_named_like_the_city_does_not_hide_the_city() -> None:
+    findings = run(extraction("表彰决定", "表彰金华等同志。", "金华市文明办牵头开展活动。"))
+    assert [f.text for f in of_rule(findings, "MR-CITY-001")] == ["金华市"]
+    assert of_rule(findings, "MR-CITY-002") == []

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from index.document import Extraction
-from review.checks.dates import find_dates
+from index.document import Extraction, Page
+from review.checks.dates import find_dates, name_date
 from review.checks.material import FileFacts
 from review.checks.runner import document_date
-from tests.checks_support import extraction, facts_for, of_rule, rules, run, settings
+from tests.checks_support import START, extraction, facts_for, of_rule, rules, run, settings
 
 
 @pytest.mark.parametrize(("written", "first", "precision"), [
@@ -40,8 +40,8 @@ def test_month_precision_is_inside_when_any_day_of_the_month_is() -> None:
     assert "MR-DATE-001" in rules(run(extraction("情况说明", "2025年7月")))
 
 
-def _dated(ex: Extraction) -> tuple[str, date]:
-    dated = document_date(facts_for(ex), ex, settings())
+def _dated(ex: Extraction, name: str = "材料.docx") -> tuple[str, date]:
+    dated = document_date(facts_for(ex, name), ex, settings())
     assert dated is not None
     return dated.source, dated.found.first
 
@@ -98,3 +98,55 @@ def test_unreadable_file_is_not_reported_as_undated() -> None:
 def test_file_facts_is_a_plain_value() -> None:
     facts = FileFacts("/a/b.pdf", "b.pdf", "b.pdf", 1, "0" * 64, "pdf", "pdf")
     assert facts.display_name == "b.pdf" and facts.item_codes == ()
+
+
+@pytest.mark.parametrize(("name", "first", "text"), [
+    ("2024-05-12 志愿服务.jpg", date(2024, 5, 12), "2024-05-12"),
+    ("20240512_街道巡查.jpg", date(2024, 5, 12), "20240512"),
+    ("2024年5月12日活动照片.png", date(2024, 5, 12), "2024年5月12日"),
+    ("2024_05_12 巡查.jpg", date(2024, 5, 12), "2024_05_12"),
+    ("2024.05.12.jpg", date(2024, 5, 12), "2024.05.12"),
+    ("IMG_20240512_093015.jpg", date(2024, 5, 12), "20240512"),
+    ("微信图片_20240512093015.jpg", date(2024, 5, 12), "20240512093015"),
+    ("二〇二四年五月十二日 表彰大会.jpg", date(2024, 5, 12), "二〇二四年五月十二日"),
+    ("2024.5.1-2024.5.3 文明交通劝导.jpg", date(2024, 5, 3), "2024.5.3"),
+])
+def test_dates_in_file_names(name: str, first: date, text: str) -> None:
+    found = name_date(name, START)
+    assert found is not None and (found.first, found.text) == (first, text)
+
+
+@pytest.mark.parametrize("name", [
+    "IMG_4032.jpg",                     # camera serial number
+    "DSC_0512.jpg",
+    "现场照片 1920x1080 3.2MB.jpg",     # sizes
+    "焦文明办〔2024〕3号.pdf",           # 文号
+    "焦文明办20240512号.pdf",
+    "13812345678 联系人.jpg",           # phone number
+    "20241332.jpg",                     # no 13th month
+    "微信图片_20240512993015.jpg",      # no 99th hour: a serial number, not a time stamp
+    "1999-05-12 老照片.jpg",            # year outside 2000–2099
+    "120240512.jpg",                    # part of a longer number
+])
+def test_numbers_in_file_names_that_are_not_dates(name: str) -> None:
+    assert name_date(name, START) is None
+
+
+def test_file_name_is_the_last_source() -> None:
+    photo = extraction(fmt="jpeg", pages=[])
+    assert _dated(photo, "2026-05-12 志愿服务.jpg") == ("文件名中的日期", date(2026, 5, 12))
+    with_exif = extraction(fmt="jpeg", pages=[], facts={"taken": "2026-03-01T09:30:00"})
+    assert _dated(with_exif, "2024-05-12 志愿服务.jpg") == ("照片拍摄时间（EXIF）", date(2026, 3, 1))
+    text = extraction("情况说明", "2025年10月8日开展检查，" + "发现问题当场整改。" * 5)
+    assert _dated(text, "2024-05-12 检查情况.docx") == ("正文日期", date(2025, 10, 8))
+
+
+def test_photo_dated_by_its_name_is_judged_and_says_so() -> None:
+    photo = extraction(fmt="jpeg", pages=[Page(1, width=1600, height=1200, has_text_layer=False, image_count=1)])
+    inside = run(photo, "2026-05-12 志愿服务.jpg")
+    assert not rules(inside) & {"MR-DATE-001", "MR-DATE-002"}
+    old = of_rule(run(photo, "20240512_街道巡查.jpg"), "MR-DATE-001")
+    assert len(old) == 1 and "文件名中的日期“20240512”" in old[0].message
+    assert old[0].location == "文件名" and old[0].text == "20240512"
+    undated = of_rule(run(photo, "IMG_4032.jpg"), "MR-DATE-002")
+    assert len(undated) == 1 and "文件名" in undated[0].message

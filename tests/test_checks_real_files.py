@@ -100,3 +100,44 @@ def test_scanned_pdf_without_ocr_is_not_judged_as_unreadable(tmp_path: Path) -> 
     path = make_scanned_pdf(tmp_path / "扫描.pdf", ["焦作市文明办 2026年3月15日"])
     findings = check(path, ocr=False)
     assert "MR-FILE-005" not in rules(findings) and "MR-FILE-003" not in rules(findings)
+
+
+def test_docx_honour_list_with_names_like_cities_is_not_flagged(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "表彰决定.docx", [
+        "关于表彰2025年度优秀志愿者的决定",
+        "经研究，决定对李明、金华、王芳、赵小燕等同志予以表彰。",
+        "向丽江同志学习；张抚顺同志在表彰会上介绍经验。",
+        "焦作市文明办", "2026年3月15日"])
+    assert not rules(check(path)) & {"MR-CITY-001", "MR-CITY-002"}
+
+
+def test_pdf_copied_from_another_city_is_still_flagged(tmp_path: Path) -> None:
+    mention = make_text_pdf(tmp_path / "经验材料.pdf", [
+        "志愿服务经验材料\n李明、王芳、金华等同志参加交流。\n2026年3月1日", "来自金华的经验值得学习。"])
+    found = of_rule(check(mention), "MR-CITY-002")
+    # the city on page 2 is reported; the person on page 1 is not counted
+    assert [(f.text, f.page) for f in found] == [("金华", 2)] and "共 1 处" in found[0].message
+    copied = make_text_pdf(tmp_path / "工作方案.pdf", ["工作方案\n金华市文明办牵头，金华等同志负责。\n2026年3月1日"])
+    assert [f.text for f in of_rule(check(copied), "MR-CITY-001")] == ["金华市"]
+
+
+def test_photos_without_exif_are_dated_by_their_name(tmp_path: Path) -> None:
+    recent = make_photo(tmp_path / "2026-05-12 志愿服务.jpg", size=(1600, 1200))
+    facts, ex = read(recent)
+    dated = document_date(facts, ex, CFG)
+    assert dated is not None and dated.source == "文件名中的日期" and dated.found.first == dt.date(2026, 5, 12)
+    assert not rules(check(recent)) & {"MR-DATE-001", "MR-DATE-002"}
+    old = of_rule(check(make_photo(tmp_path / "20240512_街道巡查.jpg", size=(1600, 1200))), "MR-DATE-001")
+    assert len(old) == 1 and "按文件名中的日期“20240512”判断" in old[0].message and old[0].location == "文件名"
+    png = make_photo(tmp_path / "2024年5月12日活动照片.png", size=(1600, 1200), fmt="PNG")
+    assert "MR-DATE-001" in rules(check(png)) and "MR-DATE-002" not in rules(check(png))
+    serial = check(make_photo(tmp_path / "IMG_4032.jpg", size=(1600, 1200)))
+    assert "MR-DATE-002" in rules(serial) and "MR-DATE-001" not in rules(serial)
+
+
+def test_exif_date_wins_over_the_name(tmp_path: Path) -> None:
+    path = make_photo(tmp_path / "2024-05-12 志愿服务.jpg", exif=True, taken="2026:05:01 09:30:00", size=(1600, 1200))
+    facts, ex = read(path)
+    dated = document_date(facts, ex, CFG)
+    assert dated is not None and dated.source == "照片拍摄时间（EXIF）" and dated.found.first == dt.date(2026, 5, 1)
+    assert "MR-DATE-001" not in rules(check(path))

@@ -36,7 +36,8 @@ class FileContext:
 
     @cached_property
     def document_date(self) -> dates.DocumentDate | None:
-        return dates.document_date(self.doc, self.extraction, self.docnos, self.settings.start_date)
+        return dates.document_date(self.doc, self.extraction, self.docnos, self.settings.start_date,
+                                   self.facts.name)
 
     def enabled(self, *rule_ids: str) -> bool:
         """Whether any of the rules runs; lets a family skip its text pass when all are off."""

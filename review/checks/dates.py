@@ -6,13 +6,14 @@ that month is; a 文号 year when any day of that year is.
 
 The document's own date, by priority: the 落款 date (a short line near the end), the 文号 year, the
 latest date in the text that is not after the evaluation start, the file's creation date, the
-photo's EXIF date.
+photo's EXIF date, and last a date in the file name ("2024-05-12 志愿服务.jpg", "20240512_巡查.jpg"):
+photos without EXIF are often named by the day they were taken.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,15 @@ DATE_PATTERN = re.compile(
     r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
     rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?)"
 )
+
+# Dates in a file name beyond what DATE_PATTERN reads (after "_" is read as "-"): the digits
+# cameras and phones write, 20240512 or 20240512093015 (IMG_20240512_093015, 微信图片_20240512093015).
+# Serial numbers (IMG_4032), sizes and 文号 numbers (…20240512号) are not dates.
+_COMPACT_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?(?![\d号])")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_NAME_YEARS = range(2000, 2100)
+FILE_NAME_SOURCE = "文件名中的日期"
 
 # The last lines of a document that may hold the 落款 (signature block with the date).
 _SIGNATURE_TAIL = 10
@@ -70,7 +80,7 @@ class DocumentDate:
     """The date a material is judged by and where it came from (for the finding's message)."""
 
     found: FoundDate
-    source: str  # 落款日期 | 文号年份 | 正文日期 | 文件创建时间 | 照片拍摄时间（EXIF）
+    source: str  # 落款日期 | 文号年份 | 正文日期 | 文件创建时间 | 照片拍摄时间（EXIF） | 文件名中的日期
 
     def describe(self) -> str:
         return f"{self.source}“{self.found.text or self.found.describe()}”"
@@ -123,11 +133,30 @@ def signature_date(doc: DocText) -> FoundDate | None:
 
 def text_date(doc: DocText, evaluation_start: date) -> FoundDate | None:
     """The latest date in the text not after the evaluation start (plans name future deadlines)."""
-    found = list(find_dates(doc.text))
+    return _latest_not_after(list(find_dates(doc.text)), evaluation_start)
+
+
+def _latest_not_after(found: list[FoundDate], evaluation_start: date) -> FoundDate | None:
     if not found:
         return None
     past = [d for d in found if d.first <= evaluation_start]
     return max(past or found, key=lambda d: d.first)
+
+
+def name_date(name: str, evaluation_start: date) -> FoundDate | None:
+    """A date in the file name (years 2000–2099), chosen like a date in the text.
+
+    The date keeps the name's spelling as its text and no offsets: it is not in the document's text.
+    """
+    stem = _EXTENSION.sub("", name)
+    found = [replace(d, start=-1, end=-1, text=stem[d.start:d.end]) for d in find_dates(stem.replace("_", "-"))]
+    for m in _COMPACT_NAME_DATE.finditer(stem):
+        try:
+            day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        found.append(FoundDate(day, day, "day", text=m[0]))
+    return _latest_not_after([d for d in found if d.first.year in _NAME_YEARS], evaluation_start)
 
 
 def fact_date(facts: dict[str, Any], key: str) -> FoundDate | None:
@@ -142,7 +171,8 @@ def fact_date(facts: dict[str, Any], key: str) -> FoundDate | None:
 
 
 def document_date(doc: DocText, extraction: Extraction, docnos: Sequence[DocNo],
-                  evaluation_start: date) -> DocumentDate | None:
+                  evaluation_start: date, name: str) -> DocumentDate | None:
+    """The date the material is judged by; `name` is the file name, the last source."""
     signed = signature_date(doc)
     if signed is not None:
         return DocumentDate(signed, "落款日期")
@@ -157,14 +187,16 @@ def document_date(doc: DocText, extraction: Extraction, docnos: Sequence[DocNo],
         found = fact_date(extraction.facts, key)
         if found is not None:
             return DocumentDate(found, source)
-    return None
+    named = name_date(name, evaluation_start)
+    return DocumentDate(named, FILE_NAME_SOURCE) if named is not None else None
 
 
-def place_of(ctx: FileContext, found: FoundDate) -> dict[str, Any]:
-    """Page, location and box of a date found in the text; nothing for dates from file facts."""
+def place_of(ctx: FileContext, dated: DocumentDate) -> dict[str, Any]:
+    """Page, location and box of a date found in the text; only where it came from otherwise."""
+    found = dated.found
     segment = ctx.doc.at(found.start) if found.start >= 0 else None
     if segment is None:
-        return {"location": "文件属性"}
+        return {"location": "文件名" if dated.source == FILE_NAME_SOURCE else "文件属性"}
     return {"page": segment.page, "location": segment.location, "bbox": segment.bbox}
 
 
@@ -177,7 +209,7 @@ def check_window(ctx: FileContext, window: DateWindow, rule_id: str, what: str,
     message = (f"{ctx.facts.display_name}：按{dated.describe()}判断，材料日期不在{what}"
                f"（{window.describe()}）内。")
     return [ctx.finding(rule_id, message, text=dated.found.text or dated.found.describe(),
-                        item_code=item_code, **place_of(ctx, dated.found))]
+                        item_code=item_code, **place_of(ctx, dated))]
 
 
 def check(ctx: FileContext) -> list[Finding]:
@@ -186,8 +218,8 @@ def check(ctx: FileContext) -> list[Finding]:
     if ctx.config.is_enabled("MR-DATE-001"):
         out += check_window(ctx, ctx.settings.date_window(), "MR-DATE-001", "工作区设定的材料时间范围")
     if ctx.config.is_enabled("MR-DATE-002") and ctx.document_date is None and _has_content(ctx):
-        out.append(ctx.finding("MR-DATE-002", f"{ctx.facts.display_name}：落款、文号、正文、文件属性和照片信息中都没有找到日期，"
-                                              "无法判断是否在材料时间范围内。"))
+        out.append(ctx.finding("MR-DATE-002", f"{ctx.facts.display_name}：落款、文号、正文、文件属性、照片信息和"
+                                              "文件名中都没有找到日期，无法判断是否在材料时间范围内。"))
     return out
 
 
