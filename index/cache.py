@@ -8,12 +8,13 @@ crash never leaves a half-written entry, and several processes may share one fol
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from index.document import EXTRACTOR_VERSION, Extraction
 
@@ -65,17 +66,16 @@ class ExtractionCache:
     def _read(path: Path) -> dict[str, Any] | None:
         try:
             with open(path, "rb") as f:
-                return json.loads(gzip.decompress(f.read()))
+                return orjson.loads(gzip.decompress(f.read()))
         except FileNotFoundError:
             return None
-        except (OSError, EOFError, zlib.error, ValueError):
+        except (OSError, EOFError, zlib.error, ValueError):  # orjson.JSONDecodeError is a ValueError
             return None  # a damaged entry is a miss; the next put replaces it
 
     @staticmethod
     def _write(path: Path, data: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-                                compresslevel=_COMPRESS_LEVEL, mtime=0)
+        payload = gzip.compress(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), compresslevel=_COMPRESS_LEVEL, mtime=0)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gz")
         try:
             with os.fdopen(fd, "wb") as f:

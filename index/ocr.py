@@ -137,6 +137,8 @@ def ocr_extraction(extraction: Extraction, path: str | Path, cache: ExtractionCa
             "ocr_failed", f"第{failed}页无法进行文字识别，之后的页也未识别。请检查扫描件是否完好，必要时重新扫描后提交。",
             page=failed))
     extraction.facts["needs_ocr_pages"] = [n for n in wanted if n not in done]
+    if done:
+        extraction.minhash = None  # the text has changed; the signature is recomputed when stored
     extraction.facts["ocr_pages"] = sorted(set(extraction.facts.get("ocr_pages", [])) | set(done))
     return extraction
 

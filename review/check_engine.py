@@ -148,7 +148,7 @@ def run_checks(
                         jobs.append(job)
                     else:
                         meter.step(material.path)
-            for job, result in _run_file_jobs(jobs, cache, settings, cancel):
+            for job, result in _run_file_jobs(jobs, cache, settings, config, cancel):
                 _apply_file(batch, job, result, states, report)
                 meter.step(job.facts.path)
             report.cancelled = cancel.cancelled
@@ -240,21 +240,21 @@ def _plan_file(
     return _FileJob(group.id, material.id, facts, standards, key)
 
 
-def _check_file_job(cache_dir: str, settings: WorkspaceSettings, facts: FileFacts,
+def _check_file_job(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
                     standards: tuple[Standard, ...]) -> _FileResult:
     """Check one file from its cached extraction; runs in worker processes for big batches."""
     extraction = ExtractionCache(cache_dir).get(facts.sha256)
     if extraction is None:
         return None
-    config = RuleConfig.from_settings(settings)
     # A file filed only under standards with their own date window is judged by those windows.
     findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
-    signature = text_signature(extraction.text, config)
+    signature = text_signature(extraction.text, config, stored=extraction.minhash)
     return findings, list(signature) if signature else None
 
 
 def _run_file_jobs(
-    jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, cancel: CancelToken,
+    jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, config: RuleConfig,
+    cancel: CancelToken,
 ) -> Iterator[tuple[_FileJob, _FileResult]]:
     cache_dir = str(cache.folder)
     workers = min(2, os.cpu_count() or 1)
@@ -262,11 +262,11 @@ def _run_file_jobs(
         for job in jobs:
             if cancel.cancelled:
                 return
-            yield job, _check_file_job(cache_dir, settings, job.facts, job.standards)
+            yield job, _check_file_job(cache_dir, settings, config, job.facts, job.standards)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = pool.map(_check_file_job, repeat(cache_dir), repeat(settings), [j.facts for j in jobs],
+        results = pool.map(_check_file_job, repeat(cache_dir), repeat(settings), repeat(config), [j.facts for j in jobs],
                            [j.standards for j in jobs], chunksize=25)
         for job, result in zip(jobs, results, strict=True):
             if cancel.cancelled:

@@ -10,6 +10,7 @@ import index.cache as cache_module
 from index.cache import ExtractionCache
 from index.document import EXTRACTOR_VERSION, Extraction
 from index.extract import extract_file
+from index.fingerprint import text_minhash
 from tests.files import OFFICIAL_TEXT, make_docx, make_text_pdf
 
 SHA = "ab" + "0" * 62
@@ -27,6 +28,23 @@ def test_put_then_get_gives_the_same_extraction(tmp_path: Path) -> None:
     assert SHA in cache
     assert cache.get(SHA) == ex
     assert cache.get_page_texts(SHA) == [p.text for p in ex.pages]
+
+
+def test_blocks_keep_their_places_and_the_text_signature_is_stored(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    ex = sample(tmp_path)
+    cache.put(ex)
+    back = cache.get(SHA)
+    assert back is not None
+    assert [(b.text, b.page, b.location, b.bbox) for p in back.pages for b in p.blocks] == \
+        [(b.text, b.page, b.location, b.bbox) for p in ex.pages for b in p.blocks]
+    assert back.pages[1].blocks[0].page == 2
+    assert back.minhash is not None and back.minhash == text_minhash(ex.text)
+    # Once the text changes (OCR adds a page's text), the entry written next carries the new signature.
+    back.pages[1].text = "识别出的文字：社区志愿服务活动记录"
+    cache.put(back)
+    again = cache.get(SHA)
+    assert again is not None and again.minhash == text_minhash(back.text) != ex.minhash
 
 
 def test_entries_are_sharded_and_compressed(tmp_path: Path) -> None:

@@ -2,76 +2,41 @@
 
 Identical files share a SHA-256. Near-identical text is found without comparing every pair:
 
-1. Text is cut into content-defined pieces at punctuation and at frequent characters (的, 一, 是 …),
-   the way deduplicating backups chunk data: an edit changes only the pieces it touches, and the
-   cutting is one C-level `re.findall`. The pieces play the role of shingles.
-2. Each document gets a one-permutation MinHash signature: the smallest CRC-32 of its pieces in
-   each of 128 bins. Signatures are plain integers, the same in every process, so a caller can
-   store them per file (`text_signature`) and look for duplicates later without re-reading text
-   (`find_duplicates_by_signature`).
-3. Locality-sensitive hashing: signatures are cut into 16 bands of 8 bins; only documents sharing
+1. Each text has a MinHash signature (`index.fingerprint`), computed once per extraction and stored
+   with it, and kept per file by the check engine (`text_signature`), so duplicates are looked for
+   without re-reading any text (`find_duplicates_by_signature`).
+2. Locality-sensitive hashing: signatures are cut into 16 bands of 8 bins; only documents sharing
    a whole band are compared (at 90% similarity a pair shares a band with probability ≈ 0.9999, at
    50% with ≈ 0.06), so 2,000 documents cost a few comparisons, not two million.
-4. Compared pairs are judged by the share of equal bins (an estimate of the Jaccard similarity of
+3. Compared pairs are judged by the share of equal bins (an estimate of the Jaccard similarity of
    the piece sets, ± 3% at 90%) and gathered into clusters; each material in a cluster gets one
    finding naming the others.
 """
 from __future__ import annotations
 
 import hashlib
-import re
-import zlib
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
 from index.document import Extraction
+from index.fingerprint import BINS, EMPTY, Signature, empty_mask, similarity, text_minhash
 from review.checks.catalogue import make_finding
 from review.checks.config import RuleConfig
 from review.checks.finding import Finding
 from review.checks.material import FileFacts
 
-_PIECE = re.compile(r"[^\W_的一是在了和有不人为与中对以及等年月日]{2,}")
-BINS = 128
 BAND_ROWS = 8
-_BIN_WIDTH = (1 << 32) // BINS
-_BOUNDS = [b * _BIN_WIDTH for b in range(BINS + 1)]
-EMPTY = -1  # a bin no piece fell into
 _PLACES_SHOWN = 5
 
-Signature = tuple[int, ...]
 
-
-def pieces(text: str) -> set[str]:
-    return set(_PIECE.findall(text))
-
-
-def signature(text_pieces: set[str]) -> Signature:
-    """One-permutation MinHash of a set of pieces: the smallest CRC-32 per bin, EMPTY if none."""
-    hashes = sorted(map(zlib.crc32, map(str.encode, text_pieces)))
-    out = []
-    for b in range(BINS):
-        i = bisect_left(hashes, _BOUNDS[b])
-        out.append(hashes[i] if i < len(hashes) and hashes[i] < _BOUNDS[b + 1] else EMPTY)
-    return tuple(out)
-
-
-def text_signature(text: str, config: RuleConfig | None = None) -> Signature | None:
-    """The signature to store for a file's text; None when the text is too short to compare."""
+def text_signature(text: str, config: RuleConfig | None = None,
+                   stored: Signature | None = None) -> Signature | None:
+    """The signature to keep for a file's text (`stored`: the one cached with its extraction);
+    None when the text is too short to compare."""
     config = config or RuleConfig()
     if len(text) < config.threshold("MR-DUP-002", "min_chars"):
         return None
-    return signature(pieces(text))
-
-
-def similarity(a: Signature, b: Signature) -> float:
-    """Estimated Jaccard similarity: equal bins among the bins filled in either signature."""
-    filled = equal = 0
-    for x, y in zip(a, b, strict=True):
-        if x != EMPTY or y != EMPTY:
-            filled += 1
-            equal += x == y
-    return equal / filled if filled else 0.0
+    return stored if stored is not None else text_minhash(text)
 
 
 def _placement(facts: FileFacts) -> str:
@@ -136,6 +101,7 @@ class _Clusters:
 
 def _near(docs: Sequence[tuple[FileFacts, Signature]], threshold: float) -> list[Finding]:
     clusters = _Clusters(len(docs))
+    masks = [empty_mask(sig) for _, sig in docs]
     unlike: set[tuple[int, int]] = set()
     for pending in _buckets([sig for _, sig in docs]):
         # Compare with one representative at a time; whoever is unlike it is tried against the next.
@@ -145,7 +111,7 @@ def _near(docs: Sequence[tuple[FileFacts, Signature]], threshold: float) -> list
                 pair = (min(rep, other), max(rep, other))
                 if clusters.root(rep) == clusters.root(other):
                     continue
-                score = -1.0 if pair in unlike else similarity(docs[rep][1], docs[other][1])
+                score = -1.0 if pair in unlike else similarity(docs[rep][1], docs[other][1], (masks[rep], masks[other]))
                 if score >= threshold:
                     clusters.join(rep, other, score)
                 else:
