@@ -3,6 +3,8 @@
 A 10 ms timer on the UI thread records how late each tick fires while the main window scans the
 corpus in its background worker (the same code path as 扫描文件夹…) with its progress strip
 updating. Reports max and p99 lag; the target is that the UI thread never stalls over 100 ms.
+With --stalls, a sampling thread records the UI thread's Python stack whenever a tick is late by
+more than 50 ms and the report names what was running during each stall.
 
     QT_QPA_PLATFORM=offscreen python bench/ui_lag.py [--corpus DIR]     # or under xvfb-run
 """
@@ -13,7 +15,10 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,16 +27,59 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.corpus import CorpusSpec, generate  # noqa: E402
 from bench.ingest_bench import make_workspace  # noqa: E402
+from desktop.app import make_application  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.workers import WorkerPool  # noqa: E402
 from review.ingest import scan  # noqa: E402
 from review.permissions import LOCAL_USER  # noqa: E402
 
 TICK_MS = 10
+STALL_MS = 50
+
+
+def _innermost(frame: object, depth: int = 3) -> str:
+    """The innermost frames of a stack, e.g. `main_window.py:290 _desk_loaded < ...`."""
+    stack = traceback.extract_stack(frame)  # type: ignore[arg-type]
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack[-depth:]))
+
+
+class StallSampler(threading.Thread):
+    """Samples the UI thread's stack every 5 ms while its timer is overdue by more than STALL_MS."""
+
+    def __init__(self, ui_thread: int) -> None:
+        super().__init__(daemon=True)
+        self.ui_thread = ui_thread
+        self.last_tick = time.monotonic()
+        self.stopped = threading.Event()
+        self.stalls: list[tuple[float, Counter[str]]] = []  # (stall length ms, sampled frames)
+        self._current: Counter[str] | None = None
+
+    def tick(self, lag_ms: float) -> None:
+        """Called by the UI timer: closes the stall in progress, if any."""
+        self.last_tick = time.monotonic()
+        if self._current is not None:
+            self.stalls.append((lag_ms, self._current))
+            self._current = None
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.005):
+            if (time.monotonic() - self.last_tick) * 1000 < STALL_MS + TICK_MS:
+                continue
+            frames = sys._current_frames()
+            if self.ui_thread not in frames:
+                continue
+            where = "UI " + _innermost(frames[self.ui_thread])
+            others = sorted(_innermost(f) for t, f in frames.items() if t not in (self.ui_thread, self.ident))
+            self._current = self._current if self._current is not None else Counter()
+            self._current[f"{where} | other threads: {'; '.join(others) or '-'}"] += 1
+
+    def report(self, top: int = 10) -> list[dict[str, object]]:
+        worst = sorted(self.stalls, key=lambda s: -s[0])[:top]
+        return [{"lag_ms": round(lag, 1), "running": [f"{n}× {w}" for w, n in frames.most_common(3)]}
+                for lag, frames in worst]
 
 
 def main() -> None:
@@ -40,11 +88,12 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--pdf-pages", type=int, default=20000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "ui_lag.json")
+    parser.add_argument("--stalls", action="store_true", help="记录每次卡顿时界面线程正在执行的代码")
     args = parser.parse_args()
     generate(args.corpus, CorpusSpec(files=args.files, pdf_pages=args.pdf_pages,
                                      scans=max(1, args.files // 100), photos=max(1, args.files // 50)))
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = make_application(sys.argv)  # as the app runs: GIL switch interval, font
     workspace = make_workspace(Path(tempfile.mkdtemp(prefix="mr-ui-lag-")) / "ws")
     pool = WorkerPool()
     window = MainWindow(workspace, LOCAL_USER, pool)
@@ -57,10 +106,14 @@ def main() -> None:
     clock.start()
     last = [clock.nsecsElapsed()]
 
+    sampler = StallSampler(threading.get_ident()) if args.stalls else None
+
     def tick() -> None:
         now = clock.nsecsElapsed()
         lags.append(max(0.0, (now - last[0]) / 1e6 - TICK_MS))
         last[0] = now
+        if sampler is not None:
+            sampler.tick(lags[-1])
 
     timer = QTimer()
     timer.setInterval(TICK_MS)
@@ -68,6 +121,8 @@ def main() -> None:
     started = time.monotonic()
     window.start_scan("BENCH", [args.corpus], scan)
     timer.start()
+    if sampler is not None:
+        sampler.start()
     while window.runner.busy or pool.active:
         app.processEvents()
         time.sleep(0.001)
@@ -81,6 +136,9 @@ def main() -> None:
         "p50_lag_ms": round(lags[len(lags) // 2], 1) if lags else None,
         "platform": app.platformName(),
     }
+    if sampler is not None:
+        sampler.stopped.set()
+        result["stalls"] = sampler.report()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -1,4 +1,5 @@
-"""What the audit desk shows, read from the services in one unit of work each (no Qt here).
+"""What the audit desk shows, read from the services in one unit of work each (no widgets here;
+texts go through Qt's translation, which is safe in worker threads).
 
 These functions run in background workers; the widgets only display the dataclasses they return.
 Statuses come from review.readiness (decisions, findings and waivers together), findings from
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from desktop.item_status import ItemStatus
@@ -56,7 +58,7 @@ class FindingRow:
 class HistoryRow:
     at: datetime
     actor: str
-    verdict: str  # 通过 / 退回
+    verdict: str  # approve | return, as in review.decisions
     comment: str
     files: int
 
@@ -104,11 +106,13 @@ def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] |
         review = reviews.get(status.code)
         notes = []
         if review is not None and review.state == "returned" and review.decision is not None:
-            notes.append(f"已退回：{review.decision.comment}")
+            notes.append(QCoreApplication.translate("desk_data", "已退回：{0}").format(review.decision.comment))
         if review is not None and review.changed_files:
-            notes.append("审核后有变化：" + "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files))
+            notes.append(QCoreApplication.translate("desk_data", "审核后有变化：{0}").format(
+                "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files)))
         if status.open_findings:
-            notes.append(f"未处理的问题 {status.open_findings} 条（必须修改 {status.must_findings} 条）")
+            notes.append(QCoreApplication.translate("desk_data", "未处理的问题 {0} 条（必须修改 {1} 条）")
+                         .format(status.open_findings, status.must_findings))
         out[status.code] = ItemStatus(_READINESS_TO_STATE[status.status], status.materials, "；".join(notes))
     return out
 
@@ -125,8 +129,10 @@ def load_group_desk(workspace: Workspace, group_code: str) -> GroupDesk:
 
 
 def map_files(workspace: Workspace, actor: Actor, group_code: str, item_code: str, paths: Sequence[str],
-              progress: Progress | None = None, cancel: CancelToken | None = None) -> list[str]:
-    """Map files dropped on a 测评标准; files the workspace does not know yet are scanned first.
+              progress: Progress | None = None, cancel: CancelToken | None = None,
+              source: str = "manual") -> list[str]:
+    """Map files dropped on a 测评标准, or a file whose suggestion was accepted (`source="suggestion"`,
+    as `map --suggested` records it); files the workspace does not know yet are scanned first.
 
     Returns the names of the files now mapped to `item_code`.
     """
@@ -144,7 +150,7 @@ def map_files(workspace: Workspace, actor: Actor, group_code: str, item_code: st
             return []
     with workspace.session() as session:
         for path in paths:
-            assign(session, actor, find_material(session, path, group_code), item_code)
+            assign(session, actor, find_material(session, path, group_code), item_code, source=source)
     return [Path(p).name for p in paths]
 
 
@@ -163,7 +169,8 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
     if standard is None:
         from review.errors import UserError
 
-        raise UserError(f"当前操作手册中没有条目 {code}。手册可能已更新，请重新打开本组。")
+        raise UserError(QCoreApplication.translate(
+            "desk_data", "当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。").format(code))
     status = group_statuses(workspace, group_code, [code]).get(code, ItemStatus("missing"))
     with workspace.session() as session:
         group = get_group(session, group_code)
@@ -182,7 +189,7 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
             for f in list_findings(session, group_code, item_code=code, material_ids=set(by_id))
         ]
         decisions = history(session, group_code, code)
-        rows = [HistoryRow(d.decided_at, d.decided_by, "通过" if d.verdict == "approve" else "退回", d.comment,
+        rows = [HistoryRow(d.decided_at, d.decided_by, d.verdict, d.comment,
                            len(d.files)) for d in decisions]
         review = requirement_states(session, group_code).get(code)
     changed = [f"{c.path}（{c.change_name}）" for c in review.changed_files] if review else []
@@ -231,8 +238,9 @@ def load_dashboard(workspace: Workspace) -> Dashboard:
         packages = {}
         for group in status["groups"]:
             package = current_package(session, group["code"])
-            packages[group["code"]] = (f"第 {package.signoff_version} 版（{package.imported_at:%m-%d %H:%M} 导入）"
-                                       if package else "未导入")
+            imported = QCoreApplication.translate("desk_data", "第 {0} 版（{1:%m-%d %H:%M} 导入）")
+            packages[group["code"]] = (imported.format(package.signoff_version, package.imported_at) if package
+                                       else QCoreApplication.translate("desk_data", "未导入"))
     rows = []
     for group in status["groups"]:
         states = group_statuses(workspace, group["code"]) if manual else {}

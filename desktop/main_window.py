@@ -41,7 +41,7 @@ from desktop.desk_data import requirement_details as read_requirement
 from desktop.errors import log_file, show_exception
 from desktop.manual_tree import ManualTree
 from desktop.preview import PreviewPane
-from desktop.process_ops import run_in_process, scan_in_workspace
+from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
 from desktop.requirement_view import RequirementView
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
         self.tree.files_dropped.connect(self.map_dropped)
         self.unmapped = UnmappedList()
         self.unmapped.file_activated.connect(lambda path: self.preview.show_file(path))
+        self.unmapped.suggestion_accepted.connect(self.accept_suggestion)
+        self.suggested: dict[str, list[Any]] = {}  # suggestions by path for `suggested_group`
+        self.suggested_group: str | None = None
+        self.suggesting: str | None = None  # the group whose suggestions a worker is computing
         self.items_splitter = QSplitter(Qt.Orientation.Vertical)
         self.items_splitter.addWidget(self.tree)
         self.items_splitter.addWidget(self.unmapped)
@@ -287,6 +291,8 @@ class MainWindow(QMainWindow):
             return
         self.tree.show_group(desk.manual, desk.codes, desk.statuses)
         self.unmapped.show_files(desk.unmapped)
+        self.unmapped.set_may_accept(allowed(self.actor, "map", desk.group_code))
+        self._load_suggestions(desk)
         read_only = "" if self._may_decide() else self.tr("（只读）")
         self.group_label.setText(self.tr("工作组 {0}（{1}）{2}：{3} 个材料审核条目").format(
             desk.group_name, desk.group_code, read_only, len(desk.codes)))
@@ -298,6 +304,32 @@ class MainWindow(QMainWindow):
             self.preview.clear()
             self.tree.step(+1)
         self._update_actions()
+
+    def _load_suggestions(self, desk: GroupDesk) -> None:
+        """Suggestions are computed in a worker, and again only when files appear that have none."""
+        paths = {file.path for file in desk.unmapped}
+        if self.suggested_group == desk.group_code and paths <= self.suggested.keys():
+            self.unmapped.show_suggestions(self.suggested)
+            return
+        self.unmapped.show_suggestions(None)
+        if not paths or self.suggesting == desk.group_code:
+            return
+        group, root, db_url = desk.group_code, str(self.workspace.root), self.workspace.db_url
+        self.suggesting = group
+        self.pool.submit(lambda job: (group, run_in_process(suggest_in_workspace, root, db_url, group, cancel=job.cancel)),
+                         on_result=self._suggestions_loaded, on_error=self._suggestions_failed, name="建议归类")
+
+    def _suggestions_loaded(self, result: tuple[str, dict[str, list[Any]]]) -> None:
+        group, suggested = result
+        self.suggesting = None
+        self.suggested_group, self.suggested = group, suggested
+        if self.desk is not None and self.desk.group_code == group:
+            self._load_suggestions(self.desk)
+
+    def _suggestions_failed(self, exc: BaseException) -> None:
+        self.suggesting = None
+        self.unmapped.show_suggestions({})
+        self.statusBar().showMessage(self.tr("无法给出归类建议：{0}").format(exc), 15_000)
 
     def load_requirement(self, code: str) -> None:
         self.current_item = code
@@ -382,11 +414,12 @@ class MainWindow(QMainWindow):
             if not ok:
                 return
             if not comment.strip():
-                show_exception(self, UserError(f"退回条目 {code} 必须写明原因。"))
+                show_exception(self, UserError(self.tr("退回条目 {0} 必须写明原因。").format(code)))
                 return
 
         def done(_decision: object) -> None:
-            self.statusBar().showMessage(self.tr("{0} 已{1}。").format(code, "通过" if verdict == "approve" else "退回"), 5000)
+            self.statusBar().showMessage((self.tr("{0} 已通过。") if verdict == "approve" else self.tr("{0} 已退回。"))
+                                         .format(code), 5000)
             if verdict == "approve":
                 self.tree.step(+1)
             self.open_group(group)
@@ -423,22 +456,38 @@ class MainWindow(QMainWindow):
         if group is None:
             return
         if not allowed(self.actor, "map", group):
-            show_exception(self, UserError(f"{self.actor.role_name}“{self.actor.name}”不能为工作组 {group} 归类材料。"))
+            show_exception(self, UserError(self.tr("{0}“{1}”不能为工作组 {2} 归类材料。").format(
+                self.actor.role_name, self.actor.name, group)))
             return
-
-        def done(names: list[str]) -> None:
-            self.statusBar().showMessage(self.tr("已把 {0} 归到 {1}。").format("、".join(names), code), 8000)
-            self.open_group(group)
-            if self.tree.current_code() == code:
-                self.load_requirement(code)
 
         def run(job: Job) -> list[str]:
             return map_files(self.workspace, self.actor, group, code, paths, progress=job.report, cancel=job.cancel)
 
         try:
-            self.runner.run(self.tr("归类 {0} 个文件到 {1}").format(len(paths), code), run, on_result=done)
+            self.runner.run(self.tr("归类 {0} 个文件到 {1}").format(len(paths), code), run,
+                            on_result=lambda names: self._mapped(group, code, self.tr("已把 {0} 归到 {1}。"), names))
         except UserError as exc:
             show_exception(self, exc)
+
+    def accept_suggestion(self, path: str, code: str) -> None:
+        """The user accepted a suggested standard for an unmapped file: map it, recorded as a suggestion."""
+        group = self.group_code
+        if group is None:
+            return
+        self.pool.submit(lambda _job: map_files(self.workspace, self.actor, group, code, [path], source="suggestion"),
+                         on_result=lambda names: self._mapped(group, code, self.tr("已采纳建议，把 {0} 归到 {1}。"),
+                                                              names),
+                         on_error=lambda exc: self._mapping_failed(group, exc), name="采纳建议")
+
+    def _mapping_failed(self, group: str, exc: BaseException) -> None:
+        show_exception(self, exc)
+        self.open_group(group)  # the list shows again what is still unmapped
+
+    def _mapped(self, group: str, code: str, message: str, names: list[str]) -> None:
+        self.statusBar().showMessage(message.format("、".join(names), code), 8000)
+        self.open_group(group)
+        if self.tree.current_code() == code:
+            self.load_requirement(code)
 
     def sign_off(self) -> None:
         if self.desk is None:
@@ -473,6 +522,7 @@ class MainWindow(QMainWindow):
 
         def done(report: Any) -> None:
             self.statusBar().showMessage(report.summary(), 15_000)
+            self.suggested_group = None  # new or changed files: their text decides the suggestions
             self.open_group(group)
 
         try:

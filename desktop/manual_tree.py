@@ -11,7 +11,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,18 +41,22 @@ from review.manual.model import Manual
 
 @dataclass(frozen=True)
 class StateStyle:
-    label: str
+    name: str  # the source text, translated by `label`
     color: str
     rank: int  # higher is worse: a parent shows its worst child
 
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate("ItemStates", self.name)
+
 
 STATES: dict[str, StateStyle] = {
-    "changed": StateStyle("已变更", "#8e24aa", 6),
-    "problem": StateStyle("有问题", "#e65100", 5),
-    "missing": StateStyle("缺失", "#c62828", 4),
-    "pending": StateStyle("待审核", "#1565c0", 3),
-    "waived": StateStyle("豁免", "#757575", 2),
-    "ok": StateStyle("合格", "#2e7d32", 1),
+    "changed": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "已变更"), "#8e24aa", 6),
+    "problem": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "有问题"), "#e65100", 5),
+    "missing": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "缺失"), "#c62828", 4),
+    "pending": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "待审核"), "#1565c0", 3),
+    "waived": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "豁免"), "#757575", 2),
+    "ok": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "合格"), "#2e7d32", 1),
 }
 STATE_ORDER = list(STATE_KEYS)
 
@@ -77,27 +90,36 @@ def worst_state(states: Iterable[str]) -> str | None:
 def counts_text(states: Counter[str]) -> str:
     """All states of the standards below a node, e.g. 合格 3/5 · 缺失 1 · 待审核 1."""
     total = sum(states.values())
-    parts = [f"合格 {states.get('ok', 0)}/{total}"]
+    parts = [f"{STATES['ok'].label} {states.get('ok', 0)}/{total}"]
     parts += [f"{STATES[s].label} {states[s]}" for s in STATE_ORDER if s != "ok" and states.get(s)]
     return " · ".join(parts)
 
 
 def short_counts(states: Counter[str]) -> str:
-    """The column text for a parent node: 合格 3/5 (the full breakdown is its tooltip)."""
-    return f"{states.get('ok', 0)}/{sum(states.values())} 合格"
+    """The column text for a parent node: 3/5 合格 (the full breakdown is its tooltip)."""
+    return f"{states.get('ok', 0)}/{sum(states.values())} {STATES['ok'].label}"
 
 
 class ManualTreeModel(QStandardItemModel):
-    """Columns: 条目, 状态, 材料/统计. Only standards in `codes` and their ancestors appear."""
+    """Columns: 条目, 状态, 材料/统计. Only standards in `codes` and their ancestors appear.
+
+    `update_states` touches only the rows whose badge changed: after a scan that mapped nothing, a
+    refresh costs no Qt call at all (each one from Python may wait for the GIL a worker holds).
+    """
 
     def __init__(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
         super().__init__()
         self.setHorizontalHeaderLabels([self.tr("条目"), self.tr("状态"), self.tr("材料")])
+        self.manual = manual
+        self.codes = list(codes)
         wanted = set(codes)
         self.standard_codes: list[str] = []
+        self._standards: dict[str, list[QStandardItem]] = {}
+        self._parents: list[tuple[list[QStandardItem], list[str]]] = []  # (row, the standards below it)
+        self._shown: dict[int, tuple[str | None, str, str]] = {}  # id(row[0]) → (state, counts, tooltip)
         for project in manual.projects:
             project_row: list[QStandardItem] | None = None
-            project_states: Counter[str] = Counter()
+            project_codes: list[str] = []
             for indicator in project.indicators:
                 for content in indicator.contents:
                     standards = [s for s in content.standards if s.code in wanted]
@@ -109,20 +131,28 @@ class ManualTreeModel(QStandardItemModel):
                     content_row = self._row(content.code, content.title, "content",
                                             tooltip=f"{indicator.code} {indicator.title}")
                     project_row[0].appendRow(content_row)
-                    content_states: Counter[str] = Counter()
                     for standard in standards:
-                        status = statuses.get(standard.code, ItemStatus("missing"))
                         row = self._row(standard.code, standard.title, "standard", tooltip=standard.title)
-                        self._set_state(row, status.state, f"{status.files} 份" if status.files else "—")
-                        if status.note:
-                            row[1].setToolTip(status.note)
                         content_row[0].appendRow(row)
-                        content_states[status.state] += 1
+                        self._standards[standard.code] = row
                         self.standard_codes.append(standard.code)
-                    self._set_parent_state(content_row, content_states)
-                    project_states += content_states
+                    self._parents.append((content_row, [s.code for s in standards]))
+                    project_codes += [s.code for s in standards]
             if project_row is not None:
-                self._set_parent_state(project_row, project_states)
+                self._parents.append((project_row, project_codes))
+        self.update_states(statuses)
+
+    def same_tree(self, manual: Manual, codes: Sequence[str]) -> bool:
+        return list(codes) == self.codes and manual == self.manual
+
+    def update_states(self, statuses: Mapping[str, ItemStatus]) -> None:
+        for code, row in self._standards.items():
+            status = statuses.get(code, ItemStatus("missing"))
+            self._apply(row, status.state, self.tr("{0} 份").format(status.files) if status.files else "—",
+                        status.note, parent=False)
+        for row, codes in self._parents:
+            states = Counter(statuses.get(c, ItemStatus("missing")).state for c in codes)
+            self._apply(row, worst_state(states), short_counts(states), counts_text(states), parent=True)
 
     def _row(self, code: str, title: str, level: str, tooltip: str = "") -> list[QStandardItem]:
         name = QStandardItem(f"{code} {title}")
@@ -134,20 +164,20 @@ class ManualTreeModel(QStandardItemModel):
             item.setEditable(False)
         return row
 
-    def _set_parent_state(self, row: list[QStandardItem], states: Counter[str]) -> None:
-        self._set_state(row, worst_state(states), short_counts(states))
-        for item in row[1:]:
-            item.setToolTip(counts_text(states))
-
-    def _set_state(self, row: list[QStandardItem], state: str | None, counts: str) -> None:
-        if state is None:
+    def _apply(self, row: list[QStandardItem], state: str | None, counts: str, tooltip: str, *, parent: bool) -> None:
+        """A parent's tooltip (all its counts) is on both columns; a standard's (its note) on the badge."""
+        wanted = (state, counts, tooltip)
+        if state is None or self._shown.get(id(row[0])) == wanted:
             return
+        self._shown[id(row[0])] = wanted
         row[0].setData(state, STATE_ROLE)
         badge = row[1]
         badge.setText(STATES[state].label)
         badge.setIcon(state_icon(state))
         badge.setForeground(QBrush(QColor(STATES[state].color)))
         row[2].setText(counts)
+        for item in row[1:] if parent else row[1:2]:
+            item.setToolTip(tooltip)
 
 
 class StatusFilter(QSortFilterProxyModel):
@@ -248,7 +278,14 @@ class ManualTree(QWidget):
         self.model: ManualTreeModel | None = None
 
     def show_group(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
-        """(Re)build the tree for a group's standards; keeps the current item when it still exists."""
+        """(Re)build the tree for a group's standards, or only update its badges when the standards are
+        the same; keeps the current item when it still exists and announces it again."""
+        if self.model is not None and self.model.same_tree(manual, codes):
+            self.model.update_states(statuses)
+            self._show_summary(statuses)
+            if self.current_code():  # as a rebuilt tree would: the current standard is shown afresh
+                self.standard_selected.emit(self.current_code())
+            return
         keep = self.current_code()
         self.model = ManualTreeModel(manual, codes, statuses)
         self.proxy.setSourceModel(self.model)
@@ -259,12 +296,18 @@ class ManualTree(QWidget):
         header.setStretchLastSection(False)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.expandAll()
-        states = Counter(statuses.get(c, ItemStatus("missing")).state for c in self.model.standard_codes)
-        self.summary.setText(counts_text(states) if states else "")
+        self._show_summary(statuses)
         self.empty.setVisible(not self.model.standard_codes)
         self.view.setVisible(bool(self.model.standard_codes))
         if keep:
             self.select(keep)
+
+    def _show_summary(self, statuses: Mapping[str, ItemStatus]) -> None:
+        assert self.model is not None
+        states = Counter(statuses.get(c, ItemStatus("missing")).state for c in self.model.standard_codes)
+        summary = counts_text(states) if states else ""
+        if self.summary.text() != summary:
+            self.summary.setText(summary)
 
     # -- navigation ----------------------------------------------------------------------------
     def visible_codes(self) -> list[str]:

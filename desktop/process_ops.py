@@ -90,3 +90,14 @@ def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: A
 
     with Workspace.open(Path(root), db_url=db_url) as workspace:
         return scan(workspace, actor, group_code, [Path(p) for p in paths], progress=progress, cancel=cancel)
+
+
+def suggest_in_workspace(root: str, db_url: str, group_code: str, *, progress: Progress | None = None,
+                         cancel: CancelToken | None = None) -> Any:
+    """The ranked suggestions (review.suggestions) of the group's unmapped files, by path; runs in the child (jieba's dictionary
+    load and the many index look-ups would otherwise hold the GUI's GIL)."""
+    from review.suggestions import suggest
+    from review.workspace import Workspace
+
+    with Workspace.open(Path(root), db_url=db_url) as workspace:
+        return {row.path: row.suggestions for row in suggest(workspace, group_code)}

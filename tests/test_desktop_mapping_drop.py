@@ -48,12 +48,12 @@ def test_drag_from_unmapped_list_onto_a_standard(qtbot, workspace, pool, tmp_pat
     qtbot.addWidget(window)
     window.show()
     window.open_group("XC")
-    qtbot.waitUntil(lambda: window.unmapped.files.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.unmapped.count() == 1, timeout=5000)
     assert "拖到" in window.unmapped.label.text()
-    mime = window.unmapped.files.mimeData([window.unmapped.files.item(0)])
+    mime = window.unmapped.model.mimeData([window.unmapped.model.index(0)])
     assert [u.toLocalFile() for u in mime.urls()] == [str(loose)]
     drop_on(window, "Ⅲ-1-2)", mime)
-    qtbot.waitUntil(lambda: window.unmapped.files.count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.unmapped.count() == 0, timeout=10_000)
     assert mapped_codes(workspace, loose) == ["Ⅲ-1-2)"]
     assert window.tree.state_of("Ⅲ-1-2)") == "pending"
 
