@@ -31,22 +31,18 @@ def log_file() -> Path:
     return _current_log_file or user_log_file()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def describe_os_error(exc: OSError) -> str:
-    name = exc.filename or _tr("（未知文件）")
+    name = exc.filename or QCoreApplication.translate("errors", "（未知文件）")
     if exc.errno in (errno.ENOENT,):
-        return _tr("找不到文件 {0}。请确认它没有被移动或删除，然后重试。").format(name)
+        return QCoreApplication.translate("errors", "找不到文件 {0}。请确认它没有被移动或删除，然后重试。").format(name)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return _tr("没有权限访问 {0}。请关闭正在使用它的程序，或检查文件夹的访问权限后重试。").format(name)
+        return QCoreApplication.translate("errors", "没有权限访问 {0}。请关闭正在使用它的程序，或检查文件夹的访问权限后重试。").format(name)
     if exc.errno == errno.ENOSPC:
-        return _tr("磁盘空间不足，无法写入 {0}。请清理磁盘空间后重试。").format(name)
+        return QCoreApplication.translate("errors", "磁盘空间不足，无法写入 {0}。请清理磁盘空间后重试。").format(name)
     if exc.errno in (errno.EROFS,):
-        return _tr("{0} 所在的磁盘是只读的。请换一个可写的位置后重试。").format(name)
+        return QCoreApplication.translate("errors", "{0} 所在的磁盘是只读的。请换一个可写的位置后重试。").format(name)
     reason = exc.strerror or exc.__class__.__name__
-    return _tr("读写 {0} 时出错：{1}。请检查该文件和所在磁盘后重试。").format(name, reason)
+    return QCoreApplication.translate("errors", "读写 {0} 时出错：{1}。请检查该文件和所在磁盘后重试。").format(name, reason)
 
 
 def describe_exception(exc: BaseException) -> str:
@@ -56,15 +52,15 @@ def describe_exception(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return describe_os_error(exc)
     if isinstance(exc, MemoryError):
-        return _tr("内存不足，操作未完成。请关闭其他程序后重试。")
+        return QCoreApplication.translate("errors", "内存不足，操作未完成。请关闭其他程序后重试。")
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return _tr("程序遇到意外错误（{0}），操作未完成，已完成的部分已保存。详细信息已记入日志文件 {1}，"
+    return QCoreApplication.translate("errors", "程序遇到意外错误（{0}），操作未完成，已完成的部分已保存。详细信息已记入日志文件 {1}，"
                "请重试；如果反复出现，请把该日志文件发给技术支持。").format(exc.__class__.__name__, log_file())
 
 
 def show_error(parent: QWidget | None, message: str, *, title: str | None = None) -> None:
     """A modal error dialog with `message` (already Chinese, naming the file and what to do)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title or _tr("出错了"), message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title or QCoreApplication.translate("errors", "出错了"), message, QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # so it can be copied
     box.exec()
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -72,12 +72,15 @@ def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], 
     try:
         document = fitz.open(path)
     except (fitz.FileDataError, RuntimeError) as exc:
-        raise UserError(f"无法打开 PDF 文件 {path.name}：文件已损坏或不是 PDF。请用系统程序打开检查，必要时重新导出。") from exc
+        raise UserError(QCoreApplication.translate(
+            "PreviewPane", "无法打开 PDF 文件 {0}：文件已损坏或不是 PDF。请用系统程序打开检查，必要时重新导出。").format(path.name)) from exc
     with document:
         if document.needs_pass:
-            raise UserError(f"{path.name} 设置了打开密码，无法预览。请提交未加密的版本。")
+            raise UserError(QCoreApplication.translate(
+                "PreviewPane", "{0} 设置了打开密码，无法预览。请提交未加密的版本。").format(path.name))
         if document.page_count == 0:
-            raise UserError(f"{path.name} 没有任何页面。请检查该文件是否导出完整。")
+            raise UserError(QCoreApplication.translate(
+                "PreviewPane", "{0} 没有任何页面。请检查该文件是否导出完整。").format(path.name))
         page = max(0, min(page, document.page_count - 1))
         if fit_width_px > 0:
             scale = fit_width_px / document[page].rect.width
@@ -107,7 +110,8 @@ def docx_html(path: Path, terms: Sequence[str] = ()) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise UserError(f"无法读取 Word 文件 {path.name}：文件已损坏或不是 DOCX。请用 Word 或 WPS 打开另存为 DOCX 后重新扫描。") from exc
+        raise UserError(QCoreApplication.translate(
+            "PreviewPane", "无法读取 Word 文件 {0}：文件已损坏或不是 DOCX。请用 Word 或 WPS 打开另存为 DOCX 后重新扫描。").format(path.name)) from exc
 
     def mark(text: str) -> str:
         out = html.escape(text)
@@ -157,22 +161,26 @@ def read_image(path: Path) -> ImageFacts:
             size = picture.size
             dpi = picture.info.get("dpi")
     except (UnidentifiedImageError, OSError) as exc:
-        raise UserError(f"无法读取图片 {path.name}：文件已损坏或格式不对。请重新导出该图片后再扫描。") from exc
-    facts = [("尺寸", f"{size[0]} × {size[1]} 像素")]
+        raise UserError(QCoreApplication.translate(
+            "PreviewPane", "无法读取图片 {0}：文件已损坏或格式不对。请重新导出该图片后再扫描。").format(path.name)) from exc
+    facts = [(QCoreApplication.translate("PreviewPane", "尺寸"),
+              QCoreApplication.translate("PreviewPane", "{0} × {1} 像素").format(size[0], size[1]))]
     if dpi:
-        facts.append(("分辨率", f"{round(float(dpi[0]))} dpi"))
+        facts.append((QCoreApplication.translate("PreviewPane", "分辨率"), f"{round(float(dpi[0]))} dpi"))
     detail = exif.get_ifd(ExifTags.IFD.Exif)
     taken = detail.get(ExifTags.Base.DateTimeOriginal) or exif.get(ExifTags.Base.DateTime)
-    facts.append(("拍摄时间", str(taken) if taken else "无（照片没有记录拍摄时间）"))
+    facts.append((QCoreApplication.translate("PreviewPane", "拍摄时间"),
+                  str(taken) if taken else QCoreApplication.translate("PreviewPane", "无（照片没有记录拍摄时间）")))
     camera = " ".join(str(exif.get(tag, "")).strip() for tag in (ExifTags.Base.Make, ExifTags.Base.Model)).strip()
     if camera:
-        facts.append(("相机", camera))
+        facts.append((QCoreApplication.translate("PreviewPane", "相机"), camera))
     description = exif.get(ExifTags.Base.ImageDescription)
     if description:
-        facts.append(("说明", str(description)))
+        facts.append((QCoreApplication.translate("PreviewPane", "说明"), str(description)))
     image = QImage(str(path))
     if image.isNull():
-        raise UserError(f"无法显示图片 {path.name}。请用系统程序打开检查该文件。")
+        raise UserError(QCoreApplication.translate(
+            "PreviewPane", "无法显示图片 {0}。请用系统程序打开检查该文件。").format(path.name))
     orientation = exif.get(ExifTags.Base.Orientation, 1)
     rotation = {3: 180, 6: 90, 8: 270}.get(int(orientation), 0)
     if rotation:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -42,18 +42,21 @@ def human_size(size: int) -> str:
 
 def requirement_html(requirement: MaterialRequirement | None) -> str:
     if requirement is None:
-        return "<p>手册未写明材料要求。</p>"
+        return f"<p>{QCoreApplication.translate('RequirementView', '手册未写明材料要求。')}</p>"
     lines = []
     if requirement.kinds:
-        lines.append("材料种类：" + "；".join(f"{k.kind} 至少 {k.min_count} 份" for k in requirement.kinds))
+        lines.append(QCoreApplication.translate("RequirementView", "材料种类：{0}").format("；".join(
+            QCoreApplication.translate("RequirementView", "{0} 至少 {1} 份").format(k.kind, k.min_count)
+            for k in requirement.kinds)))
     if requirement.formats:
-        lines.append("文件格式：" + "、".join(f.upper() for f in requirement.formats))
+        lines.append(QCoreApplication.translate("RequirementView", "文件格式：{0}").format(
+            "、".join(f.upper() for f in requirement.formats)))
     if requirement.window:
-        lines.append("时间范围：" + requirement.window)
+        lines.append(QCoreApplication.translate("RequirementView", "时间范围：{0}").format(requirement.window))
     if requirement.keywords:
-        lines.append("应包含：" + "、".join(requirement.keywords))
+        lines.append(QCoreApplication.translate("RequirementView", "应包含：{0}").format("、".join(requirement.keywords)))
     if requirement.captions_required:
-        lines.append("图片须配说明（时间、地点、人物、事由）")
+        lines.append(QCoreApplication.translate("RequirementView", "图片须配说明（时间、地点、人物、事由）"))
     if requirement.notes:
         lines.append(requirement.notes)
     return "".join(f"<li>{html.escape(line)}</li>" for line in lines).join(("<ul>", "</ul>")) if lines else ""
@@ -222,8 +225,9 @@ class RequirementView(QWidget):
         for i, row in enumerate(reversed(rows)):
             self.history.setItem(i, 0, QTableWidgetItem(row.at.astimezone().strftime("%Y-%m-%d %H:%M")))
             self.history.setItem(i, 1, QTableWidgetItem(row.actor))
-            verdict = QTableWidgetItem(row.verdict)
-            verdict.setIcon(state_icon("ok" if row.verdict == "通过" else "problem"))
+            approved = row.verdict == "approve"
+            verdict = QTableWidgetItem(self.tr("通过") if approved else self.tr("退回"))
+            verdict.setIcon(state_icon("ok" if approved else "problem"))
             self.history.setItem(i, 2, verdict)
             self.history.setItem(i, 3, QTableWidgetItem(row.comment))
 

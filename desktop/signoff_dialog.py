@@ -5,7 +5,7 @@ Also the dialog that shows a stale sign-off: exactly which files changed since i
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -115,9 +115,11 @@ class SignoffDialog(QDialog):
 def signoff_summary(status: SignoffStatus) -> str:
     """One line for the status bar, e.g. 签字：已失效（第 2 版，3 处变化）."""
     if status.state == "none":
-        return "签字：未签字"
-    changes = f"，{len(status.differences)} 处变化" if status.differences else ""
-    return f"签字：{status.state_name}（第 {status.version} 版，{status.leader}{changes}）"
+        return QCoreApplication.translate("SignoffDialog", "签字：未签字")
+    changes = (QCoreApplication.translate("SignoffDialog", "，{0} 处变化").format(len(status.differences))
+               if status.differences else "")
+    return QCoreApplication.translate("SignoffDialog", "签字：{0}（第 {1} 版，{2}{3}）").format(
+        status.state_name, status.version, status.leader, changes)
 
 
 class SignoffChangesDialog(QDialog):

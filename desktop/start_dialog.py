@@ -146,7 +146,7 @@ class CreateWorkspaceDialog(QDialog):
 
     def _check(self) -> None:
         if not self.folder.text().strip() or not self.city.text().strip():
-            show_exception(self, UserError("请填写工作区文件夹和本市名称。"))
+            show_exception(self, UserError(self.tr("请填写工作区文件夹和本市名称。")))
             return
         if self.manual.currentData() == "file":
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择操作手册"), "",

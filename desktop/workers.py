@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from review.errors import UserError
@@ -154,15 +154,15 @@ def _show_error(exc: BaseException) -> None:
 def format_eta(seconds: float) -> str:
     """Seconds left as Chinese text, e.g. 约 2 分 05 秒."""
     if seconds < 0:
-        return "正在估算剩余时间…"
+        return QCoreApplication.translate("OperationRunner", "正在估算剩余时间…")
     seconds = round(seconds)
     if seconds < 60:
-        return f"剩余约 {seconds} 秒"
+        return QCoreApplication.translate("OperationRunner", "剩余约 {0} 秒").format(seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"剩余约 {minutes} 分 {seconds:02d} 秒"
+        return QCoreApplication.translate("OperationRunner", "剩余约 {0} 分 {1:02d} 秒").format(minutes, seconds)
     hours, minutes = divmod(minutes, 60)
-    return f"剩余约 {hours} 小时 {minutes:02d} 分"
+    return QCoreApplication.translate("OperationRunner", "剩余约 {0} 小时 {1:02d} 分").format(hours, minutes)
 
 
 class OperationRunner(QWidget):
@@ -206,7 +206,7 @@ class OperationRunner(QWidget):
         on_cancelled: Callable[[], None] | None = None,
     ) -> Worker:
         if self.worker is not None:
-            raise UserError(f"“{self.title.text()}”正在进行。请等它完成或点“取消”后再开始“{title}”。")
+            raise UserError(self.tr("“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。").format(self.title.text(), title))
         self.title.setText(title)
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.bar.setFormat("%v / %m")

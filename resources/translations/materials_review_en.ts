@@ -6,67 +6,72 @@
     <message>
         <location filename="../../desktop/start_dialog.py" line="105"/>
         <source>新建工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>New workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="107"/>
         <source>浏览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="113"/>
         <source>例如：北湖市</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Beihu</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="121"/>
         <source>内置示例手册</source>
-        <translation type="unfinished"></translation>
+        <translation>Built-in sample manual</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="122"/>
         <source>从文件载入（YAML 或 DOCX）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Load from file (YAML or DOCX)…</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="124"/>
         <source>工作区文件夹（空文件夹）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace folder (empty):</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="125"/>
         <source>本市名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>City name:</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="126"/>
         <source>创建年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Year:</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="127"/>
         <source>测评开始日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment start date:</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="128"/>
         <source>操作手册：</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual:</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="138"/>
         <source>选择一个空文件夹作为工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an empty folder for the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_dialog.py" line="149"/>
+        <source>请填写工作区文件夹和本市名称。</source>
+        <translation>Please fill in the workspace folder and the city name.</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="152"/>
         <source>选择操作手册</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the manual</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="153"/>
         <source>操作手册 (*.yaml *.yml *.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual (*.yaml *.yml *.docx)</translation>
     </message>
 </context>
 <context>
@@ -84,7 +89,7 @@
     <message>
         <location filename="../../desktop/dashboard.py" line="100"/>
         <source>材料文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Files</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="102"/>
@@ -109,27 +114,60 @@
     <message>
         <location filename="../../desktop/dashboard.py" line="111"/>
         <source>双击一个工作组查看它的材料（只读）</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a group to view its materials (read-only)</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="136"/>
         <source>&lt;h3&gt;{0} {1} 年申报材料总览&lt;/h3&gt;&lt;span&gt;操作手册：{2}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;{0} {1}: declaration materials overview&lt;/h3&gt;&lt;span&gt;Manual: {2}&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="137"/>
         <source>（未载入）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not loaded)</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="156"/>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“工作组”中分配：</source>
-        <translation type="unfinished"></translation>
+        <translation>Material standards no group is responsible for ({0}); assign them under “Groups”:</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="161"/>
         <source>所有材料审核条目都已分配到工作组。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every material standard is assigned to a group.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemStates</name>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="54"/>
+        <source>已变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="55"/>
+        <source>有问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="56"/>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="57"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="58"/>
+        <source>豁免</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="59"/>
+        <source>合格</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -173,278 +211,303 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="69"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>申报材料审核台 — {0}</source>
         <translation>Materials Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88"/>
+        <location filename="../../desktop/main_window.py" line="93"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="94"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="116"/>
         <source>当前用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>查看签字状态及签字后的变化</source>
         <translation>Sign-off state and changes since</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>选择要查看或审核的工作组</source>
         <translation>Choose the task group to view or review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>打开其他工作区…</source>
         <translation>Open another workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>扫描文件夹…</source>
         <translation>Scan folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>扫描或重新扫描本组材料文件夹</source>
         <translation>Scan or re-scan this group&apos;s materials folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>各工作组的进度总览</source>
         <translation>Progress of every task group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>审核台</source>
         <translation>Review desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>当前工作组的审核台</source>
         <translation>Review desk of the current group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>上一条</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>上一个测评标准</source>
         <translation>Previous standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>下一条</source>
         <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>下一个测评标准</source>
         <translation>Next standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>审核通过当前条目并转到下一条</source>
         <translation>Approve the current item and go to the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>退回当前条目（须写明原因）</source>
         <translation>Return the current item (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>在右侧显示当前条目的下一个问题</source>
         <translation>Show the next finding of the current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>签字确认…</source>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>组长对本组材料签字确认</source>
         <translation>The leader signs off the group&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
         <source> 工作组：</source>
         <translation> Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="228"/>
+        <location filename="../../desktop/main_window.py" line="233"/>
         <source>操作正在进行</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。</source>
         <translation>“{0}” is still running. Cancel it and close the window? Finished work is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>工作区还没有工作组。请用命令 group add 新建工作组并分配条目。</source>
         <translation>The workspace has no task groups yet. Create one with `group add` and assign items.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。</source>
         <translation>No manual is loaded. Load one with `manual load`, then refresh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="296"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>工作组 {0}（{1}）{2}：{3} 个材料审核条目</source>
         <translation>Group {0} ({1}){2}: {3} items to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
+        <source>无法给出归类建议：{0}</source>
+        <translation>Could not suggest standards: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="389"/>
         <source>当前条目没有发现问题。</source>
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="388"/>
-        <source>{0} 已{1}。</source>
-        <translation>{0}: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="402"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="437"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="429"/>
+        <location filename="../../desktop/main_window.py" line="468"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="438"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
+        <source>退回条目 {0} 必须写明原因。</source>
+        <translation>Returning {0} needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="421"/>
+        <source>{0} 已通过。</source>
+        <translation>{0} approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="421"/>
+        <source>{0} 已退回。</source>
+        <translation>{0} returned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="459"/>
+        <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
+        <translation>{0} “{1}” may not map materials for group {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="478"/>
+        <source>已采纳建议，把 {0} 归到 {1}。</source>
+        <translation>Suggestion accepted: {0} mapped to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="474"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="483"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
@@ -456,22 +519,22 @@ Log: {1}</translation>
 <context>
     <name>ManualTree</name>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="223"/>
+        <location filename="../../desktop/manual_tree.py" line="253"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="235"/>
+        <location filename="../../desktop/manual_tree.py" line="265"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="236"/>
+        <location filename="../../desktop/manual_tree.py" line="266"/>
         <source>本组还没有分配测评条目。请文明办在“工作组”中为本组分配测评内容。</source>
         <translation>No items are assigned to this group yet. Ask the office to assign them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="240"/>
+        <location filename="../../desktop/manual_tree.py" line="270"/>
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
@@ -479,41 +542,71 @@ Log: {1}</translation>
 <context>
     <name>ManualTreeModel</name>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="95"/>
+        <location filename="../../desktop/manual_tree.py" line="112"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="95"/>
+        <location filename="../../desktop/manual_tree.py" line="112"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/manual_tree.py" line="95"/>
+        <location filename="../../desktop/manual_tree.py" line="112"/>
         <source>材料</source>
         <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/manual_tree.py" line="151"/>
+        <source>{0} 份</source>
+        <translation>{0} files</translation>
     </message>
 </context>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/workers.py" line="189"/>
-        <location filename="../../desktop/workers.py" line="219"/>
+        <location filename="../../desktop/workers.py" line="157"/>
+        <source>正在估算剩余时间…</source>
+        <translation>Estimating time left…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="160"/>
+        <source>剩余约 {0} 秒</source>
+        <translation>About {0} s left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="163"/>
+        <source>剩余约 {0} 分 {1:02d} 秒</source>
+        <translation>About {0} min {1:02d} s left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="165"/>
+        <source>剩余约 {0} 小时 {1:02d} 分</source>
+        <translation>About {0} h {1:02d} min left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="186"/>
+        <location filename="../../desktop/workers.py" line="216"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="217"/>
+        <location filename="../../desktop/workers.py" line="209"/>
+        <source>“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。</source>
+        <translation>“{0}” is in progress. Wait for it to finish or click Cancel before starting “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workers.py" line="214"/>
         <source>准备中…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="233"/>
+        <location filename="../../desktop/workers.py" line="230"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="242"/>
+        <location filename="../../desktop/workers.py" line="239"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
@@ -521,69 +614,134 @@ Log: {1}</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../desktop/preview.py" line="200"/>
-        <location filename="../../desktop/preview.py" line="279"/>
+        <location filename="../../desktop/preview.py" line="75"/>
+        <source>无法打开 PDF 文件 {0}：文件已损坏或不是 PDF。请用系统程序打开检查，必要时重新导出。</source>
+        <translation>Cannot open the PDF file {0}: it is damaged or not a PDF. Open it with another program to check it and export it again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="79"/>
+        <source>{0} 设置了打开密码，无法预览。请提交未加密的版本。</source>
+        <translation>{0} is password-protected and cannot be previewed. Please submit an unencrypted version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="82"/>
+        <source>{0} 没有任何页面。请检查该文件是否导出完整。</source>
+        <translation>{0} has no pages. Check that the file was exported completely.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="113"/>
+        <source>无法读取 Word 文件 {0}：文件已损坏或不是 DOCX。请用 Word 或 WPS 打开另存为 DOCX 后重新扫描。</source>
+        <translation>Cannot read the Word file {0}: it is damaged or not a DOCX. Open it in Word or WPS, save it as DOCX and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="164"/>
+        <source>无法读取图片 {0}：文件已损坏或格式不对。请重新导出该图片后再扫描。</source>
+        <translation>Cannot read the image {0}: it is damaged or in the wrong format. Export the image again and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="166"/>
+        <source>尺寸</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="167"/>
+        <source>{0} × {1} 像素</source>
+        <translation>{0} × {1} pixels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="169"/>
+        <source>分辨率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="172"/>
+        <source>拍摄时间</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="173"/>
+        <source>无（照片没有记录拍摄时间）</source>
+        <translation>None (the photo has no date taken)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="176"/>
+        <source>相机</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="179"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="182"/>
+        <source>无法显示图片 {0}。请用系统程序打开检查该文件。</source>
+        <translation>Cannot show the image {0}. Open it with another program to check it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/preview.py" line="208"/>
+        <location filename="../../desktop/preview.py" line="286"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="203"/>
+        <location filename="../../desktop/preview.py" line="211"/>
         <source>上一页 (PgUp)</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="204"/>
+        <location filename="../../desktop/preview.py" line="212"/>
         <source>下一页 (PgDown)</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="210"/>
+        <location filename="../../desktop/preview.py" line="218"/>
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="212"/>
+        <location filename="../../desktop/preview.py" line="220"/>
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="213"/>
+        <location filename="../../desktop/preview.py" line="221"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="213"/>
+        <location filename="../../desktop/preview.py" line="221"/>
         <source>按窗格宽度显示</source>
         <translation>Fit the page to the pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="214"/>
+        <location filename="../../desktop/preview.py" line="222"/>
         <source>用系统程序打开</source>
         <translation>Open externally</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="214"/>
+        <location filename="../../desktop/preview.py" line="222"/>
         <source>用本机默认程序打开此文件</source>
         <translation>Open this file in its default application</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="224"/>
-        <location filename="../../desktop/preview.py" line="280"/>
+        <location filename="../../desktop/preview.py" line="232"/>
+        <location filename="../../desktop/preview.py" line="287"/>
         <source>在中间选择一份材料，或在搜索结果中点一条，即可在此预览。</source>
         <translation>Choose a file in the middle or a search result to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="330"/>
+        <location filename="../../desktop/preview.py" line="337"/>
         <source>找不到文件 {0}。它可能已被移动或删除；请重新扫描本组材料。</source>
         <translation>File {0} is missing. It may have been moved or deleted; re-scan the group&apos;s materials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="349"/>
+        <location filename="../../desktop/preview.py" line="356"/>
         <source>{0} 格式的文件暂不能在此预览，请点“用系统程序打开”查看。</source>
         <translation>{0} files cannot be previewed here; use “Open externally”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="350"/>
+        <location filename="../../desktop/preview.py" line="357"/>
         <source>无扩展名</source>
         <translation>no extension</translation>
     </message>
@@ -593,150 +751,190 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/dashboard.py" line="51"/>
         <source>各组准备情况（百分比为合格及豁免条目占比）</source>
-        <translation type="unfinished"></translation>
+        <translation>Readiness by group (percentage of standards OK or waived)</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="61"/>
         <source>还没有工作组。请用命令 group add 新建工作组。</source>
-        <translation type="unfinished"></translation>
+        <translation>No groups yet. Create one with the command group add.</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="61"/>
         <source>正在载入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
     <name>RequirementView</name>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="75"/>
+        <location filename="../../desktop/requirement_view.py" line="48"/>
+        <source>材料种类：{0}</source>
+        <translation>Kinds of material: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="49"/>
+        <source>{0} 至少 {1} 份</source>
+        <translation>{0}: at least {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="52"/>
+        <source>文件格式：{0}</source>
+        <translation>File formats: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="55"/>
+        <source>时间范围：{0}</source>
+        <translation>Period: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="57"/>
+        <source>应包含：{0}</source>
+        <translation>Must mention: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="59"/>
+        <source>图片须配说明（时间、地点、人物、事由）</source>
+        <translation>Photos need captions (time, place, people, occasion)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="78"/>
         <source>材料</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="75"/>
+        <location filename="../../desktop/requirement_view.py" line="78"/>
         <source>格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="75"/>
+        <location filename="../../desktop/requirement_view.py" line="78"/>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="79"/>
+        <location filename="../../desktop/requirement_view.py" line="82"/>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="79"/>
+        <location filename="../../desktop/requirement_view.py" line="82"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="79"/>
+        <location filename="../../desktop/requirement_view.py" line="82"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="83"/>
+        <location filename="../../desktop/requirement_view.py" line="86"/>
         <source>豁免所选问题…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waive selected problem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="84"/>
+        <location filename="../../desktop/requirement_view.py" line="87"/>
         <source>组长确认该问题不影响得分时，写明理由后豁免</source>
-        <translation type="unfinished"></translation>
+        <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="89"/>
+        <location filename="../../desktop/requirement_view.py" line="92"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="89"/>
+        <location filename="../../desktop/requirement_view.py" line="92"/>
         <source>审核人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="89"/>
+        <location filename="../../desktop/requirement_view.py" line="92"/>
         <source>结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="89"/>
+        <location filename="../../desktop/requirement_view.py" line="92"/>
         <source>意见</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="130"/>
-        <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../desktop/requirement_view.py" line="133"/>
+        <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="136"/>
         <source>已归类材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapped materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="134"/>
+        <location filename="../../desktop/requirement_view.py" line="137"/>
         <source>发现的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="135"/>
+        <location filename="../../desktop/requirement_view.py" line="138"/>
         <source>审核记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Review history</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="153"/>
+        <location filename="../../desktop/requirement_view.py" line="156"/>
         <source>审核后有变化</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="173"/>
+        <location filename="../../desktop/requirement_view.py" line="176"/>
         <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="175"/>
+        <location filename="../../desktop/requirement_view.py" line="178"/>
         <source>已归类材料（{0} 份）</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapped materials ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="179"/>
+        <location filename="../../desktop/requirement_view.py" line="182"/>
         <source>{0}（文件已缺失）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (file missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="190"/>
+        <location filename="../../desktop/requirement_view.py" line="193"/>
         <source>发现的问题：未发现问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found: none.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="194"/>
+        <location filename="../../desktop/requirement_view.py" line="197"/>
         <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found ({0}: {1} must be fixed, {2} waived; press F8 to step through them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="201"/>
+        <location filename="../../desktop/requirement_view.py" line="204"/>
         <source>{0}（已豁免：{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (waived: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="209"/>
+        <location filename="../../desktop/requirement_view.py" line="212"/>
         <source>第 {0} 页 · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>page {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="218"/>
+        <location filename="../../desktop/requirement_view.py" line="221"/>
         <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
-        <translation type="unfinished"></translation>
+        <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="220"/>
+        <location filename="../../desktop/requirement_view.py" line="223"/>
         <source>审核记录（{0} 次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Review history ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="229"/>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/requirement_view.py" line="229"/>
+        <source>退回</source>
+        <translation>Returned</translation>
     </message>
 </context>
 <context>
@@ -790,29 +988,29 @@ Log: {1}</translation>
 <context>
     <name>SignoffChangesDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="128"/>
+        <location filename="../../desktop/signoff_dialog.py" line="130"/>
         <source>签字状态 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-off status — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="134"/>
+        <location filename="../../desktop/signoff_dialog.py" line="136"/>
         <source>以下变化使签字失效。请组长重新审核这些条目后再次签字。</source>
-        <translation type="unfinished"></translation>
+        <translation>These changes invalidated the sign-off. The group leader should review these standards again and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="138"/>
+        <location filename="../../desktop/signoff_dialog.py" line="140"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="138"/>
+        <location filename="../../desktop/signoff_dialog.py" line="140"/>
         <source>变化</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="138"/>
+        <location filename="../../desktop/signoff_dialog.py" line="140"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
 </context>
 <context>
@@ -825,7 +1023,7 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="44"/>
         <source>签字将记录本组 {0} 个条目全部材料的指纹（SHA-256）。其中 {1} 个已审核通过；其余 {2} 个请逐条写明作为例外的原因，文明办会看到。签字后任何文件变化都会使签字失效。</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing records the fingerprints (SHA-256) of all materials of the group&apos;s {0} standards. {1} are approved; for each of the other {2}, write why it is an exception — the office will see it. Any change to a file after signing invalidates the sign-off.</translation>
     </message>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="49"/>
@@ -840,12 +1038,12 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="49"/>
         <source>例外原因（未通过的条目必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for exception (required for standards not approved)</translation>
     </message>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="70"/>
         <source>组长“{0}”的密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of group leader “{0}”:</translation>
     </message>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="75"/>
@@ -855,12 +1053,27 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="98"/>
         <source>请为未通过的条目写明例外原因：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please give a reason for each standard not approved: {0}.</translation>
     </message>
     <message>
         <location filename="../../desktop/signoff_dialog.py" line="102"/>
         <source>正在签字…</source>
         <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="118"/>
+        <source>签字：未签字</source>
+        <translation>Sign-off: not signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="119"/>
+        <source>，{0} 处变化</source>
+        <translation>, {0} changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="121"/>
+        <source>签字：{0}（第 {1} 版，{2}{3}）</source>
+        <translation>Sign-off: {0} (version {1}, {2}{3})</translation>
     </message>
 </context>
 <context>
@@ -937,16 +1150,158 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
-    <name>UnmappedList</name>
+    <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/unmapped_list.py" line="52"/>
-        <source>未归类的文件（{0} 个）：拖到左侧“测评条目”中的某一条即可归类。</source>
-        <translation>Unmapped files ({0}): drag one onto an item above to map it.</translation>
+        <location filename="../../desktop/unmapped_list.py" line="109"/>
+        <source>正在为“{0}”查找可归入的测评标准…</source>
+        <translation>Looking for standards that “{0}” could belong to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unmapped_list.py" line="53"/>
+        <location filename="../../desktop/unmapped_list.py" line="111"/>
+        <source>“{0}”的文字与本组测评标准都不够匹配，请把它拖到左侧“测评条目”中人工归类。</source>
+        <translation>The text of “{0}” matches none of the group&apos;s standards well enough. Drag it onto a standard on the left to map it by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="114"/>
+        <source>“{0}”建议归到（点“采纳”才会归类）：</source>
+        <translation>Suggested standards for “{0}” (nothing is mapped until you click Accept):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="116"/>
+        <source>理由：文件中出现了“{0}”</source>
+        <translation>Reason: the file mentions “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="121"/>
+        <source>采纳</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="122"/>
+        <source>把这个文件归到 {0}</source>
+        <translation>Map this file to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="135"/>
+        <source>正在归类到 {0}…</source>
+        <translation>Mapping to {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>UnmappedList</name>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="184"/>
+        <source>未归类的文件（{0} 个）：拖到左侧“测评条目”中的某一条，或选中文件后采纳建议。</source>
+        <translation>Unmapped files ({0}): drag one onto a standard on the left, or select a file and accept a suggestion.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="185"/>
         <source>本组没有未归类的文件。</source>
         <translation>This group has no unmapped files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="229"/>
+        <source>正在查找建议…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="231"/>
+        <source>没有建议：请拖到左侧条目中人工归类</source>
+        <translation>No suggestion: drag it onto a standard on the left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="233"/>
+        <source>采纳建议：归到 {0} {1}</source>
+        <translation>Accept suggestion: map to {0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>UnmappedModel</name>
+    <message>
+        <location filename="../../desktop/unmapped_list.py" line="59"/>
+        <source>{0}&#x3000;→ 建议 {1}</source>
+        <translation>{0} → suggested {1}</translation>
+    </message>
+</context>
+<context>
+    <name>desk_data</name>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="109"/>
+        <source>已退回：{0}</source>
+        <translation>Returned: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="111"/>
+        <source>审核后有变化：{0}</source>
+        <translation>Changed since review: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="114"/>
+        <source>未处理的问题 {0} 条（必须修改 {1} 条）</source>
+        <translation>{0} open problems ({1} must be fixed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="172"/>
+        <source>当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。</source>
+        <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="241"/>
+        <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
+        <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_data.py" line="243"/>
+        <source>未导入</source>
+        <translation>not imported</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="35"/>
+        <source>（未知文件）</source>
+        <translation>(unknown file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="37"/>
+        <source>找不到文件 {0}。请确认它没有被移动或删除，然后重试。</source>
+        <translation>File {0} not found. Make sure it has not been moved or deleted, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="39"/>
+        <source>没有权限访问 {0}。请关闭正在使用它的程序，或检查文件夹的访问权限后重试。</source>
+        <translation>No permission to access {0}. Close the program using it or check the folder&apos;s permissions, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="41"/>
+        <source>磁盘空间不足，无法写入 {0}。请清理磁盘空间后重试。</source>
+        <translation>Not enough disk space to write {0}. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="43"/>
+        <source>{0} 所在的磁盘是只读的。请换一个可写的位置后重试。</source>
+        <translation>The disk holding {0} is read-only. Choose a writable location and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="45"/>
+        <source>读写 {0} 时出错：{1}。请检查该文件和所在磁盘后重试。</source>
+        <translation>Error reading or writing {0}: {1}. Check the file and its disk, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="55"/>
+        <source>内存不足，操作未完成。请关闭其他程序后重试。</source>
+        <translation>Out of memory; the operation did not finish. Close other programs and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="57"/>
+        <source>程序遇到意外错误（{0}），操作未完成，已完成的部分已保存。详细信息已记入日志文件 {1}，请重试；如果反复出现，请把该日志文件发给技术支持。</source>
+        <translation>Unexpected error ({0}); the operation did not finish, and what was done is saved. Details are in the log file {1}. Please try again; if it keeps happening, send the log file to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="63"/>
+        <source>出错了</source>
+        <translation>Error</translation>
     </message>
 </context>
 </TS>
