@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from review.db.models import Group, Mapping, Material
@@ -156,16 +156,39 @@ def unassign(session: Session, actor: Actor, material: Material, item_code: str)
     _sync_search_items(session, material)
 
 
+# Session.info key: materials whose mappings changed in this unit of work, by id.
+_SEARCH_ITEMS_PENDING = "mapping.search_items_pending"
+
+
 def _sync_search_items(session: Session, material: Material) -> None:
-    """Keep the search index's item filter in step with the mapping (the index is derived data)."""
+    """Keep the search index's item filter in step with the mapping (the index is derived data).
+
+    The change is written when the session commits, so a folder of files mapped in one action opens
+    the index once, and an action undone by an error leaves the filter as the mappings are.
+    """
+    from review.workspace import Workspace
+
+    if Workspace.of_session(session) is None or material.indexed_sha256 is None:
+        return
+    if _SEARCH_ITEMS_PENDING not in session.info:
+        session.info[_SEARCH_ITEMS_PENDING] = {}
+        event.listen(session, "before_commit", _write_search_items)
+    session.info[_SEARCH_ITEMS_PENDING][material.id] = material
+
+
+def _write_search_items(session: Session) -> None:
     from review.search_service import SearchService
     from review.workspace import Workspace
 
+    pending: dict[int, Material] = session.info[_SEARCH_ITEMS_PENDING]
     workspace = Workspace.of_session(session)
-    if workspace is None or material.indexed_sha256 is None:
+    if not pending or workspace is None:
         return
-    with SearchService.open(workspace) as service:
-        service.set_items(material.id, [m.item_code for m in material.mappings])
+    materials = list(pending.values())
+    pending.clear()
+    with SearchService.open(workspace) as service, service.bulk():  # one writer for them all
+        for material in materials:
+            service.set_items(material.id, [m.item_code for m in material.mappings])
 
 
 def unmapped_files(session: Session, group_code: str | None = None) -> list[UnmappedFile]:

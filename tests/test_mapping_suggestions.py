@@ -42,20 +42,3 @@ def test_unmapped_files_get_ranked_suggestions_with_reasons(workspace: Workspace
         assert [Path(f.path).name for f in unmapped_files(session, "XC")] == ["招募.docx", "杂项.docx"]
         assert session.scalars(select(Mapping.source)).one() == "suggestion"
 
-
-def test_mapping_updates_the_search_filter_by_item(workspace: Workspace, tmp_path: Path) -> None:
-    from index.search import SearchQuery
-    from review.search_service import SearchService
-
-    with workspace.session() as session:
-        add_group(session, "XC", "宣传组")
-        assign_items(session, "XC", ["Ⅲ-3"])
-    root = tmp_path / "材料"
-    root.mkdir()
-    make_docx(root / "台账.docx", ["背街小巷整治台账"])
-    scan(workspace, LOCAL_USER, "XC", [root], check=False)
-    with workspace.session() as session:
-        assign(session, LOCAL_USER, find_material(session, "台账.docx", "XC"), "Ⅲ-3-1)")
-    with SearchService.open(workspace) as service:
-        hits = service.search(SearchQuery("背街小巷", items=["Ⅲ-3-1)"], limit=0)).hits
-    assert [Path(h.path).name for h in hits] == ["台账.docx"]
