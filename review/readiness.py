@@ -162,19 +162,25 @@ def group_rollup(session: Session, group: Group, manual: Manual | None = None) -
 def city_rollup(session: Session) -> tuple[Rollup, list[Rollup]]:
     """The city's figure over every material standard (uncovered ones count as missing) and each group's."""
     manual = current_manual(session)
+    groups = session.scalars(select(Group).order_by(Group.code))
+    return city_rollup_from(manual, [(group, requirement_statuses(session, group, manual)) for group in groups])
+
+
+def city_rollup_from(manual: Manual | None,
+                     groups: list[tuple[Group, list[RequirementStatus]]]) -> tuple[Rollup, list[Rollup]]:
+    """`city_rollup` from statuses the caller already has: a standard counts by its best group's status."""
     city = Rollup("", "全市", "city")
-    groups = []
+    rolls = []
     best: dict[str, str] = {}
     order = {s: i for i, s in enumerate(("approved", "waived", "pending", "changed", "problems", "missing"))}
-    for group in session.scalars(select(Group).order_by(Group.code)):
-        statuses = requirement_statuses(session, group, manual)
+    for group, statuses in groups:
         roll = Rollup(group.code, group.name, "group")
         for s in statuses:
             roll.counts[s.status] += 1
             if s.code not in best or order[s.status] < order[best[s.code]]:
                 best[s.code] = s.status
-        groups.append(roll)
+        rolls.append(roll)
     if manual is not None:
         for standard in manual.material_standards():
             city.counts[best.get(standard.code, "missing")] += 1
-    return city, groups
+    return city, rolls

@@ -6,9 +6,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from review.db.models import Group, Material
-from review.groups import group_standard_codes
 from review.manual.store import current_edition, current_manual
-from review.readiness import city_rollup
+from review.readiness import city_rollup_from, requirement_statuses
 from review.workspace import Workspace
 
 
@@ -20,19 +19,21 @@ def workspace_status(workspace: Workspace) -> dict[str, Any]:
         manual = current_manual(session)
         groups_out = []
         covered: set[str] = set()
+        by_group = []
         for group in session.scalars(select(Group).order_by(Group.code)):
-            codes = group_standard_codes(session, group, manual) if manual else []
-            covered.update(codes)
+            statuses = requirement_statuses(session, group, manual) if manual else []  # one per standard it owns
+            by_group.append((group, statuses))
+            covered.update(s.code for s in statuses)
             counts = dict(session.execute(
                 select(Material.status, func.count(Material.id)).where(Material.group_id == group.id)
                 .group_by(Material.status)
             ).all())
             groups_out.append({
-                "code": group.code, "name": group.name, "standards": len(codes),
+                "code": group.code, "name": group.name, "standards": len(statuses),
                 "files": int(sum(counts.values())), "missing_files": int(counts.get("missing", 0)),
             })
         material_codes = [s.code for s in manual.material_standards()] if manual else []
-        city, rolls = city_rollup(session)
+        city, rolls = city_rollup_from(manual, by_group)
         for entry, roll in zip(groups_out, rolls, strict=True):
             entry["status"] = roll.to_json()
     return {
