@@ -16,7 +16,7 @@ group covers it and no responsible group waived it; two or more covering groups 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -31,7 +31,7 @@ from review.checks.runner import document_date
 from review.db.models import Group, ImportedPackage, Material, Waiver
 from review.decisions import mapped_materials, material_label
 from review.errors import UserError
-from review.findings import SEVERITY_NAMES, list_findings
+from review.findings import SERIOUS, FindingView, list_findings
 from review.groups import group_standard_codes
 from review.keys import format_fingerprint, registered_key
 from review.manual.model import Manual
@@ -83,24 +83,8 @@ class CoveredFile:
                 "items": list(self.items), "pages": self.pages, "date": self.date, "date_text": self.date_text}
 
 
-@dataclass(frozen=True)
-class Issue:
-    """An open finding, as the 问题清单 prints it."""
-
-    group: str
-    item_code: str
-    rule_id: str
-    severity: str
-    title: str
-    message: str
-    hint: str
-    file: str
-    page: int | None
-    location: str
-
-    @property
-    def severity_name(self) -> str:
-        return SEVERITY_NAMES.get(self.severity, self.severity)
+# The 问题清单 prints open findings as users see them elsewhere.
+Issue = FindingView
 
 
 @dataclass(frozen=True)
@@ -137,7 +121,7 @@ class GroupView:
     responsible: list[str] = field(default_factory=list)
     waived_items: set[str] = field(default_factory=set)
     files: list[CoveredFile] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[FindingView] = field(default_factory=list)
     waivers: list[WaiverNote] = field(default_factory=list)
 
     @property
@@ -274,13 +258,8 @@ def _local_group(session: Session, manual: Manual, group: Group, status: Signoff
                                      Path(m.path)) for m, items in by_material.values()), key=lambda f: f.path)
     # Findings name files by their path on this PC; print the path the group filed them under.
     labels = {m.path: material_label(m) for m in session.scalars(select(Material).where(Material.group_id == group.id))}
-    for finding in list_findings(session, group.code):
-        if finding.waived:
-            continue
-        if finding.severity in ("must", "should"):
-            view.issues.append(Issue(group.code, finding.item_code, finding.rule_id, finding.severity,
-                                     finding.title, finding.message, finding.hint,
-                                     labels.get(finding.file, finding.file), finding.page, finding.location))
+    view.issues = [replace(finding, file=labels.get(finding.file, finding.file))
+                   for finding in list_findings(session, group.code, severities=SERIOUS, include_waived=False)]
     for waiver in session.scalars(select(Waiver).where(Waiver.group_id == group.id, Waiver.revoked_at.is_(None))
                                   .order_by(Waiver.waived_at)):
         if waiver.rule_id == WHOLE_REQUIREMENT:
@@ -305,19 +284,16 @@ def _package_group(session: Session, root: Path, manual: Manual, group: Group, p
     view.files = [CoveredFile(group.code, f["path"], f["size"], f["sha256"], tuple(sorted(f["requirements"])),
                               folder / f["path"]) for f in sorted(manifest["files"], key=lambda f: f["path"])]
     view.state, view.problem, view.changes = _package_state(session, manual, package, manifest, responsible, view.files)
-    for finding in manifest.get("findings", []):  # FindingView.to_json() dicts, as the leader signed them
-        if not isinstance(finding, dict):
+    for data in manifest.get("findings", []):  # FindingView.to_json() dicts, as the leader signed them
+        if not isinstance(data, dict):
             continue
-        text = {key: str(finding.get(key) or "") for key in ("item_code", "rule_id", "severity", "title", "message",
-                                                              "hint", "file", "location", "waived_by",
-                                                              "waiver_reason")}
-        if finding.get("waived"):
-            view.waivers.append(WaiverNote(group.code, "waiver", text["item_code"], text["rule_id"], text["file"],
-                                           text["waiver_reason"], text["waived_by"], manifest["signed_at"]))
-        elif text["severity"] in ("must", "should"):
-            view.issues.append(Issue(group.code, text["item_code"], text["rule_id"], text["severity"], text["title"],
-                                     text["message"], text["hint"], text["file"], finding.get("page"),
-                                     text["location"]))
+        finding = FindingView.from_manifest(group.code, data)
+        if finding.waived:
+            view.waivers.append(WaiverNote(group.code, "waiver", finding.item_code, finding.rule_id, finding.file,
+                                           finding.waiver_reason or "", finding.waived_by or "",
+                                           manifest["signed_at"]))
+        elif finding.severity in SERIOUS:
+            view.issues.append(finding)
     _signed_notes(view, manifest, include_waivers=True)
     return view
 

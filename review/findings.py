@@ -1,9 +1,10 @@
 """Reading stored findings and waiving them (豁免) with a reason, recorded with who and when."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from review.audit import record
@@ -16,13 +17,14 @@ from review.readiness import WHOLE_REQUIREMENT, active_waivers
 
 SEVERITY_ORDER = {"must": 0, "should": 1, "info": 2}
 SEVERITY_NAMES = {"must": "必须修改", "should": "建议修改", "info": "提示"}
+SERIOUS = ("must", "should")  # what a sign-off records and the 问题清单 prints; 提示 (info) is not
 
 
 @dataclass
 class FindingView:
     """A finding as users see it, with its waiver if any."""
 
-    id: int
+    id: int | None  # None for a finding read from a signed package's manifest
     group: str
     item_code: str
     rule_id: str
@@ -55,41 +57,60 @@ class FindingView:
         data["waived"] = self.waived
         return data
 
+    @classmethod
+    def from_manifest(cls, group: str, data: dict[str, object]) -> FindingView:
+        """A finding as a signed manifest records it (MANIFEST_FIELDS of `to_json()`); it has no row here."""
+        text = {key: str(data.get(key) or "") for key in ("item_code", "rule_id", "severity", "title", "message",
+                                                          "hint", "file", "location", "text", "fingerprint",
+                                                          "waived_by", "waiver_reason")}
+        page = data.get("page")
+        waived = bool(data.get("waived"))
+        return cls(id=None, group=group, item_code=text["item_code"], rule_id=text["rule_id"],
+                   severity=text["severity"], title=text["title"], message=text["message"], hint=text["hint"],
+                   file=text["file"], page=page if isinstance(page, int) else None, location=text["location"],
+                   text=text["text"], bbox=None, fingerprint=text["fingerprint"], scope="", material_id=None,
+                   waived_by=text["waived_by"] if waived else None,
+                   waiver_reason=text["waiver_reason"] if waived else None)
+
 
 def list_findings(
     session: Session, group_code: str | None = None, *, item_code: str | None = None,
-    material_ids: set[int] | None = None, include_waived: bool = True,
+    material_ids: Collection[int] | None = None, severities: Collection[str] | None = None,
+    include_waived: bool = True,
 ) -> list[FindingView]:
-    query = select(FindingRecord, Group).join(Group, FindingRecord.group_id == Group.id)
+    """Stored findings, most serious first; with an item code and/or material ids, those on that item
+    or on those files; with severities, only those."""
+    query = select(FindingRecord, Group.code).join(Group, FindingRecord.group_id == Group.id)
     if group_code:
         query = query.where(Group.code == group_code)
-    rows = session.execute(query).all()
-    waivers: dict[int, dict[str, Waiver]] = {}
+    wanted = []
+    if item_code is not None:
+        wanted.append(FindingRecord.item_code == item_code)
+    if material_ids is not None:
+        wanted.append(FindingRecord.material_id.in_(material_ids))
+    if wanted:
+        query = query.where(or_(*wanted))
+    if severities is not None:
+        query = query.where(FindingRecord.severity.in_(severities))
+    if not include_waived:
+        query = query.where(~select(Waiver.id).where(
+            Waiver.group_id == FindingRecord.group_id, Waiver.fingerprint == FindingRecord.fingerprint,
+            Waiver.revoked_at.is_(None)).exists())
+    waivers: dict[int, dict[str, Waiver]] = {}  # by group; none to show when waived findings are left out
     out = []
-    for f, group in rows:
-        if not _selected(f, item_code, material_ids):
-            continue
-        if group.id not in waivers:
-            waivers[group.id] = active_waivers(session, group.id)
-        waiver = waivers[group.id].get(f.fingerprint)
-        if waiver is not None and not include_waived:
-            continue
+    for f, group in session.execute(query):
+        if f.group_id not in waivers:
+            waivers[f.group_id] = active_waivers(session, f.group_id) if include_waived else {}
+        waiver = waivers[f.group_id].get(f.fingerprint)
         out.append(FindingView(
-            id=f.id, group=group.code, item_code=f.item_code, rule_id=f.rule_id, severity=f.severity, title=f.title,
+            id=f.id, group=group, item_code=f.item_code, rule_id=f.rule_id, severity=f.severity, title=f.title,
             message=f.message, hint=f.hint, file=f.file, page=f.page, location=f.location, text=f.text, bbox=f.bbox,
             fingerprint=f.fingerprint, scope=f.scope, material_id=f.material_id,
             waived_by=waiver.waived_by if waiver else None, waiver_reason=waiver.reason if waiver else None,
         ))
+    # Sorted here rather than in SQL: a PostgreSQL workspace may collate text by locale.
     out.sort(key=lambda v: (SEVERITY_ORDER.get(v.severity, 9), v.group, v.item_code, v.file, v.page or 0, v.rule_id))
     return out
-
-
-def _selected(f: FindingRecord, item_code: str | None, material_ids: set[int] | None) -> bool:
-    """With an item code and/or material ids, keep findings on that item or on those files."""
-    if item_code is None and material_ids is None:
-        return True
-    return (item_code is not None and f.item_code == item_code) or (
-        material_ids is not None and f.material_id in material_ids)
 
 
 def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str) -> Waiver:
@@ -163,9 +184,7 @@ MANIFEST_FIELDS = ("rule_id", "severity", "title", "message", "hint", "item_code
 def findings_for_manifest(session: Session, group_code: str) -> list[dict[str, object]]:
     """The group's open and waived 必须修改 / 建议修改 findings, as a sign-off manifest records them."""
     out = []
-    for view in list_findings(session, group_code):
-        if view.severity == "info":
-            continue
+    for view in list_findings(session, group_code, severities=SERIOUS):
         data = view.to_json()
         out.append({key: data[key] for key in MANIFEST_FIELDS})
     return out
