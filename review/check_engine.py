@@ -18,8 +18,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import PurePosixPath
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
@@ -75,13 +76,20 @@ def facts_of(material: Material, group_code: str, items: Sequence[str]) -> FileF
     )
 
 
-def _record(finding: Finding, group_id: int, material_id: int | None, scope: str) -> FindingRecord:
-    return FindingRecord(
-        group_id=group_id, material_id=material_id, scope=scope, item_code=finding.item_code,
-        rule_id=finding.rule_id, severity=finding.severity.value, title=finding.title, message=finding.message,
-        hint=finding.hint, file=finding.file, page=finding.page, location=finding.location, text=finding.text,
-        bbox=list(finding.bbox) if finding.bbox else None, fingerprint=finding.fingerprint,
-    )
+def _row(finding: Finding, group_id: int, material_id: int | None, scope: str) -> dict[str, Any]:
+    """A finding as a row of the findings table (written in bulk, without ORM objects)."""
+    return {
+        "group_id": group_id, "material_id": material_id, "scope": scope, "item_code": finding.item_code,
+        "rule_id": finding.rule_id, "severity": finding.severity.value, "title": finding.title,
+        "message": finding.message, "hint": finding.hint, "file": finding.file, "page": finding.page,
+        "location": finding.location, "text": finding.text,
+        "bbox": list(finding.bbox) if finding.bbox else None, "fingerprint": finding.fingerprint,
+    }
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(FindingRecord), rows)
 
 
 class _States:
@@ -188,11 +196,11 @@ class _FileBatch:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.material_ids: list[int] = []
-        self.records: list[FindingRecord] = []
+        self.rows: list[dict[str, Any]] = []
 
-    def replace(self, material_id: int, records: list[FindingRecord]) -> None:
+    def replace(self, material_id: int, rows: list[dict[str, Any]]) -> None:
         self.material_ids.append(material_id)
-        self.records.extend(records)
+        self.rows.extend(rows)
         if len(self.material_ids) >= self.SIZE:
             self.flush()
 
@@ -200,9 +208,8 @@ class _FileBatch:
         if self.material_ids:
             self.session.execute(delete(FindingRecord).where(FindingRecord.material_id.in_(self.material_ids),
                                                              FindingRecord.scope == "file"))
-            self.session.add_all(self.records)
-            self.session.flush()
-        self.material_ids, self.records = [], []
+            _insert(self.session, self.rows)
+        self.material_ids, self.rows = [], []
 
 
 @dataclass(frozen=True)
@@ -281,7 +288,7 @@ def _apply_file(batch: _FileBatch, job: _FileJob, result: _FileResult, states: _
         report.not_extracted.append(job.facts.path)
         return
     findings, signature = result
-    batch.replace(job.material_id, [_record(f, job.group_id, job.material_id, "file") for f in findings])
+    batch.replace(job.material_id, [_row(f, job.group_id, job.material_id, "file") for f in findings])
     states.put(job.group_id, "file", str(job.material_id), job.key, signature)
     report.files_checked += 1
     report.findings_written += len(findings)
@@ -317,7 +324,7 @@ def _check_requirements(
                                                     FindingRecord.scope == "requirement",
                                                     FindingRecord.item_code == code))
         by_path = {m.path: m.id for m in mapped}
-        session.add_all(_record(f, group.id, by_path.get(f.file), "requirement") for f in findings)
+        _insert(session, [_row(f, group.id, by_path.get(f.file), "requirement") for f in findings])
         states.put(group.id, "requirement", code, key)
         report.requirements_checked += 1
         report.findings_written += len(findings)
@@ -346,9 +353,7 @@ def _check_duplicates(
     findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)
     where = {f.path: (gid, mid) for f, _, gid, mid in docs}
     session.execute(delete(FindingRecord).where(FindingRecord.scope == "duplicate"))
-    for finding in findings:
-        gid, mid = where[finding.file]
-        session.add(_record(finding, gid, mid, "duplicate"))
+    _insert(session, [_row(f, *where[f.file], "duplicate") for f in findings])
     states.put(anchor, "duplicates", "*", key)
     report.duplicates_checked = True
     report.findings_written += len(findings)
