@@ -83,10 +83,6 @@ class CoveredFile:
                 "items": list(self.items), "pages": self.pages, "date": self.date, "date_text": self.date_text}
 
 
-# The 问题清单 prints open findings as users see them elsewhere.
-Issue = FindingView
-
-
 @dataclass(frozen=True)
 class WaiverNote:
     """A waived finding or requirement, or an exception the leader listed when signing."""

@@ -5,7 +5,8 @@ from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
-from review.consolidation import ConsolidatedView, Issue, WaiverNote
+from review.consolidation import ConsolidatedView, WaiverNote
+from review.findings import FindingView
 from review.reports.docx_style import (
     add_table,
     add_text,
@@ -58,12 +59,12 @@ def write_issues_list(view: ConsolidatedView, out: Path, *, groups: Collection[s
     return save(document, out)
 
 
-def _where(issue: Issue) -> str:
+def _where(issue: FindingView) -> str:
     place = "、".join(p for p in (f"第 {issue.page} 页" if issue.page else "", issue.location) if p)
     return "\n".join(p for p in (issue.file or "（整条测评标准）", place) if p)
 
 
-def _what(issue: Issue) -> str:
+def _what(issue: FindingView) -> str:
     text = issue.title if not issue.message or issue.message == issue.title else f"{issue.title}：{issue.message}"
     return f"{text}\n修改建议：{issue.hint}" if issue.hint else text
 
