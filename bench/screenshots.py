@@ -58,6 +58,13 @@ def sample_files(folder: Path) -> None:
     exif[0x0132] = "2026:03:15 10:00:00"
     exif[0x010F] = "Canon"
     photo.save(folder / "Ⅲ-2-2) 宣讲进社区.jpg", exif=exif)
+    for name, lines in (("身边好人评选通知.docx", ["关于开展2026年道德模范和身边好人评选表彰活动的通知",
+                                                  "各区在公共场所设置好人榜、善行义举榜。"]),
+                        ("诚信宣传月总结.docx", ["北湖市诚信主题宣传月活动总结", "开展诚信宣传教育，通报失信案例。"])):
+        unmapped = docx.Document()  # no item code in the name: left for the suggestions
+        for line in lines:
+            unmapped.add_paragraph(line)
+        unmapped.save(folder / name)
 
 
 def build_workspace(target: Path) -> Path:
@@ -161,6 +168,16 @@ def render(workspace_dir: Path, suffix: str) -> None:
         window.next_finding()
         settle(pool, 1.0)
     shoot(window, "06b-desk-findings", suffix)
+    window.tree.filter_box.setCurrentIndex(0)
+    if window.unmapped.count():
+        window.items_splitter.setSizes([window.items_splitter.height() // 2] * 2)
+        window.unmapped.files.setCurrentIndex(window.unmapped.model.index(0))
+        deadline = time.monotonic() + 30  # suggestions come from a child process
+        while not window.unmapped.suggestions_known and time.monotonic() < deadline:
+            settle(pool, 0.2)
+        window.unmapped.files.setCurrentIndex(window.unmapped.model.index(0))
+        settle(pool, 0.3)
+        shoot(window, "06c-desk-suggestions", suffix)
     window.tree.filter_box.setCurrentIndex(0)
     window.focus_search()
     window.search.box.setText("背街小巷")

@@ -11,6 +11,7 @@ more than 50 ms and the report names what was running during each stall.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -47,39 +48,56 @@ def _innermost(frame: object, depth: int = 3) -> str:
 
 
 class StallSampler(threading.Thread):
-    """Samples the UI thread's stack every 5 ms while its timer is overdue by more than STALL_MS."""
+    """Samples the UI thread's stack every 5 ms while its timer is overdue by more than STALL_MS,
+    and times garbage collections (they hold the GIL); a stall without a sample means the GIL was
+    held throughout by one C call or a collection."""
 
-    def __init__(self, ui_thread: int) -> None:
+    def __init__(self, ui_thread: int, started: float) -> None:
         super().__init__(daemon=True)
         self.ui_thread = ui_thread
+        self.started = started
         self.last_tick = time.monotonic()
         self.stopped = threading.Event()
-        self.stalls: list[tuple[float, Counter[str]]] = []  # (stall length ms, sampled frames)
-        self._current: Counter[str] | None = None
+        self.stalls: list[tuple[float, float, float, Counter[str]]] = []  # (lag ms, at s, gc ms, samples)
+        self._samples: Counter[str] = Counter()
+        self._gc_ms = 0.0
+        self._gc_started = 0.0
+        gc.callbacks.append(self._gc)
+
+    def _gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self._gc_ms += (time.perf_counter() - self._gc_started) * 1000
 
     def tick(self, lag_ms: float) -> None:
         """Called by the UI timer: closes the stall in progress, if any."""
-        self.last_tick = time.monotonic()
-        if self._current is not None:
-            self.stalls.append((lag_ms, self._current))
-            self._current = None
+        now = time.monotonic()
+        if lag_ms > STALL_MS:
+            samples = self._samples or Counter({"no sample: one call held the GIL throughout": 1})
+            self.stalls.append((lag_ms, now - self.started, self._gc_ms, samples))
+        self.last_tick = now
+        self._samples = Counter()
+        self._gc_ms = 0.0
 
     def run(self) -> None:
         while not self.stopped.wait(0.005):
-            if (time.monotonic() - self.last_tick) * 1000 < STALL_MS + TICK_MS:
+            tick = self.last_tick
+            if (time.monotonic() - tick) * 1000 < STALL_MS + TICK_MS:
                 continue
             frames = sys._current_frames()
-            if self.ui_thread not in frames:
+            if self.ui_thread not in frames or self.last_tick != tick:
                 continue
             where = "UI " + _innermost(frames[self.ui_thread])
             others = sorted(_innermost(f) for t, f in frames.items() if t not in (self.ui_thread, self.ident))
-            self._current = self._current if self._current is not None else Counter()
-            self._current[f"{where} | other threads: {'; '.join(others) or '-'}"] += 1
+            self._samples[f"{where} | other threads: {'; '.join(others) or '-'}"] += 1
 
     def report(self, top: int = 10) -> list[dict[str, object]]:
+        gc.callbacks.remove(self._gc)
         worst = sorted(self.stalls, key=lambda s: -s[0])[:top]
-        return [{"lag_ms": round(lag, 1), "running": [f"{n}× {w}" for w, n in frames.most_common(3)]}
-                for lag, frames in worst]
+        return [{"lag_ms": round(lag, 1), "at_s": round(at, 1), "gc_ms": round(gc_ms, 1),
+                 "running": [f"{n}× {w}" for w, n in samples.most_common(3)]}
+                for lag, at, gc_ms, samples in worst]
 
 
 def main() -> None:
@@ -106,7 +124,7 @@ def main() -> None:
     clock.start()
     last = [clock.nsecsElapsed()]
 
-    sampler = StallSampler(threading.get_ident()) if args.stalls else None
+    sampler = StallSampler(threading.get_ident(), time.monotonic()) if args.stalls else None
 
     def tick() -> None:
         now = clock.nsecsElapsed()
@@ -123,14 +141,17 @@ def main() -> None:
     timer.start()
     if sampler is not None:
         sampler.start()
-    while window.runner.busy or pool.active:
+    scanned = 0.0
+    while window.runner.busy or pool.active:  # the scan, then the desk's refresh and the suggestions
         app.processEvents()
         time.sleep(0.001)
+        if not scanned and not window.runner.busy:
+            scanned = time.monotonic() - started
     timer.stop()
     elapsed = time.monotonic() - started
     lags.sort()
     result = {
-        "files": args.files, "scan_s": round(elapsed, 1), "ticks": len(lags),
+        "files": args.files, "scan_s": round(scanned, 1), "until_idle_s": round(elapsed, 1), "ticks": len(lags),
         "max_lag_ms": round(lags[-1], 1) if lags else None,
         "p99_lag_ms": round(lags[int(len(lags) * 0.99) - 1], 1) if lags else None,
         "p50_lag_ms": round(lags[len(lags) // 2], 1) if lags else None,

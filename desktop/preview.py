@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -190,6 +190,29 @@ def read_image(path: Path) -> ImageFacts:
     return ImageFacts(image, facts)
 
 
+class ElidedLabel(QLabel):
+    """One line that never widens its pane: a long path loses its middle, so the file name stays
+    visible; the whole text is in the tooltip."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, max(self.width(), 80)))
+
+
 class PreviewPane(QWidget):
     """Shows one file; `show_file` switches to it. Emits `page_shown(page)` (0-based) for PDFs."""
 
@@ -205,9 +228,7 @@ class PreviewPane(QWidget):
         self.page_image: QImage | None = None
         self._generation = 0
 
-        self.title = QLabel(self.tr("预览"))
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long paths never widen the pane
+        self.title = ElidedLabel(self.tr("预览"))
         self.previous_button = self._button("◀", self.tr("上一页 (PgUp)"), lambda: self.go_to_page(self.page - 1))
         self.next_button = self._button("▶", self.tr("下一页 (PgDown)"), lambda: self.go_to_page(self.page + 1))
         self.page_box = QSpinBox()
@@ -277,13 +298,12 @@ class PreviewPane(QWidget):
     # -- public --------------------------------------------------------------------------------
     def show_file(self, path: Path | str, page: int = 0, rects: Sequence[Rect] = (), terms: Sequence[str] = ()) -> None:
         self.request = PreviewRequest(Path(path), page, list(rects), list(terms))
-        self.title.setText(str(self.request.path))
-        self.title.setToolTip(str(self.request.path))
+        self.title.set_full_text(str(self.request.path))
         self._load()
 
     def clear(self) -> None:
         self.request = None
-        self.title.setText(self.tr("预览"))
+        self.title.set_full_text(self.tr("预览"))
         self._show_message(self.tr("在中间选择一份材料，或在搜索结果中点一条，即可在此预览。"))
 
     def go_to_page(self, page: int) -> None:

@@ -156,6 +156,8 @@ def format_eta(seconds: float) -> str:
     if seconds < 0:
         return QCoreApplication.translate("OperationRunner", "正在估算剩余时间…")
     seconds = round(seconds)
+    if seconds < 1:
+        return QCoreApplication.translate("OperationRunner", "即将完成")
     if seconds < 60:
         return QCoreApplication.translate("OperationRunner", "剩余约 {0} 秒").format(seconds)
     minutes, seconds = divmod(seconds, 60)

@@ -94,5 +94,6 @@ def test_permission_error_says_what_to_do():
 def test_eta_is_readable_chinese():
     assert format_eta(-1) == "正在估算剩余时间…"
     assert format_eta(42) == "剩余约 42 秒"
+    assert format_eta(0.3) == "即将完成"  # never "0 秒" while work remains
     assert format_eta(125) == "剩余约 2 分 05 秒"
     assert format_eta(3 * 3600 + 60) == "剩余约 3 小时 01 分"

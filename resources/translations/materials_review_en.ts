@@ -570,43 +570,44 @@ Log: {1}</translation>
         <translation>Estimating time left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="160"/>
+        <location filename="../../desktop/workers.py" line="162"/>
         <source>剩余约 {0} 秒</source>
         <translation>About {0} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="163"/>
+        <location filename="../../desktop/workers.py" line="165"/>
         <source>剩余约 {0} 分 {1:02d} 秒</source>
         <translation>About {0} min {1:02d} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="165"/>
+        <location filename="../../desktop/workers.py" line="167"/>
         <source>剩余约 {0} 小时 {1:02d} 分</source>
         <translation>About {0} h {1:02d} min left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="186"/>
-        <location filename="../../desktop/workers.py" line="216"/>
+        <location filename="../../desktop/workers.py" line="188"/>
+        <location filename="../../desktop/workers.py" line="218"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="209"/>
+        <location filename="../../desktop/workers.py" line="211"/>
         <source>“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。</source>
         <translation>“{0}” is in progress. Wait for it to finish or click Cancel before starting “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="214"/>
+        <location filename="../../desktop/workers.py" line="216"/>
         <source>准备中…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="230"/>
+        <location filename="../../desktop/workers.py" line="232"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="239"/>
+        <location filename="../../desktop/workers.py" line="160"/>
+        <location filename="../../desktop/workers.py" line="241"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
@@ -679,69 +680,69 @@ Log: {1}</translation>
         <translation>Cannot show the image {0}. Open it with another program to check it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="208"/>
-        <location filename="../../desktop/preview.py" line="286"/>
+        <location filename="../../desktop/preview.py" line="231"/>
+        <location filename="../../desktop/preview.py" line="306"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="211"/>
+        <location filename="../../desktop/preview.py" line="232"/>
         <source>上一页 (PgUp)</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="212"/>
+        <location filename="../../desktop/preview.py" line="233"/>
         <source>下一页 (PgDown)</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="218"/>
+        <location filename="../../desktop/preview.py" line="239"/>
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="220"/>
+        <location filename="../../desktop/preview.py" line="241"/>
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="221"/>
+        <location filename="../../desktop/preview.py" line="242"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="221"/>
+        <location filename="../../desktop/preview.py" line="242"/>
         <source>按窗格宽度显示</source>
         <translation>Fit the page to the pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="222"/>
+        <location filename="../../desktop/preview.py" line="243"/>
         <source>用系统程序打开</source>
         <translation>Open externally</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="222"/>
+        <location filename="../../desktop/preview.py" line="243"/>
         <source>用本机默认程序打开此文件</source>
         <translation>Open this file in its default application</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="232"/>
-        <location filename="../../desktop/preview.py" line="287"/>
+        <location filename="../../desktop/preview.py" line="253"/>
+        <location filename="../../desktop/preview.py" line="307"/>
         <source>在中间选择一份材料，或在搜索结果中点一条，即可在此预览。</source>
         <translation>Choose a file in the middle or a search result to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="337"/>
+        <location filename="../../desktop/preview.py" line="357"/>
         <source>找不到文件 {0}。它可能已被移动或删除；请重新扫描本组材料。</source>
         <translation>File {0} is missing. It may have been moved or deleted; re-scan the group&apos;s materials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="356"/>
+        <location filename="../../desktop/preview.py" line="376"/>
         <source>{0} 格式的文件暂不能在此预览，请点“用系统程序打开”查看。</source>
         <translation>{0} files cannot be previewed here; use “Open externally”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="357"/>
+        <location filename="../../desktop/preview.py" line="377"/>
         <source>无扩展名</source>
         <translation>no extension</translation>
     </message>
