@@ -165,14 +165,18 @@ def _write_document(path: Path, demo_file: DemoFile) -> None:
 
 
 def _scan_and_check(workspace: Workspace, progress: Progress | None) -> list[str]:
-    """Scan each group's folder, then run the checks: the one place the demo calls them."""
+    """Scan each group's folder, read the scanned documents, then run the checks: the one place the
+    demo calls them. All scans come first, so the extraction workers serve every group before the
+    (bigger) OCR workers replace them."""
     summaries = []
+    scanned = []
     for code, name in GROUPS:
         folder = workspace.root / MATERIALS / name
         if folder.is_dir():
-            # Photos wait for OCR (the next scan reads them); the scanned documents are read now.
             summaries.append(scan(workspace, LOCAL_USER, code, [folder], progress=progress, ocr=False,
                                   check=False).summary())
-            ocr_pending(workspace, LOCAL_USER, code, formats={"pdf"}, progress=progress)
+            scanned.append(code)
+    for code in scanned:  # photos wait for OCR (the next scan reads them); the scans are read now
+        ocr_pending(workspace, LOCAL_USER, code, formats={"pdf"}, progress=progress)
     summaries.append(run_checks(workspace, progress=progress).summary())
     return summaries
