@@ -31,7 +31,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 
 from bench.corpus import CorpusSpec, generate  # noqa: E402
 from bench.ingest_bench import make_workspace  # noqa: E402
-from desktop.app import make_application  # noqa: E402
+from desktop.app import freeze_long_lived_objects, make_application  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.workers import WorkerPool  # noqa: E402
 from review.ingest import scan  # noqa: E402
@@ -117,6 +117,7 @@ def main() -> None:
     window = MainWindow(workspace, LOCAL_USER, pool)
     window.resize(1366, 768)
     window.show()
+    freeze_long_lived_objects()  # as AppController.show_main does
     window.open_group("BENCH")
 
     lags: list[float] = []

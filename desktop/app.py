@@ -4,6 +4,7 @@ the top is logged and shown as a Chinese dialog.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -38,6 +39,13 @@ UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source
 # UI thread re-acquires the GIL around nearly every Qt call, so with a busy scan worker each
 # re-acquisition could cost up to 5 ms; 1 ms keeps repaints and progress updates prompt.
 GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def freeze_long_lived_objects() -> None:
+    """Hide the objects alive now (modules, classes, widgets: they live as long as the program) from
+    the garbage collector. A full collection walks every object while holding the GIL; at the end of
+    a 2,000-file scan one took 165 ms, during which the window could not repaint."""
+    gc.freeze()
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -140,6 +148,7 @@ class AppController(QObject):
         window.switch_requested.connect(self.switch)
         window.show()
         self.window = window
+        freeze_long_lived_objects()
 
     def switch(self) -> None:
         """打开其他工作区: close this window and workspace, then the start dialog again."""

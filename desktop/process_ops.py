@@ -9,7 +9,10 @@ No Qt here: the child imports only what the service needs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -99,5 +102,18 @@ def suggest_in_workspace(root: str, db_url: str, group_code: str, *, progress: P
     from review.suggestions import suggest
     from review.workspace import Workspace
 
+    if cancel is not None:
+        _exit_when_cancelled(cancel)
     with Workspace.open(Path(root), db_url=db_url) as workspace:
         return {row.path: row.suggestions for row in suggest(workspace, group_code)}
+
+
+def _exit_when_cancelled(cancel: CancelToken) -> None:
+    """For a child that only reads: end it as soon as the parent cancels (closing the window must not
+    wait for a computation nobody will see)."""
+    def watch() -> None:
+        while not cancel.cancelled:
+            time.sleep(POLL_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="cancel-watch").start()
