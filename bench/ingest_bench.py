@@ -13,66 +13,78 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import multiprocessing
 import os
 import random
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
-from sqlalchemy import delete
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import CorpusSpec, generate  # noqa: E402
-from index.search import SearchQuery  # noqa: E402
-from review.check_engine import run_checks  # noqa: E402
-from review.db.models import CheckState, FindingRecord  # noqa: E402
-from review.groups import add_group, assign_items  # noqa: E402
-from review.ingest import ocr_pending, scan  # noqa: E402
-from review.manual.service import load_manual_into  # noqa: E402
-from review.manual.store import current_manual  # noqa: E402
-from review.permissions import LOCAL_USER  # noqa: E402
-from review.search_service import SearchService  # noqa: E402
-from review.settings import WorkspaceSettings  # noqa: E402
-from review.workspace import Workspace  # noqa: E402
+if TYPE_CHECKING:
+    from review.workspace import Workspace
+
+# The application's modules are imported inside the functions that use them: worker processes
+# (started by "spawn") re-import this script, and should start as quickly as the application's own.
+
+
+def _watch_memory(pid: int, conn: Connection) -> None:
+    """In its own process: sample the RSS of `pid` and its descendants (not this watcher) every
+    50 ms; answer each message with the peak so far, and end on "stop"."""
+    me = os.getpid()
+    root = psutil.Process(pid)
+    peak = 0
+    while True:
+        if conn.poll(0.05):
+            message = conn.recv()
+            conn.send(peak)
+            if message == "stop":
+                return
+        with contextlib.suppress(psutil.Error):
+            total = root.memory_info().rss
+            for child in root.children(recursive=True):
+                if child.pid != me:
+                    with contextlib.suppress(psutil.Error):
+                        total += child.memory_info().rss
+            peak = max(peak, total)
 
 
 class PeakMemory:
-    """Samples the RSS of this process plus its children every 50 ms."""
+    """Peak RSS of this process plus its children, sampled by a separate process (a sampling
+    thread here would take the interpreter lock from the work being measured)."""
 
     def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._conn, child = multiprocessing.Pipe()
+        self._watcher = multiprocessing.get_context("spawn").Process(
+            target=_watch_memory, args=(os.getpid(), child), daemon=True)
+        self._final: int | None = None
 
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._stop.wait(0.05):
-            total = 0
-            try:
-                total = me.memory_info().rss
-                for child in me.children(recursive=True):
-                    with contextlib.suppress(psutil.Error):
-                        total += child.memory_info().rss
-            except psutil.Error:
-                continue
-            self.peak = max(self.peak, total)
+    @property
+    def peak(self) -> int:
+        if self._final is not None:
+            return self._final
+        self._conn.send("peak")
+        return self._conn.recv()
 
     def __enter__(self) -> PeakMemory:
-        self._thread.start()
+        self._watcher.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        self._conn.send("stop")
+        self._final = self._conn.recv()
+        self._watcher.join()
 
 
 def _floor_one(path: str) -> int:
@@ -102,6 +114,12 @@ def floor(files: list[str], workers: int) -> float:
 
 
 def make_workspace(folder: Path) -> Workspace:
+    from review.groups import add_group, assign_items
+    from review.manual.service import load_manual_into
+    from review.manual.store import current_manual
+    from review.settings import WorkspaceSettings
+    from review.workspace import Workspace
+
     if folder.exists():
         shutil.rmtree(folder)
     ws = Workspace.create(folder, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
@@ -127,6 +145,16 @@ def queries(corpus_texts: list[str], count: int, rng: random.Random) -> list[str
 
 
 def main() -> None:
+    from sqlalchemy import delete
+
+    from bench.corpus import CorpusSpec, generate
+    from index.search import SearchQuery
+    from review.check_engine import run_checks
+    from review.db.models import CheckState, FindingRecord
+    from review.ingest import ocr_pending, scan
+    from review.permissions import LOCAL_USER
+    from review.search_service import SearchService
+
     parser = argparse.ArgumentParser(description="材料入库、检查与搜索的基准测试")
     parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "bench-corpus")
     parser.add_argument("--files", type=int, default=2000)

@@ -1,15 +1,18 @@
 """The `materials-review` console script: the headless CLI plus the `gui` command.
 
 The GUI command lives here, not in `review`, so that `review` never depends on `desktop`.
+The CLI is imported inside `main`: every worker process the application starts ("spawn")
+re-imports this script first, and should not pay for the whole CLI (a second or two) each time.
 """
 from __future__ import annotations
 
 import argparse
 import multiprocessing
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from review.cli.context import Context
-from review.cli.main import run
+if TYPE_CHECKING:
+    from review.cli.context import Context
 
 
 def register_gui(sub: argparse._SubParsersAction) -> None:
@@ -26,4 +29,6 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     multiprocessing.freeze_support()  # worker processes of a frozen Windows build start through here
+    from review.cli.main import run
+
     raise SystemExit(run(argv, extra=[register_gui]))

@@ -8,7 +8,7 @@ re-checking a whole corpus from the cache costs.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from index.fingerprint import text_minhash
@@ -78,6 +78,10 @@ class Extraction:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.pages)
+
+    def without_blocks(self) -> Extraction:
+        """A copy whose pages keep their text but not their blocks (what indexing needs)."""
+        return replace(self, pages=[replace(p, blocks=[]) for p in self.pages])
 
     def problem(self, code: str) -> Problem | None:
         return next((p for p in self.problems if p.code == code), None)

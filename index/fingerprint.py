@@ -7,13 +7,13 @@
    fell). Signatures are plain integers, the same in every process, so they are computed once per
    extraction and stored with it in the cache; comparing two texts then costs no text at all.
 
-The share of equal bins estimates the Jaccard similarity of the two piece sets (± 3% at 90%).
+The share of equal bins estimates the Jaccard similarity of the two piece sets (± 3% at 90%);
+comparing signatures is the duplicate check's business (review.checks.duplicates).
 """
 from __future__ import annotations
 
 import re
 import zlib
-from operator import eq
 
 _PIECE = re.compile(r"[^\W_的一是在了和有不人为与中对以及等年月日]{2,}")
 BINS = 128
@@ -41,21 +41,3 @@ def text_minhash(text: str) -> Signature | None:
     """The signature of a text; None when it has no pieces at all."""
     found = pieces(text)
     return signature(found) if found else None
-
-
-def empty_mask(sig: Signature) -> int:
-    """The EMPTY bins of a signature as a bit mask (for `similarity` in bulk)."""
-    return sum(1 << i for i, value in enumerate(sig) if value == EMPTY)
-
-
-def similarity(a: Signature, b: Signature, masks: tuple[int, int] | None = None) -> float:
-    """Estimated Jaccard similarity: equal bins among the bins filled in either signature.
-
-    Runs for every candidate pair (tens of thousands on a corpus built from shared templates), so it
-    counts with C-level `map` and, given the `empty_mask` of both, bit operations."""
-    if len(a) != len(b):
-        raise ValueError("signatures of different lengths")
-    mask_a, mask_b = masks if masks is not None else (empty_mask(a), empty_mask(b))
-    both_empty = (mask_a & mask_b).bit_count()
-    filled = len(a) - both_empty
-    return (sum(map(eq, a, b)) - both_empty) / filled if filled else 0.0

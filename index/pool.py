@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -27,9 +28,12 @@ from typing import Any, TypeVar
 
 import psutil
 
+from index.cache import ExtractionCache
 from index.document import Extraction, Problem
 from index.limits import Limits
 from index.sniff import sniff
+
+log = logging.getLogger(__name__)
 
 Item = TypeVar("Item", bound=Sequence[Any])  # (path, sha256, …anything the caller wants back)
 
@@ -78,13 +82,10 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
 
 
-def _worker_main(conn: Connection, extractor_ref: str, limits: Limits, ocr: bool, cache_dir: str | None) -> None:
+def _worker_main(conn: Connection, extractor_ref: str, limits: Limits, ocr: bool, cache_dir: str | None,
+                 store: bool) -> None:
     extract = _load(extractor_ref)
-    cache = None
-    if cache_dir:
-        from index.cache import ExtractionCache
-
-        cache = ExtractionCache(cache_dir)
+    cache = ExtractionCache(cache_dir) if cache_dir else None
     _limit_memory(limits.memory_mb)
     conn.send(("ready", psutil.Process().memory_info().rss))
     while True:
@@ -101,10 +102,22 @@ def _worker_main(conn: Connection, extractor_ref: str, limits: Limits, ocr: bool
             result = "memory"
         except Exception:
             result = "crashed"
+        if store and cache is not None and isinstance(result, Extraction):
+            result = _stored(cache, result)
         try:
             conn.send((task_id, result))
         except MemoryError:
             conn.send((task_id, "memory"))
+
+
+def _stored(cache: ExtractionCache, extraction: Extraction) -> Extraction:
+    """Write the extraction into the cache; what goes back to the caller leaves out its blocks."""
+    try:
+        cache.put(extraction)
+    except OSError:
+        log.warning("could not write the extraction cache entry of %s", extraction.sha256, exc_info=True)
+        return extraction  # not cached: the next scan extracts the file again
+    return extraction.without_blocks()
 
 
 @dataclass
@@ -124,17 +137,23 @@ class ExtractorPool:
     `ocr`: run OCR inside extraction (for a background OCR pass; give that pool a longer
     `limits.timeout_s`, a dense page takes seconds). `cache_dir`: the ExtractionCache folder whose
     OCR page results workers reuse and extend, so a timed-out OCR run resumes where it stopped.
+    `store`: workers also write every extraction into that cache themselves (in parallel, and the
+    text blocks need not travel back), and results come back `without_blocks()` — read the cache
+    for a page's blocks. Failures the pool reports on a worker's behalf are stored too.
     `extractor` names a function "module:function" with the signature of
     `index.extract.extract_file`; tests plug in misbehaving ones.
     """
 
     def __init__(self, workers: int = 2, limits: Limits | None = None, *, ocr: bool = False,
-                 cache_dir: str | os.PathLike[str] | None = None, extractor: str = DEFAULT_EXTRACTOR,
-                 max_ahead: int = 64) -> None:
+                 cache_dir: str | os.PathLike[str] | None = None, store: bool = False,
+                 extractor: str = DEFAULT_EXTRACTOR, max_ahead: int = 64) -> None:
+        if store and not cache_dir:
+            raise ValueError("store needs a cache_dir")
         self.size = max(1, workers)
         self.limits = limits or Limits()
         self.ocr = ocr
         self.cache_dir = str(cache_dir) if cache_dir else None
+        self.store = store
         self.extractor = extractor
         self.max_ahead = max_ahead
         self._context = multiprocessing.get_context("spawn")
@@ -319,6 +338,8 @@ class ExtractorPool:
         message = _MESSAGES[reason].format(timeout=self.limits.timeout_s, memory=self.limits.memory_mb)
         ex.problems.append(Problem(reason, message))
         ex.facts["needs_ocr_pages"] = []
+        if self.store and self.cache_dir:
+            _stored(ExtractionCache(self.cache_dir), ex)
         return ex
 
     # -- worker processes -----------------------------------------------------------------------
@@ -326,7 +347,7 @@ class ExtractorPool:
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_main, args=(child, self.extractor, self.limits, self.ocr, self.cache_dir),
+            target=_worker_main, args=(child, self.extractor, self.limits, self.ocr, self.cache_dir, self.store),
             name="extractor-worker", daemon=True)
         process.start()
         child.close()

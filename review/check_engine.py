@@ -27,10 +27,10 @@ from index.cache import ExtractionCache
 from index.document import Extraction
 from index.scanner import file_name
 from review.checks.config import RuleConfig
-from review.checks.duplicates import find_duplicates_by_signature, text_signature
+from review.checks.duplicates import find_duplicates_by_signature
 from review.checks.finding import Finding
 from review.checks.material import FileFacts
-from review.checks.runner import check_file, check_requirement, without_superseded
+from review.checks.runner import FileResult, check_cached_file, check_requirement
 from review.db.models import CheckState, FindingRecord, Group, Mapping, Material
 from review.groups import group_standard_codes
 from review.manual.model import Manual, Standard, standard_body
@@ -221,8 +221,6 @@ class _FileJob:
     key: str
 
 
-# (findings, text signature) of one file; None when its extraction is not in the cache.
-_FileResult = tuple[list[Finding], list[int] | None] | None
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
 
 
@@ -247,33 +245,21 @@ def _plan_file(
     return _FileJob(group.id, material.id, facts, standards, key)
 
 
-def _check_file_job(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
-                    standards: tuple[Standard, ...]) -> _FileResult:
-    """Check one file from its cached extraction; runs in worker processes for big batches."""
-    extraction = ExtractionCache(cache_dir).get(facts.sha256)
-    if extraction is None:
-        return None
-    # A file filed only under standards with their own date window is judged by those windows.
-    findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
-    signature = text_signature(extraction.text, config, stored=extraction.minhash)
-    return findings, list(signature) if signature else None
-
-
 def _run_file_jobs(
     jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, config: RuleConfig,
     cancel: CancelToken,
-) -> Iterator[tuple[_FileJob, _FileResult]]:
+) -> Iterator[tuple[_FileJob, FileResult]]:
     cache_dir = str(cache.folder)
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         for job in jobs:
             if cancel.cancelled:
                 return
-            yield job, _check_file_job(cache_dir, settings, config, job.facts, job.standards)
+            yield job, check_cached_file(cache_dir, settings, config, job.facts, job.standards)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = pool.map(_check_file_job, repeat(cache_dir), repeat(settings), repeat(config), [j.facts for j in jobs],
+        results = pool.map(check_cached_file, repeat(cache_dir), repeat(settings), repeat(config), [j.facts for j in jobs],
                            [j.standards for j in jobs], chunksize=25)
         for job, result in zip(jobs, results, strict=True):
             if cancel.cancelled:
@@ -282,7 +268,7 @@ def _run_file_jobs(
             yield job, result
 
 
-def _apply_file(batch: _FileBatch, job: _FileJob, result: _FileResult, states: _States, report: CheckReport) -> None:
+def _apply_file(batch: _FileBatch, job: _FileJob, result: FileResult, states: _States, report: CheckReport) -> None:
     if result is None:
         report.files_not_extracted += 1
         report.not_extracted.append(job.facts.path)

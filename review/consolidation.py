@@ -38,7 +38,8 @@ from review.manual.model import Manual
 from review.manual.store import current_edition, current_manual
 from review.package import FILES_DIR, current_package
 from review.readiness import WHOLE_REQUIREMENT
-from review.settings import WorkspaceSettings, load_settings
+from review.settings import WorkspaceSettings
+from review.settings_store import load_settings
 from review.signoff import (
     STATE_NAMES,
     SignoffStatus,

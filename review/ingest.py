@@ -107,15 +107,18 @@ _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
 
 
-def shared_pool(workers: int, limits: Limits) -> ExtractorPool:
-    """One long-lived pool per process, so a re-scan does not pay for starting worker processes."""
+def shared_pool(workers: int, limits: Limits, cache: ExtractionCache) -> ExtractorPool:
+    """One long-lived pool per process, so a re-scan does not pay for starting worker processes.
+
+    Its workers write what they extract into the workspace's cache themselves."""
     global _shared
     with _shared_lock:
-        if _shared is not None and (_shared.size != workers or _shared.limits != limits):
+        if _shared is not None and (_shared.size != workers or _shared.limits != limits
+                                    or _shared.cache_dir != str(cache.folder)):
             _shared.close()
             _shared = None
         if _shared is None:
-            _shared = ExtractorPool(workers=workers, limits=limits)
+            _shared = ExtractorPool(workers=workers, limits=limits, cache_dir=cache.folder, store=True)
             atexit.register(_shared.close)
         return _shared
 
@@ -370,9 +373,8 @@ def _extract_and_index(
                 if cancel.cancelled:
                     break
             if to_extract and not cancel.cancelled:
-                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), Limits())
+                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), Limits(), cache)
                 for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
-                    cache.put(extraction)
                     report.extracted += 1
                     index_one(extraction)
                     if cancel.cancelled:
@@ -481,11 +483,10 @@ def run_ocr(
     done: list[tuple[int, str, str]] = []
     close_shared_pool()  # OCR workers are big; the idle extraction workers need not wait beside them
     with ExtractorPool(workers=max(1, min(2, os.cpu_count() or 1, len(todo))), limits=OCR_LIMITS, ocr=True,
-                       cache_dir=cache.folder) as pool, \
+                       cache_dir=cache.folder, store=True) as pool, \
             SearchService.open(workspace) as service, service.bulk() as writer:
         jobs = [(real_paths.get(path, path), sha, mid, path, rel) for mid, path, rel, sha in todo]
         for (_real, sha, mid, path, rel), extraction in pool.submit_many(jobs):
-            cache.put(extraction)
             writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
             done.append((mid, sha, extraction.format))
             report.ocr_files += 1

@@ -9,11 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from review.dates import DateWindow, WindowRule, parse_window_rule
-from review.db.models import Setting
 from review.errors import UserError
 from review.submission_names import DEFAULT_NAME_PATTERN, check_pattern
 
@@ -140,17 +136,3 @@ def _search_engine(text: str) -> str:
         raise UserError(f"搜索引擎“{text}”无效：请填 {' 或 '.join(ENGINES)}"
                         "（whoosh 为默认；sqlite 在材料很多时建索引快得多）。更换后下次打开工作区时会重建搜索索引。")
     return engine
-
-
-def load_settings(session: Session) -> WorkspaceSettings:
-    rows = {row.key: row.value for row in session.scalars(select(Setting))}
-    return WorkspaceSettings.from_rows(rows)
-
-
-def save_settings(session: Session, settings: WorkspaceSettings) -> None:
-    for key, value in settings.to_rows().items():
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=value))
-        elif row.value != value:
-            row.value = value

@@ -35,7 +35,7 @@ from review.keys import ensure_key, fingerprint, format_fingerprint, load_public
 from review.manual.store import current_edition
 from review.passwords import verify_password
 from review.permissions import Actor, require
-from review.settings import load_settings
+from review.settings_store import load_settings
 from review.workspace import Workspace
 
 MANIFEST_FORMAT = "materials-review-signoff"

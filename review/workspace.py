@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from review.db.base import make_engine
 from review.db.migrate import upgrade
 from review.errors import UserError
-from review.settings import WorkspaceSettings, load_settings, save_settings
+from review.settings import WorkspaceSettings
+from review.settings_store import load_settings, save_settings
 
 MARKER = "workspace.json"
 DB_FILE = "workspace.db"

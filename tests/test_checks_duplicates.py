@@ -4,9 +4,9 @@ from __future__ import annotations
 import random
 import time
 
-from index.fingerprint import pieces, signature, similarity
+from index.fingerprint import pieces, signature
 from review.checks import RuleConfig, find_duplicates
-from review.checks.duplicates import text_signature
+from review.checks.duplicates import similarity, text_signature
 from tests.checks_support import extraction, facts_for, of_rule, settings
 
 _CHARS = "的一是在了和有不人为与中对以及等年月日志愿服务文明城市创建工作开展活动群众社区街道环境整治宣传教育" \

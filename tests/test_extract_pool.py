@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.cache import ExtractionCache
 from index.extract import extract_file
 from index.limits import Limits
 from index.pool import ExtractorPool, WorkerStartError
@@ -103,3 +104,21 @@ def test_an_error_from_the_items_reaches_the_caller_and_the_pool_stays_usable(tm
     for (path, sha, tag), ex in pool.submit_many(tagged):
         assert ex.sha256 == sha and tag == f"tag{items.index((path, sha))}"
         assert ex == extract_file(path, sha)
+
+
+def test_storing_workers_write_the_cache_and_send_back_pages_without_blocks(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    good = good_files(tmp_path / "good", 2)
+    crash = tmp_path / "crash.pdf"
+    crash.write_bytes(b"%PDF-1.7 the worker dies on this one")
+    items = [*good, (crash, sha_for(99))]
+    with ExtractorPool(workers=1, limits=LIMITS, extractor=HOOKS, cache_dir=cache.folder, store=True) as storing:
+        got = dict(storing.submit_many(items))
+    for path, sha in good:
+        full = extract_file(path, sha)
+        assert cache.get(sha) == full  # the worker stored everything, blocks included
+        back = got[(path, sha)]
+        assert [p.text for p in back.pages] == [p.text for p in full.pages]
+        assert all(not p.blocks for p in back.pages) and any(p.blocks for p in full.pages)
+    crashed = cache.get(sha_for(99))  # a failure reported by the pool is stored too
+    assert crashed is not None and crashed.problem("crashed") is not None

@@ -233,11 +233,11 @@ class _Session:
                               [(item, docnum) for item in items])
 
     def _count(self) -> None:
-        """Bound the store's open transaction; the engine's writer stays open for the whole bulk."""
+        """Commit every few hundred documents: bounds the store's transaction, and lets the engine
+        write its postings while extraction goes on rather than all at the end."""
         self.pending += 1
         if self.pending >= COMMIT_EVERY:
-            self.conn.commit()
-            self.pending = 0
+            self.commit()
 
     def commit(self) -> None:
         self.grams.commit()

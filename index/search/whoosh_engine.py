@@ -12,8 +12,10 @@ which is about twice as fast as Whoosh's matcher tree for these many-term conjun
 
 No text is stored in Whoosh and Whoosh does not score: the text store (`textstore`, SQLite) keeps
 the compact text, filters, verification, ranking and snippets, exactly as for the SQLite engine.
-A bulk goes through one Whoosh writer (256 MB pool, one process, one segment) merged on commit;
-a single update commits without merging so that it is searchable at once. Segments are written as
+A bulk goes through one Whoosh writer (256 MB pool, one process) committed as a new segment every
+few hundred documents, so that postings are written while extraction goes on, not all at the end;
+a single update commits the same way, so that it is searchable at once. Segments are merged once
+there are MAX_UNMERGED_SEGMENTS of them. Segments are written as
 separate files, not Whoosh's default compound file: whoosh-reloaded copies every part of a
 compound segment into memory for each reader it opens (a 266 MB segment cost 500 MB per reader,
 2.2 GB at peak with a writer's reader beside the searchers), while plain files are read in place.
@@ -48,7 +50,7 @@ log = logging.getLogger(__name__)
 WHOOSH_DIR = "whoosh"
 INDEX_NAME = "MAIN"  # Whoosh's default: files MAIN_*.toc, MAIN_WRITELOCK
 BULK_LIMIT_MB = 256
-# Single updates commit without merging while the index has fewer segments than this.
+# Commits do not merge while the index has fewer segments than this.
 MAX_UNMERGED_SEGMENTS = 10
 _VIEW_ATTEMPTS = 5
 
@@ -160,7 +162,7 @@ class _WhooshWriter:
         if self.writer is None:
             return
         writer, self.writer = self.writer, None
-        merge = self.bulk or len(writer.segments) >= MAX_UNMERGED_SEGMENTS
+        merge = len(writer.segments) >= MAX_UNMERGED_SEGMENTS
         try:
             writer.commit(merge=merge)
         except Exception as error:  # any failure of Whoosh's files: the index must be rebuilt

@@ -1,6 +1,8 @@
 """Running the rules: pure functions from extraction results and facts to findings.
 
-- `check_file` runs the file-level rules; call it for every scanned file, mapped or not.
+- `check_file` runs the file-level rules; call it for every scanned file, mapped or not;
+  `check_cached_file` does it from the extraction cache (in the check engine's worker processes,
+  which is why this module and what it imports stay clear of the database layer).
 - `check_requirement` runs the requirement-level rules for one 测评标准 and its materials.
 - `find_duplicates` looks across all materials.
 - `without_superseded` drops file-level findings that a file's requirements judge instead.
@@ -14,12 +16,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from index.cache import ExtractionCache
 from index.document import Extraction
 from review.checks import cities, dates, docno, personal_data, placeholders, quality, reports, requirements
 from review.checks.config import RuleConfig
 from review.checks.context import FileContext
 from review.checks.dates import DocumentDate
-from review.checks.duplicates import find_duplicates
+from review.checks.duplicates import find_duplicates, text_signature
 from review.checks.finding import Finding
 from review.checks.kinds import KindMatch
 from review.checks.material import FileFacts
@@ -43,6 +46,22 @@ def check_file(material: FileFacts, extraction: Extraction, settings: WorkspaceS
     for family in FILE_CHECKS:
         found += family(ctx)
     return _capped(found)
+
+
+# (findings, text signature) of one file; None when its extraction is not in the cache.
+FileResult = tuple[list[Finding], list[int] | None] | None
+
+
+def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
+                      standards: tuple[Standard, ...]) -> FileResult:
+    """`check_file` on the cached extraction of the file's bytes, plus its near-duplicate signature."""
+    extraction = ExtractionCache(cache_dir).get(facts.sha256)
+    if extraction is None:
+        return None
+    # A file filed only under standards with their own date window is judged by those windows.
+    findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
+    signature = text_signature(extraction.text, config, stored=extraction.minhash)
+    return findings, list(signature) if signature else None
 
 
 def check_requirement(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
