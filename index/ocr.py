@@ -81,9 +81,7 @@ def _run_engine(image: bytes) -> list[Any]:
 
         # One thread per engine: parallelism comes from worker processes (index.pool). ONNX
         # Runtime's own thread pool spin-waits, which cost 1.6x the CPU per page on a busy 2-core PC.
-        # Text lines are recognised one at a time: in batches every line is padded to the widest,
-        # which cost a quarter more CPU and 180 MB more memory per process on A4 scans and photos.
-        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_batch_num=1)
+        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
     found, _elapsed = _engine(image)
     return found or []
 
