@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from index.document import EXTRACTOR_VERSION, Extraction
+from index.document import EXTRACTOR_VERSION, Extraction, stored_page_text
 
 _COMPRESS_LEVEL = 1  # twice as fast as level 4 for 10% more bytes; entries are written by the thousand
 
@@ -44,7 +44,7 @@ class ExtractionCache:
         data = self._read(self._path(sha256))
         if data is None or data.get("extractor_version") != EXTRACTOR_VERSION:
             return None
-        return [p.get("text", "") for p in data.get("pages", [])]
+        return [stored_page_text(p) for p in data.get("pages", [])]
 
     def get_ocr(self, image_sha256: str) -> list[dict[str, Any]] | None:
         """OCR lines stored for a page image (see index.ocr.OcrResult.to_json)."""

@@ -4,7 +4,9 @@ An `Extraction` is keyed by the file's SHA-256 and cached (see index.cache), so 
 serialisable to JSON (`to_json` / `from_json`). A page's blocks are stored as columns (one list per
 field) rather than one object per block: a 10-page document has hundreds of blocks, and columns
 make the cache entry a quarter smaller and several times quicker to read back, which is what
-re-checking a whole corpus from the cache costs.
+re-checking a whole corpus from the cache costs. A page's text is stored only when it is not
+simply its blocks' texts joined by newlines (it is, for most PDF and DOCX pages), so the text is
+not stored twice.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Any
 from index.fingerprint import text_minhash
 
 # Bump when extractors change what they produce (or how it is stored), so cached results are redone.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 _BLOCK_COLUMNS = ("text", "location", "bbox", "style", "source", "confidence")
 
 
@@ -107,13 +109,21 @@ class Extraction:
 
 def _page_to_json(page: Page) -> dict[str, Any]:
     blocks = page.blocks
+    texts = [b.text for b in blocks]
     return {
-        "number": page.number, "text": page.text, "width": page.width, "height": page.height,
+        "number": page.number, "text": None if blocks and page.text == "\n".join(texts) else page.text,
+        "width": page.width, "height": page.height,
         "has_text_layer": page.has_text_layer, "image_count": page.image_count, "ocr": page.ocr,
         "ocr_confidence": page.ocr_confidence,
         # A block's page is the page it is stored under.
-        "blocks": {name: [getattr(b, name) for b in blocks] for name in _BLOCK_COLUMNS},
+        "blocks": {"text": texts, **{name: [getattr(b, name) for b in blocks] for name in _BLOCK_COLUMNS[1:]}},
     }
+
+
+def stored_page_text(data: dict[str, Any]) -> str:
+    """The text of a page as stored by `to_json` (its blocks joined, unless stored apart)."""
+    text = data.get("text")
+    return "\n".join((data.get("blocks") or {}).get("text", [])) if text is None else text
 
 
 def _page_from_json(data: dict[str, Any]) -> Page:
@@ -124,7 +134,7 @@ def _page_from_json(data: dict[str, Any]) -> Page:
     blocks = [TextBlock(text, number, location or "", tuple(bbox) if bbox else None, style, source or "text",
                         confidence)
               for text, location, bbox, style, source, confidence in rows]
-    return Page(number=number, text=data.get("text", ""), width=data.get("width", 0.0),
+    return Page(number=number, text=stored_page_text(data), width=data.get("width", 0.0),
                 height=data.get("height", 0.0), has_text_layer=data.get("has_text_layer", True),
                 image_count=data.get("image_count", 0), ocr=data.get("ocr", False),
                 ocr_confidence=data.get("ocr_confidence"), blocks=blocks)

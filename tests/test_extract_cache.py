@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,17 @@ def test_ocr_results_are_stored_by_image_hash(tmp_path: Path) -> None:
 def test_keys_must_be_hex_digests(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         ExtractionCache(tmp_path).get("../../etc/passwd")
+
+
+def test_page_text_is_stored_once_unless_it_differs_from_its_blocks(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    pdf = sample(tmp_path)
+    plain_path = tmp_path / "说明.txt"
+    plain_path.write_text("  第一行，前后有空格  \n第二行\n", encoding="utf-8")
+    plain = extract_file(plain_path, "cd" + "0" * 62)  # blocks are stripped lines: the page text differs
+    for ex in (pdf, plain):
+        cache.put(ex)
+        assert cache.get(ex.sha256) == ex
+        assert cache.get_page_texts(ex.sha256) == [p.text for p in ex.pages]
+    stored = json.loads(gzip.decompress(next((tmp_path / "cache" / "ab").glob("*.gz")).read_bytes()))
+    assert all(page["text"] is None for page in stored["pages"])  # the PDF's text lives in its blocks
