@@ -20,7 +20,7 @@ from itertools import repeat
 from pathlib import PurePosixPath
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
@@ -93,28 +93,44 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 class _States:
-    """The CheckState rows of a session, by (group, scope, subject)."""
+    """The CheckState rows, by (group, scope, subject): read once, written back in bulk by `flush`."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.rows = {(s.group_id, s.scope, s.subject): s for s in session.scalars(select(CheckState))}
+        self.rows: dict[tuple[int, str, str], tuple[str, list[int] | None]] = {
+            (g, scope, subject): (key, signature) for g, scope, subject, key, signature in session.execute(
+                select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.key,
+                       CheckState.signature))}
+        self.changed: set[tuple[int, str, str]] = set()
+
+    def known(self, group_id: int, scope: str, subject: str) -> bool:
+        return (group_id, scope, subject) in self.rows
 
     def key(self, group_id: int, scope: str, subject: str) -> str | None:
         row = self.rows.get((group_id, scope, subject))
-        return row.key if row else None
+        return row[0] if row else None
 
-    def get(self, group_id: int, scope: str, subject: str) -> CheckState | None:
-        return self.rows.get((group_id, scope, subject))
+    def signature(self, group_id: int, scope: str, subject: str) -> list[int] | None:
+        row = self.rows.get((group_id, scope, subject))
+        return row[1] if row else None
 
     def put(self, group_id: int, scope: str, subject: str, key: str, signature: list[int] | None = None) -> None:
-        row = self.rows.get((group_id, scope, subject))
-        if row is None:
-            row = CheckState(group_id=group_id, scope=scope, subject=subject, key=key, signature=signature)
-            self.session.add(row)
-            self.rows[(group_id, scope, subject)] = row
-        else:
-            row.key = key
-            row.signature = signature
+        self.rows[(group_id, scope, subject)] = (key, signature)
+        self.changed.add((group_id, scope, subject))
+
+    def flush(self) -> None:
+        """Replace the changed rows: one DELETE and one INSERT, each for all of them."""
+        if not self.changed:
+            return
+        connection = self.session.connection()  # plain statements, no ORM objects
+        ids = [{"g": g, "sc": scope, "su": subject} for g, scope, subject in self.changed]
+        connection.execute(delete(CheckState).where(
+            CheckState.group_id == bindparam("g"), CheckState.scope == bindparam("sc"),
+            CheckState.subject == bindparam("su")), ids)
+        connection.execute(insert(CheckState), [
+            {"group_id": g, "scope": scope, "subject": subject, "key": self.rows[(g, scope, subject)][0],
+             "signature": self.rows[(g, scope, subject)][1]} for g, scope, subject in self.changed])
+        self.changed.clear()
 
 
 def run_checks(
@@ -167,6 +183,7 @@ def run_checks(
                     _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
                                         cache, states, extractions, report)
                 _check_duplicates(session, config, basis, states, items, report)
+        states.flush()
         meter.step(force=True, count=0)
     report.elapsed_s = time.monotonic() - started
     return report
@@ -231,7 +248,7 @@ def _plan_file(
     """What to do for one file: nothing (unchanged), clear its findings (gone), or check it."""
     subject = str(material.id)
     if material.status != "present" or not material.sha256:
-        if states.get(group.id, "file", subject) is not None:
+        if states.known(group.id, "file", subject):
             batch.replace(material.id, [])
             states.put(group.id, "file", subject, "", None)
         return None
@@ -330,8 +347,8 @@ def _check_duplicates(
     anchor = rows[0][1].id
     docs = []
     for material, group in rows:
-        state = states.get(group.id, "file", str(material.id))
-        signature = tuple(state.signature) if state is not None and state.signature else None
+        stored = states.signature(group.id, "file", str(material.id))
+        signature = tuple(stored) if stored else None
         docs.append((facts_of(material, group.code, items.get(material.id, [])), signature, group.id, material.id))
     key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s)) for f, s, _, _ in docs])
     if states.key(anchor, "duplicates", "*") == key:
