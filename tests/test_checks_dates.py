@@ -22,13 +22,16 @@ from tests.checks_support import START, extraction, facts_for, of_rule, rules, r
     ("2019-03-15", date(2019, 3, 15), "day"),
     ("2019/3/15", date(2019, 3, 15), "day"),
     ("2019年3月", date(2019, 3, 1), "month"),
+    ("2 0 1 9 年 3 月 1 5 日", date(2019, 3, 15), "day"),  # as OCR reads a scanned date
+    ("2 0 1 9 年 1 2 月", date(2019, 12, 1), "month"),
 ])
 def test_formats(written: str, first: date, precision: str) -> None:
     found = list(find_dates(f"日期：{written}。"))
     assert [(d.first, d.precision) for d in found] == [(first, precision)]
 
 
-@pytest.mark.parametrize("text", ["2019年2月30日", "2019.13.1", "版本 12019.3.1", "电话 2019-0315", "共2019人"])
+@pytest.mark.parametrize("text", ["2019年2月30日", "2019.13.1", "版本 12019.3.1", "电话 2019-0315", "共2019人",
+                                  "北湖市2 0 2 6 年公共文化惠民工作方案", "编号 1 2 3 4 年 5 月", "2 0 1 9年1 3 月"])
 def test_impossible_or_partial_dates_are_not_dates(text: str) -> None:
     assert list(find_dates(text)) == []
 

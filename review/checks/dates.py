@@ -31,10 +31,12 @@ _CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "
 _CN_SMALL = "一二三四五六七八九"
 _CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
+# OCR often reads the digits of a scanned date with spaces between them (2 0 2 6 年 3 月 1 5 日):
+# before 年 / 月 / 日, digits may be one space apart.
 DATE_PATTERN = re.compile(
     r"(?=[12〇零○Ｏ一二三四五六七八九])"  # lets the engine skip other positions quickly
-    r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:"
-    r"年\s*(?P<m1>\d{1,2})\s*月(?:\s*(?P<d1>\d{1,2})\s*[日号])?"
+    r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2}|[12] [09] \d \d)\s*(?:"
+    r"年\s*(?P<m1>\d(?: ?\d)?)\s*月(?:\s*(?P<d1>\d(?: ?\d)?)\s*[日号])?"
     r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
     rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?)"
 )
@@ -99,10 +101,10 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
         month = _cn_number(m["cm"])
         day = _cn_number(m["cd"]) if m["cd"] else None
     else:
-        year = int(m["y"])
-        month = int(m["m1"] or m["m2"])
+        year = int(m["y"].replace(" ", ""))
+        month = int((m["m1"] or m["m2"]).replace(" ", ""))
         day_text = m["d1"] or m["d2"]
-        day = int(day_text) if day_text else None
+        day = int(day_text.replace(" ", "")) if day_text else None
     try:
         if day is None:
             return FoundDate(date(year, month, 1), month_end(year, month), "month", m.start(), m.end(), m[0])
