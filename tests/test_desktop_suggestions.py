@@ -8,29 +8,11 @@ from sqlalchemy import select
 
 from desktop.main_window import MainWindow
 from review.db.models import AuditEntry, Mapping, Material
-from review.groups import add_group, assign_items
-from review.ingest import scan
 from review.permissions import LOCAL_USER
 from review.workspace import Workspace
 from tests.desktop_helpers import pool_fixture, settings_sandbox_fixture  # noqa: F401 - fixtures
-from tests.files import make_docx
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
-
-
-@pytest.fixture
-def unmapped_workspace(workspace: Workspace, tmp_path: Path) -> Workspace:
-    """Group XC with three scanned, unmapped files: a 背街小巷 ledger, a volunteer plan, a room log."""
-    with workspace.session() as session:
-        add_group(session, "XC", "宣传组")
-        assign_items(session, "XC", ["Ⅲ-1", "Ⅲ-3"])
-    root = tmp_path / "待归类"
-    root.mkdir()
-    make_docx(root / "整治记录.docx", ["东湖区背街小巷整治工作台账", "2026年4月1日 完成背街小巷整治3条"])
-    make_docx(root / "招募.docx", ["北湖市志愿服务工作方案", "志愿服务队伍招募与培训"])
-    make_docx(root / "杂项.docx", ["会议室使用登记"])
-    scan(workspace, LOCAL_USER, "XC", [root], check=False)
-    return workspace
 
 
 def open_desk(qtbot, workspace: Workspace, pool) -> MainWindow:

@@ -6,26 +6,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from review.db.models import Mapping
-from review.groups import add_group, assign_items
-from review.ingest import scan
 from review.mapping import assign, find_material, unmapped_files
 from review.permissions import LOCAL_USER
 from review.suggestions import suggest
 from review.workspace import Workspace
-from tests.files import make_docx
 
 
-def test_unmapped_files_get_ranked_suggestions_with_reasons(workspace: Workspace, tmp_path: Path) -> None:
-    with workspace.session() as session:
-        add_group(session, "XC", "宣传组")
-        assign_items(session, "XC", ["Ⅲ-1", "Ⅲ-3"])
-    root = tmp_path / "待归类"
-    root.mkdir()
-    make_docx(root / "整治记录.docx", ["东湖区背街小巷整治工作台账", "2026年4月1日 完成背街小巷整治3条"])
-    make_docx(root / "招募.docx", ["北湖市志愿服务工作方案", "志愿服务队伍招募与培训"])
-    make_docx(root / "杂项.docx", ["会议室使用登记"])
-    scan(workspace, LOCAL_USER, "XC", [root], check=False)
-
+def test_unmapped_files_get_ranked_suggestions_with_reasons(unmapped_workspace: Workspace) -> None:
+    workspace = unmapped_workspace
     rows = {Path(r.path).name: r for r in suggest(workspace, "XC")}
     ledger = rows["整治记录.docx"].suggestions
     assert ledger[0].item_code == "Ⅲ-3-1)" and "背街小巷" in ledger[0].matched
