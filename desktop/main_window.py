@@ -38,7 +38,7 @@ from desktop.desk_data import (
     map_files,
 )
 from desktop.desk_data import requirement_details as read_requirement
-from desktop.errors import log_file, show_exception
+from desktop.errors import describe_exception, log_file, show_exception
 from desktop.manual_tree import ManualTree
 from desktop.preview import PreviewPane
 from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
     def _suggestions_failed(self, exc: BaseException) -> None:
         self.suggesting = None
         self.unmapped.show_suggestions({})
-        self.statusBar().showMessage(self.tr("无法给出归类建议：{0}").format(exc), 15_000)
+        self.statusBar().showMessage(self.tr("无法给出归类建议：{0}").format(describe_exception(exc)), 15_000)
 
     def load_requirement(self, code: str) -> None:
         self.current_item = code
