@@ -82,3 +82,20 @@ def require(actor: Actor, action: str, group_code: str | None = None) -> None:
         raise PermissionDenied(f"{actor.role_name}“{actor.name}”只能对本组（{actor.group_code}）{what}，不能操作工作组 {group_code}。")
     needed = "、".join(ROLE_NAMES[r] for r in sorted(roles))
     raise PermissionDenied(f"{actor.role_name}“{actor.name}”无权{what}；此操作需要{needed}账户。")
+
+
+def readable_group(actor: Actor, group_code: str | None) -> str | None:
+    """The group a read of findings, files or progress is limited to; None means every group.
+
+    The office (and the local user of a workspace without accounts) reads every group, or the one
+    asked for. A leader or clerk reads only their own group: without a group named they get it,
+    naming another group is refused.
+    """
+    if group_code:
+        require(actor, "read.group", group_code)
+        return group_code
+    if actor.single_user or actor.role == "office":
+        return None
+    if not actor.group_code:
+        raise PermissionDenied(f"{actor.role_name}“{actor.name}”没有所属的工作组，不能查看工作组材料。请文明办为该账户指定工作组。")
+    return actor.group_code

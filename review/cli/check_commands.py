@@ -46,15 +46,14 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     from review.check_engine import run_checks
     from review.findings import list_findings
 
-    if args.group:
-        require(ctx.actor, "read.group", args.group)
+    group = ctx.read_scope(args.group)  # leaders and clerks check and read their own group only
     printer = ProgressPrinter()
     try:
-        report = run_checks(ctx.workspace, group_code=args.group, progress=printer)
+        report = run_checks(ctx.workspace, group_code=group, progress=printer)
     finally:
         printer.close()
     with ctx.workspace.session() as session:
-        findings = list_findings(session, args.group, include_waived=args.all or args.json)
+        findings = list_findings(session, group, include_waived=args.all or args.json)
     if args.json:
         ctx.json({"summary": report.summary(), "findings": [f.to_json() for f in findings]})
         return 0

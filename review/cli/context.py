@@ -1,4 +1,10 @@
-"""What a command handler gets: parsed arguments, the workspace, the acting user, output helpers."""
+"""What a command handler gets: parsed arguments, the workspace, the acting user, output helpers.
+
+Opening the workspace logs in: on a workspace with accounts no command reads or writes anything
+before `--user` and the password have been checked (`run` opens it up front for every command
+that works on an existing workspace). The typed password is kept for the one command that needs
+it again, signing, so that it is asked once.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from review.errors import UserError
-from review.permissions import Actor
+from review.permissions import Actor, readable_group
 from review.workspace import Workspace
 
 
@@ -18,6 +24,7 @@ class Context:
     args: argparse.Namespace
     _workspace: Workspace | None = field(default=None, init=False)
     _actor: Actor | None = field(default=None, init=False)
+    _password: str | None = field(default=None, init=False, repr=False)
 
     @property
     def workspace_dir(self) -> Path:
@@ -28,18 +35,46 @@ class Context:
 
     @property
     def workspace(self) -> Workspace:
+        """The open workspace, available only once the user has logged in (if it has accounts)."""
         if self._workspace is None:
-            self._workspace = Workspace.open(self.workspace_dir, db_url=getattr(self.args, "db_url", None))
+            workspace = Workspace.open(self.workspace_dir, db_url=getattr(self.args, "db_url", None))
+            try:
+                self._log_in(workspace)
+            except BaseException:
+                workspace.close()
+                raise
+            self._workspace = workspace
         return self._workspace
+
+    def _log_in(self, workspace: Workspace) -> None:
+        from review.accounts import env_or_prompt, resolve_actor
+
+        typed: list[str] = []
+
+        def ask(prompt: str) -> str:
+            typed.append(env_or_prompt(prompt))
+            return typed[-1]
+
+        self._actor = resolve_actor(workspace, getattr(self.args, "user", None), ask)
+        self._password = typed[-1] if typed else None
 
     @property
     def actor(self) -> Actor:
         """Who is acting: the logged-in account, or the local user of a workspace without accounts."""
         if self._actor is None:
-            from review.accounts import resolve_actor
-
-            self._actor = resolve_actor(self.workspace, getattr(self.args, "user", None))
+            _ = self.workspace  # opening the workspace logs in
+        assert self._actor is not None
         return self._actor
+
+    @property
+    def password(self) -> str | None:
+        """The password the user logged in with; None on a workspace without accounts."""
+        _ = self.actor
+        return self._password
+
+    def read_scope(self, group: str | None) -> str | None:
+        """The one group a read is limited to (None: every group); refuses another group's data."""
+        return readable_group(self.actor, group)
 
     def close(self) -> None:
         if self._workspace is not None:

@@ -61,6 +61,18 @@ REGISTRARS: list[Registrar] = [
 
 log = logging.getLogger("materials_review.cli")
 
+# Commands that do not log in: they create a workspace, or (the GUI) have their own login dialog.
+NO_LOGIN_COMMANDS = frozenset({"init", "demo", "gui"})
+
+
+def needs_login(args: argparse.Namespace) -> bool:
+    """Whether the command works on an existing workspace and so must log in before anything else.
+
+    A command that must run without opening the database (e.g. restoring it from a backup) can opt
+    out with `set_defaults(skip_login=True)`; anything that opens the workspace still logs in then.
+    """
+    return args.command not in NO_LOGIN_COMMANDS and not getattr(args, "skip_login", False)
+
 
 _ARGPARSE_ZH = {
     "usage: ": "用法：",
@@ -113,6 +125,8 @@ def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> i
         if args.workspace and Path(args.workspace, "workspace.json").exists():
             log_file = Path(args.workspace) / "logs" / "materials-review.log"
         configure_logging(log_file)
+        if needs_login(args) and args.workspace and Path(args.workspace, "workspace.json").exists():
+            _ = ctx.actor  # every command on a workspace with accounts needs a valid login, reads included
         result = args.func(ctx, args)
         return int(result or 0)
     except UserError as exc:

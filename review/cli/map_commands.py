@@ -52,9 +52,10 @@ def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    group = ctx.read_scope(args.group)  # leaders and clerks see their own group only
     with ctx.workspace.session() as session:
-        files = mapping.unmapped_files(session, args.group)
-        codes = [args.group] if args.group else list(session.scalars(select(Group.code).order_by(Group.code)))
+        files = mapping.unmapped_files(session, group)
+        codes = [group] if group else list(session.scalars(select(Group.code).order_by(Group.code)))
         empty = {code: mapping.requirements_without_materials(session, code) for code in codes}
         names = {s.code: s.name for s in summaries(session)}
     if args.json:

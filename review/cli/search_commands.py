@@ -35,15 +35,11 @@ def _day(text: str | None, what: str) -> date | None:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
-    from review.permissions import require
     from review.search_service import search
 
     if args.limit < 0:
         raise UserError("--limit 不能是负数；0 表示列出全部。")
-    if args.group:
-        require(ctx.actor, "read.group", args.group)
-    elif ctx.actor.role != "office" and not ctx.actor.single_user:
-        args.group = ctx.actor.group_code  # leaders and clerks search their own group's materials
+    args.group = ctx.read_scope(args.group)  # leaders and clerks search their own group's materials
     results = search(ctx.workspace, args.query, group=args.group, items=args.item, file_types=args.file_types,
                      date_from=_day(args.date_from, "开始日期"), date_to=_day(args.date_to, "结束日期"),
                      limit=args.limit)

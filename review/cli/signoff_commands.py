@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 
-from review.accounts import env_or_prompt, resolve_actor
 from review.cli.context import Context
 from review.errors import UserError
 from review.keys import format_fingerprint
@@ -29,20 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def login_keeping_password(ctx: Context) -> tuple[Actor, str]:
-    """Log in once and keep the password, which also unlocks the leader's signing key.
+    """The logged-in account and the password it logged in with, which also unlocks the leader's
+    signing key (asked once: the login at the start of every command keeps it).
 
     A workspace without accounts has no leader and no key: signing is refused with advice.
     """
-    typed: list[str] = []
-
-    def ask(prompt: str) -> str:
-        typed.append(env_or_prompt(prompt))
-        return typed[-1]
-
-    actor = resolve_actor(ctx.workspace, getattr(ctx.args, "user", None), ask)
-    if not typed:
+    actor = ctx.actor
+    password = ctx.password
+    if password is None:
         require(actor, "signoff")
-    return actor, typed[-1]
+        raise UserError("签字需要组长账户的密码，请用 --user 指定组长并输入密码。")  # not reached: no accounts
+    return actor, password
 
 
 def parse_exceptions(values: list[str]) -> dict[str, str]:

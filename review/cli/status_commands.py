@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from review.cli.context import Context
 from review.status import workspace_status
@@ -14,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
-    data = workspace_status(ctx.workspace)
+    scope = ctx.read_scope(None)  # leaders and clerks see their own group only
+    data = scoped(workspace_status(ctx.workspace), scope)
     if args.json:
         ctx.json(data)
         return 0
@@ -34,11 +36,22 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
                 + f"；{_counts(st)}；就绪 {st['readiness']:.0%}")
     city = data["readiness"]
     if city["total"]:
-        ctx.out(f"全市：{_counts(city)}；就绪 {city['readiness']:.0%}")
+        ctx.out(f"{'全市' if scope is None else '本组'}：{_counts(city)}；就绪 {city['readiness']:.0%}")
     if data["uncovered_standards"]:
         ctx.out(f"无工作组负责的标准 {len(data['uncovered_standards'])} 条：{'、'.join(data['uncovered_standards'][:20])}"
                 + ("…" if len(data["uncovered_standards"]) > 20 else ""))
     return 0
+
+
+def scoped(data: dict[str, Any], group: str | None) -> dict[str, Any]:
+    """The status as one group may see it: that group alone, its readiness in place of the city's.
+
+    `scope` names the group the view is limited to (None: the whole workspace)."""
+    if group is None:
+        return {**data, "scope": None}
+    own = [g for g in data["groups"] if g["code"] == group]
+    readiness = own[0]["status"] if own else {"total": 0, "readiness": 0.0}
+    return {**data, "scope": group, "groups": own, "readiness": readiness}
 
 
 def _counts(roll: dict[str, object]) -> str:
