@@ -52,6 +52,7 @@ class FindingRow:
     fingerprint: str = ""
     waived: str | None = None  # the waiver's reason
     text: str = ""  # the offending text, marked in the preview
+    location: str = ""  # the finding's stored place; shown with review.checks.place.describe_place
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
             FindingRow(f.severity, f.rule_id, f.title if not f.message else f"{f.title}：{f.message}",
                        by_id.get(f.material_id or -1, f.file), f.page - 1 if f.page else None,
                        (tuple(f.bbox),) if f.bbox and len(f.bbox) == 4 else (), f.hint, f.fingerprint,
-                       f.waiver_reason if f.waived else None, f.text)
+                       f.waiver_reason if f.waived else None, f.text, f.location)
             for f in list_findings(session, group_code, item_code=code, material_ids=set(by_id))
         ]
         decisions = history(session, group_code, code)

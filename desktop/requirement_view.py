@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.desk_data import FindingRow, MaterialRow, RequirementDetails
 from desktop.manual_tree import STATES, state_icon
+from review.checks.finding import short_id
+from review.checks.place import describe_place
 from review.findings import SEVERITY_NAMES
 from review.manual.model import MaterialRequirement
 
@@ -79,7 +81,7 @@ class RequirementView(QWidget):
         self.materials.cellDoubleClicked.connect(self._material_clicked)
         self.materials.cellClicked.connect(self._material_clicked)
         self.findings_label = QLabel()
-        self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件")], stretch=1)
+        self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件"), self.tr("编号")], stretch=1)
         self.findings.cellClicked.connect(self._finding_clicked)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.findings.setColumnWidth(2, 170)
@@ -208,11 +210,15 @@ class RequirementView(QWidget):
                 message.setForeground(Qt.GlobalColor.gray)
             self.findings.setItem(i, 1, message)
             where = row.path.rsplit("/", 1)[-1]
-            if row.page is not None:  # the page first: long file names are cut at the end
-                where = self.tr("第 {0} 页 · {1}").format(row.page + 1, where)
+            place = describe_place(row.path, row.page + 1 if row.page is not None else None, row.location)
+            if place:  # the place first: long file names are cut at the end
+                where = f"{place} · {where}"
             location = QTableWidgetItem(where)
             location.setToolTip(row.path)
             self.findings.setItem(i, 2, location)
+            number = QTableWidgetItem(short_id(row.fingerprint))
+            number.setToolTip(self.tr("问题编号（命令行 waive 使用）：{0}").format(row.fingerprint))
+            self.findings.setItem(i, 3, number)
 
     def _fill_history(self, details: RequirementDetails) -> None:
         rows = details.history

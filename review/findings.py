@@ -1,15 +1,20 @@
 """Reading stored findings and waiving them (豁免) with a reason, recorded with who and when."""
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from review.audit import record
+from review.checks.catalogue import RULES
+from review.checks.finding import SHORT_ID_LENGTH, short_id
+from review.checks.place import describe_file_place
 from review.db.base import utcnow
-from review.db.models import FindingRecord, Group, Waiver
+from review.db.models import FindingRecord, Group, Material, Waiver
 from review.errors import UserError
 from review.groups import get_group
 from review.permissions import Actor, require
@@ -113,22 +118,22 @@ def list_findings(
     return out
 
 
-def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str) -> Waiver:
-    """Waive one finding of a group (by its fingerprint or its numeric id) with a reason."""
+def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str, *,
+          file: str | None = None) -> Waiver:
+    """Waive one finding of a group with a reason.
+
+    The finding is named by the short id `check` prints (any prefix of its fingerprint that names
+    one finding; the whole fingerprint works too), by its numeric id, or by its rule id (MR-PII-002)
+    with `file` (a file name or relative path) when that rule found something in several files or
+    places. A name that fits several findings is refused, listing them with their short ids.
+    """
     group = get_group(session, group_code)
     require(actor, "finding.waive", group.code)
     if not reason.strip():
         raise UserError("豁免必须写明理由，例如：--reason 该城市名称为外出考察学习的地点，属正当引用。")
-    query = select(FindingRecord).where(FindingRecord.group_id == group.id)
-    finding = None
-    if fingerprint.isdigit():
-        finding = session.scalars(query.where(FindingRecord.id == int(fingerprint))).first()
-    if finding is None:
-        finding = session.scalars(query.where(FindingRecord.fingerprint.startswith(fingerprint))).first()
-    if finding is None:
-        raise UserError(f"工作组 {group_code} 没有编号为 {fingerprint} 的问题。请用 `check --group {group_code} --json` 查看问题编号。")
+    finding = _finding_to_waive(session, group, fingerprint.strip(), file)
     if finding.fingerprint in active_waivers(session, group.id):
-        raise UserError("该问题已经豁免过了。")
+        raise UserError(f"问题 {short_id(finding.fingerprint)}（{finding.rule_id}）已经豁免过了。")
     waiver = Waiver(group_id=group.id, fingerprint=finding.fingerprint, rule_id=finding.rule_id,
                     item_code=finding.item_code, file=finding.file, text=finding.text, reason=reason.strip(),
                     waived_by=actor.name)
@@ -137,6 +142,82 @@ def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, rea
            details={"group": group_code, "rule": finding.rule_id, "fingerprint": finding.fingerprint, "reason": reason})
     session.flush()
     return waiver
+
+
+_LISTED = 8  # findings named in a refusal, at most
+
+_Row = tuple[FindingRecord, str | None]  # a finding and its file's path relative to the scan folder
+
+
+def _finding_to_waive(session: Session, group: Group, typed: str, file: str | None) -> FindingRecord:
+    """The one finding `typed` (short id, fingerprint, numeric id or rule id) and `file` name, or a refusal."""
+    query = (select(FindingRecord, Material.rel_path).outerjoin(Material, FindingRecord.material_id == Material.id)
+             .where(FindingRecord.group_id == group.id))
+
+    def fetch(*conditions: object) -> list[_Row]:
+        return [(f, rel) for f, rel in session.execute(query.where(*conditions))]
+
+    rows: list[_Row] = []
+    if typed.isdigit() and len(typed) < SHORT_ID_LENGTH:  # a numeric id (check --json "id")
+        rows = fetch(FindingRecord.id == int(typed))
+    by_rule = False
+    if not rows and typed:
+        rows = fetch(FindingRecord.rule_id.in_({typed, typed.upper()}))
+        by_rule = bool(rows) or typed.upper() in RULES
+        typed = typed.upper() if typed.upper() in RULES else typed
+    if not rows and typed:  # the short id `check` prints, or a longer part of the fingerprint
+        for prefix in dict.fromkeys((typed, typed.lower())):
+            rows = fetch(FindingRecord.fingerprint.startswith(prefix, autoescape=True))
+            if rows:
+                break
+    if file is not None:
+        rows = [(f, rel) for f, rel in rows if _names_file(f.file, rel, file)]
+    fingerprints = list(dict.fromkeys(f.fingerprint for f, _ in rows))
+    if by_rule and len(fingerprints) > 1:  # of a rule's findings, those not yet waived are meant
+        waived = active_waivers(session, group.id)
+        fingerprints = [fp for fp in fingerprints if fp not in waived] or fingerprints
+    if len(fingerprints) == 1:
+        return next(f for f, _ in rows if f.fingerprint == fingerprints[0])
+    in_file = f"文件 {file} 中" if file is not None else ""
+    if not fingerprints and (by_rule or file is not None):
+        subject = f"规则 {typed} 的问题" if by_rule else f"编号为 {typed} 的问题"
+        raise UserError(f"工作组 {group.code} {in_file}没有{subject}。请用 `check --group {group.code}` 查看问题及其编号。")
+    if not fingerprints:
+        waived = active_waivers(session, group.id)
+        listing = _listing([(f, rel) for f, rel in session.execute(query.limit(500)) if f.fingerprint not in waived])
+        known = f"该组尚未豁免的问题：{listing}。" if listing else ""
+        raise UserError(f"工作组 {group.code} 没有编号为 {typed} 的问题。{known}"
+                        f"请用 `check --group {group.code}` 查看问题及其编号（如 1a2b3c4d）。")
+    listing = _listing([(f, rel) for f, rel in rows if f.fingerprint in fingerprints])
+    if by_rule:
+        raise UserError(f"规则 {typed} 在{in_file or '本组'}有 {len(fingerprints)} 个问题：{listing}。请改用要豁免的那个问题的编号"
+                        f"{'，或加 --file 指明文件' if file is None else ''}。")
+    raise UserError(f"编号 {typed} 对应 {len(fingerprints)} 个问题：{listing}。请写出更长的编号，以便只对应其中一个。")
+
+
+def _names_file(path: str, rel_path: str | None, typed: str) -> bool:
+    """Whether a typed file (its name, its path relative to the scan folder, or its full path) is this one."""
+    typed = typed.strip().replace("\\", "/")
+    path = (path or "").replace("\\", "/")
+    if not typed or not path:
+        return False
+    if "/" not in typed:
+        return PurePosixPath(path).name == typed
+    rel_path = (rel_path or "").replace("\\", "/")
+    return typed in (path, rel_path) or os.path.abspath(typed).replace("\\", "/") == path \
+        or path.endswith("/" + typed.lstrip("./"))
+
+
+def _listing(rows: list[_Row]) -> str:
+    """"1a2b3c4d（MR-PII-002，名册.xlsx 工作表 名单 第 3 行第 2 列）、…" for a refusal."""
+    seen: dict[str, str] = {}
+    for f, rel in rows:
+        if f.fingerprint not in seen:
+            name = PurePosixPath((rel or f.file).replace("\\", "/")).name if (rel or f.file) else f.item_code
+            place = describe_file_place(f.file, f.page, f.location)
+            seen[f.fingerprint] = f"{short_id(f.fingerprint)}（{f.rule_id}，{' '.join(x for x in (name, place) if x)}）"
+    shown = list(seen.values())
+    return "、".join(shown[:_LISTED]) + (f" 等 {len(shown)} 个" if len(shown) > _LISTED else "")
 
 
 def waive_requirement(session: Session, actor: Actor, group_code: str, item_code: str, reason: str) -> Waiver:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from review.db.models import Group, GroupItem, User
 from review.errors import UserError
+from review.manual.codes import close_codes
 from review.manual.model import Manual
 from review.manual.store import current_manual
 
@@ -62,15 +63,21 @@ def _require_manual(session: Session) -> Manual:
 
 
 def assign_items(session: Session, group_code: str, codes: list[str], role: str = "lead") -> list[str]:
-    """Assign 测评内容 or 测评标准 codes to a group; returns the codes newly assigned."""
+    """Assign 测评内容 or 测评标准 codes (as people type them) to a group; returns the codes newly assigned,
+    spelt as the manual spells them."""
     if role not in ROLE_NAMES:
         raise UserError(f"分工类型“{role}”无效，只能是 lead（牵头）或 support（配合）。")
     group = get_group(session, group_code)
     manual = _require_manual(session)
     levels = {n.code: n.level for n in manual.nodes()}
-    unknown = [c for c in codes if c not in levels]
+    typed, codes = codes, [manual.resolve_code(c) or c for c in codes]  # as people type them: III-1 is Ⅲ-1
+    unknown = [t for t, c in zip(typed, codes, strict=True) if c not in levels]
     if unknown:
-        raise UserError(f"操作手册中没有这些条目：{'、'.join(unknown)}。请用 `manual show` 查看条目编号。")
+        assignable = [n.code for n in manual.nodes() if n.level in ("content", "standard")]
+        named = [f"{t}（相近的编号：{'、'.join(close)}）" if (close := close_codes(assignable, t)) else t
+                 for t in unknown]
+        raise UserError(f"操作手册中没有这些条目：{'、'.join(named)}。请用 `manual show` 查看条目编号。")
+    codes = list(dict.fromkeys(codes))
     wrong = [c for c in codes if levels[c] not in ("content", "standard")]
     if wrong:
         raise UserError(f"只能分配测评内容或测评标准，以下编号是更高层级：{'、'.join(wrong)}。")

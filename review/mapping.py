@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -19,18 +18,9 @@ from sqlalchemy.orm import Session
 
 from review.db.models import Group, Mapping, Material
 from review.errors import UserError
+from review.manual.codes import match_code, normalize_code, require_code
 from review.manual.model import Manual
 from review.permissions import Actor, require
-
-_SEPARATORS = str.maketrans({".": "-", "－": "-", "—": "-", "–": "-", "_": "-", "(": "", ")": "", "（": "", "）": "",
-                             " ": ""})
-
-
-def normalize_code(code: str) -> str:
-    """A canonical spelling: NFKC (Ⅲ → III, full-width → ASCII), upper case, '-' as the only separator
-    and no brackets, so "Ⅲ-1-1）", "III-1-1)" and "Ⅲ-1-1" compare equal."""
-    text = unicodedata.normalize("NFKC", code).upper().translate(_SEPARATORS)
-    return re.sub(r"-+", "-", text).strip("-")
 
 
 @dataclass(frozen=True)
@@ -125,7 +115,10 @@ def assign(
     assert group is not None
     require(actor, "map", group.code)
     manual = current_manual(session)
-    standard = manual.standard(item_code) if manual else None
+    if manual is None:
+        raise UserError("工作区还没有载入操作手册。请先运行 `manual load 手册.yaml` 或 `manual import 手册.docx`。")
+    item_code = require_code(manual, item_code, ("standard",), [s.code for s in manual.material_standards()])
+    standard = manual.standard(item_code)
     if standard is None or not standard.needs_materials:
         raise UserError(f"“{item_code}”不是操作手册中需要材料审核的测评标准。请用 `manual show` 查看编号。")
     if item_code not in group_standard_codes(session, group, manual):
@@ -142,18 +135,29 @@ def assign(
     return mapping
 
 
-def unassign(session: Session, actor: Actor, material: Material, item_code: str) -> None:
+def unassign(session: Session, actor: Actor, material: Material, item_code: str) -> str:
+    """Remove a material's mapping to a standard (the code as typed); returns the code as stored."""
     from review.audit import record
 
     group = session.get(Group, material.group_id)
     assert group is not None
     require(actor, "map", group.code)
+    mapped = match_code((m.item_code for m in material.mappings), item_code)
+    if len(mapped) == 1:  # as it was mapped, even under a code the current manual no longer has
+        item_code = mapped[0]
+    else:
+        from review.manual.store import current_manual
+
+        manual = current_manual(session)
+        if manual is not None:
+            item_code = manual.resolve_code(item_code, ("standard",)) or item_code
     before = len(material.mappings)
     material.mappings = [m for m in material.mappings if m.item_code != item_code]
     if len(material.mappings) == before:
         raise UserError(f"文件 {material.path} 没有归到 {item_code}，无需取消。")
     record(session, actor=actor.name, action="unmap", target=material.path, details={"item": item_code})
     _sync_search_items(session, material)
+    return item_code
 
 
 # Session.info key: materials whose mappings changed in this unit of work, by id.

@@ -119,9 +119,14 @@ class ImportResult:
 
 
 # -- export --------------------------------------------------------------------------------------
-def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path,
-                   findings: list[dict[str, Any]] | None = None) -> Path:
-    """Write the group's latest valid sign-off and its files to `out` (via a temporary name).
+def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path | str,
+                   findings: list[dict[str, Any]] | None = None, *, force: bool = False) -> Path:
+    """Write the group's latest valid sign-off and its files to `out` (via a temporary name); returns
+    the file written.
+
+    `out` is a folder (one that exists, or a name ending in a separator), which gets a file named
+    after the group and the sign-off's version (`package_name`), or a file name (".mrpkg" added if
+    missing). An existing package is overwritten only with `force`.
 
     `findings` default to the group's current open and waived findings (review.findings).
     """
@@ -132,14 +137,12 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
     if status.state != "valid":
         raise UserError(f"工作组 {group_code} 的签字{status.state_name}（{status.problem or f'{len(status.differences)} 处材料变动'}），"
                         f"不能导出。请组长重新审核并签字后再导出。")
-    out = Path(out)
-    if out.suffix.lower() != SUFFIX:
-        out = out.with_name(out.name + SUFFIX)
     with workspace.session() as session:
         row = load_signoff(session, group_code)
         if row is None:
             raise UserError(f"工作组 {group_code} 尚未签字，不能导出材料包。")
         manifest = parse_manifest(row.manifest)
+        out = package_target(out, package_name(group_code, manifest["group"].get("name", ""), row.version), force)
         sources = _source_paths(session, get_group(session, group_code))
         info = {
             "format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, "group": manifest["group"],
@@ -166,6 +169,30 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
         record(session, actor=actor.name, action="package.export", target=group_code,
                details={"file": str(out), "version": row.version, "files": len(manifest["files"])})
     return out
+
+
+def package_name(group_code: str, group_name: str, version: int) -> str:
+    """The file name a package gets inside a folder: "XC-宣传组-第2版.mrpkg" (characters Windows
+    refuses in names replaced by "_")."""
+    stem = "-".join(p for p in (group_code.strip(), group_name.strip(), f"第{version}版") if p)
+    return _FORBIDDEN_CHARS.sub("_", stem.replace("/", "_").replace("\\", "_")) + SUFFIX
+
+
+def package_target(out: Path | str, name: str, force: bool = False) -> Path:
+    """Where to write a package: inside `out` as `name` when `out` is a folder (an existing one, or a
+    path ending in a separator), else `out` itself with ".mrpkg" added if missing; refuses to
+    overwrite an existing file unless `force`."""
+    text = os.fspath(out)
+    folder = Path(text)
+    if folder.is_dir() or text.endswith(("/", "\\", os.sep)):
+        target = folder / name
+    else:
+        target = folder if folder.suffix.lower() == SUFFIX else folder.with_name(folder.name + SUFFIX)
+    if target.is_dir():
+        raise UserError(f"{target} 是一个文件夹，不能写成材料包文件。请换一个文件名，或只写文件夹 {target.parent}。")
+    if target.exists() and not force:
+        raise UserError(f"材料包 {target} 已存在，未覆盖。如确要覆盖，请加 --force；或换一个文件名或文件夹。")
+    return target
 
 
 def _source_paths(session: Session, group: Group) -> dict[str, Path]:

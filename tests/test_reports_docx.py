@@ -123,7 +123,7 @@ def test_issues_list_shows_open_findings_with_hints_and_the_waivers_with_reasons
     issues = cells(open_table)[1:]
     assert [(r[1], r[2], r[3], r[4]) for r in issues] == [("城管组", "Ⅲ-1-2)", "PII-001", "必须修改"),
                                                           ("宣传组", "Ⅲ-1-2)", "TPL-001", "必须修改")]
-    assert issues[0][5] == f"{CG_PDF}\n第 2 页、第 1 行"
+    assert issues[0][5] == f"{CG_PDF}\n第 2 页 第 1 行"
     assert issues[1][6] == "模板残留：文中出现“XX同志”\n修改建议：把“XX同志”改为真实姓名"
     assert not any("CITY-001" in r[3] for r in issues)  # waived
     waivers = cells(waiver_table)[1:]

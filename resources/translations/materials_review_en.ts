@@ -828,6 +828,11 @@ Log: {1}</translation>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../desktop/requirement_view.py" line="84"/>
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
         <location filename="../../desktop/requirement_view.py" line="86"/>
         <source>豁免所选问题…</source>
         <translation>Waive selected problem…</translation>
@@ -913,9 +918,9 @@ Log: {1}</translation>
         <translation>{0} (waived: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="212"/>
-        <source>第 {0} 页 · {1}</source>
-        <translation>page {0} · {1}</translation>
+        <location filename="../../desktop/requirement_view.py" line="220"/>
+        <source>问题编号（命令行 waive 使用）：{0}</source>
+        <translation>Finding id (for the command line's waive): {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/requirement_view.py" line="221"/>

@@ -64,3 +64,12 @@ def fingerprint(rule_id: str, subject: str, location: str, text: str) -> str:
     """Stable id of a finding: rule + the file's SHA-256 (or the item code) + place + text."""
     raw = "\x1f".join((rule_id, subject, location, text))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
+
+
+SHORT_ID_LENGTH = 8
+
+
+def short_id(fingerprint: str) -> str:
+    """The short id people see and type (`check` prints it as "编号 1a2b3c4d"; `waive` takes it):
+    the start of the fingerprint, which `waive` matches as a prefix."""
+    return fingerprint[:SHORT_ID_LENGTH]

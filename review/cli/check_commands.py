@@ -5,6 +5,8 @@ import argparse
 from itertools import groupby
 
 from review.checks.config import describe_rules, with_rule_option
+from review.checks.finding import short_id
+from review.checks.place import describe_file_place
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
 from review.permissions import require
@@ -20,8 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     w = sub.add_parser("waive", help="豁免一个问题或一整条测评标准（须写明理由）")
     w.add_argument("group", metavar="GROUP", help="工作组编号")
-    w.add_argument("finding", metavar="FINDING", help="问题编号（check --json 中的 fingerprint 或 id），或 --item 时的测评标准编号")
+    w.add_argument("finding", metavar="ID",
+                   help="问题编号（check 列出的“编号”，如 1a2b3c4d），或规则编号（如 MR-PII-002，配合 --file），"
+                        "或 --item 时的测评标准编号")
     w.add_argument("--reason", required=True, help="豁免理由")
+    w.add_argument("--file", metavar="FILE", help="按规则编号豁免时，问题所在的文件（文件名或相对路径）")
     w.add_argument("--item", action="store_true", help="豁免整条测评标准（例如本市不适用）")
     w.set_defaults(func=cmd_waive)
 
@@ -55,7 +60,8 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.workspace.session() as session:
         findings = list_findings(session, group, include_waived=args.all or args.json)
     if args.json:
-        ctx.json({"summary": report.summary(), "findings": [f.to_json() for f in findings]})
+        ctx.json({"summary": report.summary(),
+                  "findings": [{**f.to_json(), "short_id": short_id(f.fingerprint)} for f in findings]})
         return 0
     ctx.note(report.summary())
     if not findings:
@@ -65,27 +71,36 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     for (group, item), rows in groupby(sorted(findings, key=key), key=key):
         ctx.out(f"【{group}】{item}")
         for f in rows:
-            place = "，".join(x for x in (f.file, f.location) if x)
+            place = "，".join(x for x in (f.file, describe_file_place(f.file, f.page, f.location)) if x)
             waived = f"（已豁免：{f.waiver_reason}）" if f.waived else ""
-            ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}")
+            ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}  编号 {short_id(f.fingerprint)}")
             ctx.out(f"      位置：{place or '—'}")
             ctx.out(f"      {f.message}")
             ctx.out(f"      修改：{f.hint}")
     counts = {s: sum(1 for f in findings if f.severity == s and not f.waived) for s in ("must", "should", "info")}
     ctx.out(f"共 {len(findings)} 个问题：必须修改 {counts['must']}，建议修改 {counts['should']}，提示 {counts['info']}。")
+    if any(counts.values()):
+        ctx.out("确认某个问题不影响得分时，可写明理由豁免：waive 工作组 编号 --reason 理由")
     return 0
 
 
 def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
     from review.findings import waive, waive_requirement
+    from review.manual.codes import typed_code
 
+    if args.item and args.file:
+        from review.errors import UserError
+
+        raise UserError("--file 只用于按规则编号豁免某个文件中的问题；豁免整条测评标准时不需要。")
     with ctx.workspace.session() as session:
         if args.item:
-            waive_requirement(session, ctx.actor, args.group, args.finding, args.reason)
-            ctx.out(f"已豁免测评标准 {args.finding}：{args.reason}")
+            code = typed_code(session, args.finding)  # as people type it: "III-1-2" is Ⅲ-1-2)
+            waive_requirement(session, ctx.actor, args.group, code, args.reason)
+            ctx.out(f"已豁免测评标准 {code}：{args.reason}")
         else:
-            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason)
-            ctx.out(f"已豁免问题 {waiver.rule_id}（{waiver.file or waiver.item_code}）：{args.reason}")
+            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason, file=args.file)
+            ctx.out(f"已豁免问题 {short_id(waiver.fingerprint)} {waiver.rule_id}（{waiver.file or waiver.item_code}）："
+                    f"{args.reason}")
     return 0
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.errors import UserError
+from review.manual.codes import require_code
 from review.manual.model import LEVELS, Manual, Node
 from review.manual.service import convert_docx, diff_against_current, load_manual_into
 from review.manual.store import current_manual
@@ -91,8 +92,7 @@ def _subtree(manual: Manual, code: str | None) -> list[Node]:
     nodes = list(manual.nodes())
     if code is None:
         return nodes
-    if manual.find(code) is None:
-        raise UserError(f"当前手册中没有编号为 {code} 的条目。请用 `manual show` 查看全部编号。")
+    code = require_code(manual, code)  # as people type it: "III-1" is Ⅲ-1
     inside = {code}
     picked = []
     for node in nodes:

@@ -12,7 +12,7 @@ from review.groups import summaries
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("map", help="把文件归到测评标准", description="把已扫描的文件归到一条测评标准（按路径或文件名指定文件）。")
     p.add_argument("file", metavar="FILE", help="文件路径（完整路径、相对扫描文件夹的路径或文件名）")
-    p.add_argument("item", metavar="ITEM", help="测评标准编号")
+    p.add_argument("item", metavar="ITEM", help="测评标准编号（Ⅲ-2-2)、III-2-2、Ⅲ-2-2） 等写法均可）")
     p.add_argument("--group", help="工作组编号（文件名在多个组中重复时用）")
     p.add_argument("--suggested", action="store_true", help="记为采纳了系统建议（见 suggest 命令）")
     p.set_defaults(func=cmd_map)
@@ -34,18 +34,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.workspace.session() as session:
         material = mapping.find_material(session, args.file, args.group)
-        mapping.assign(session, ctx.actor, material, args.item, source="suggestion" if args.suggested else "manual")
-        path = material.path
-    ctx.out(f"已将 {path} 归到 {args.item}。")
+        row = mapping.assign(session, ctx.actor, material, args.item,
+                             source="suggestion" if args.suggested else "manual")
+        path, code = material.path, row.item_code
+    ctx.out(f"已将 {path} 归到 {code}。")
     return 0
 
 
 def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.workspace.session() as session:
         material = mapping.find_material(session, args.file, args.group)
-        mapping.unassign(session, ctx.actor, material, args.item)
+        code = mapping.unassign(session, ctx.actor, material, args.item)
         path = material.path
-    ctx.out(f"已取消 {path} 在 {args.item} 下的归类。")
+    ctx.out(f"已取消 {path} 在 {code} 下的归类。")
     return 0
 
 

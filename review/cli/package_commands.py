@@ -14,9 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("package", help="工作组材料包：导出、核验、导入（U 盘传递）")
     s = p.add_subparsers(dest="package_command", metavar="ACTION")
     s.required = True
-    export = s.add_parser("export", help="把本组已签字的材料导出为一个 .mrpkg 文件")
+    export = s.add_parser("export", help="把本组已签字的材料导出为一个 .mrpkg 文件",
+                          description="OUT 为文件夹（如 U 盘 E:/）时，在其中写出“组号-组名-第N版.mrpkg”；"
+                                      "为文件名时写出该文件。已有同名材料包时不覆盖，除非加 --force。")
     export.add_argument("group", metavar="GROUP")
-    export.add_argument("out", metavar="OUT", help="材料包文件，例如 E:/宣传组.mrpkg")
+    export.add_argument("out", metavar="OUT", help="文件夹（如 E:/）或材料包文件（如 E:/宣传组.mrpkg）")
+    export.add_argument("--force", action="store_true", help="覆盖已有的同名材料包")
     export.set_defaults(func=cmd_export)
     for name, func, help_text in (("verify", cmd_verify, "只核验材料包，不导入"),
                                   ("import", cmd_import, "核验并导入材料包（文明办）")):
@@ -30,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    out = export_package(ctx.workspace, ctx.actor, args.group, Path(args.out))
+    out = export_package(ctx.workspace, ctx.actor, args.group, args.out, force=args.force)  # a str: "E:/" is a folder
     ctx.out(f"已导出工作组 {args.group} 的材料包：{out}")
     return 0
 

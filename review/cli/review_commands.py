@@ -39,12 +39,21 @@ def group_of(actor: Actor, group: str | None) -> str:
     raise UserError("请用 --group 指定工作组编号，例如 --group XC。")
 
 
+def _typed_item(ctx: Context, typed: str) -> str:
+    """The 测评标准 code as the manual spells it ("III-1-1" → "Ⅲ-1-1)"); refused with close codes when unknown."""
+    from review.manual.codes import typed_code
+
+    with ctx.workspace.session() as session:
+        return typed_code(session, typed)
+
+
 def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
     actor = ctx.actor
     group = group_of(actor, args.group)
-    decision = decide(ctx.workspace, actor, group, args.item, args.verdict, args.comment)
+    code = _typed_item(ctx, args.item)
+    decision = decide(ctx.workspace, actor, group, code, args.verdict, args.comment)
     files = "、".join(f.rel_path for f in decision.files) or "无材料"
-    ctx.out(f"{group} {args.item}：{VERDICTS[args.verdict]}（{actor.name}）。涉及文件：{files}")
+    ctx.out(f"{group} {code}：{VERDICTS[args.verdict]}（{actor.name}）。涉及文件：{files}")
     return 0
 
 
@@ -69,13 +78,14 @@ def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
     actor = ctx.actor
     group = group_of(actor, args.group)
     require(actor, "read.group", group)
+    code = _typed_item(ctx, args.item)
     with ctx.workspace.session() as session:
-        rows = [decision_json(d) for d in history(session, group, args.item)]
+        rows = [decision_json(d) for d in history(session, group, code)]
     if args.json:
-        ctx.json({"group": group, "item": args.item, "decisions": rows})
+        ctx.json({"group": group, "item": code, "decisions": rows})
         return 0
     if not rows:
-        ctx.out(f"{group} {args.item} 尚无审核记录。")
+        ctx.out(f"{group} {code} 尚无审核记录。")
     for row in rows:
         comment = f"：{row['comment']}" if row["comment"] else ""
         ctx.out(f"{row['at']}\t{row['by']}\t{row['verdict_name']}{comment}\t文件 {len(row['files'])} 个")

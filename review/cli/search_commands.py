@@ -40,6 +40,11 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UserError("--limit 不能是负数；0 表示列出全部。")
     args.group = ctx.read_scope(args.group)  # leaders and clerks search their own group's materials
+    if args.item:
+        from review.manual.codes import typed_code
+
+        with ctx.workspace.session() as session:  # as people type them: "III-1-1" is Ⅲ-1-1)
+            args.item = [typed_code(session, item) for item in args.item]
     results = search(ctx.workspace, args.query, group=args.group, items=args.item, file_types=args.file_types,
                      date_from=_day(args.date_from, "开始日期"), date_to=_day(args.date_to, "结束日期"),
                      limit=args.limit)

@@ -51,6 +51,16 @@ def parse_exceptions(values: list[str]) -> dict[str, str]:
     return out
 
 
+def typed_exceptions(ctx: Context, exceptions: dict[str, str]) -> dict[str, str]:
+    """Exception codes as the manual spells them ("III-1-2" → "Ⅲ-1-2)"); an unknown code is refused."""
+    from review.manual.codes import typed_code
+
+    if not exceptions:
+        return exceptions
+    with ctx.workspace.session() as session:
+        return {typed_code(session, code): reason for code, reason in exceptions.items()}
+
+
 def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
     if args.target[0] == "verify" and len(args.target) == 2:
         return cmd_verify(ctx, args, args.target[1])
@@ -61,6 +71,7 @@ def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
     group = args.target[0]
     exceptions = parse_exceptions(args.exception)
     actor, password = login_keeping_password(ctx)
+    exceptions = typed_exceptions(ctx, exceptions)
     row = sign_off(ctx.workspace, actor, password, group, exceptions=exceptions)
     ctx.out(f"{actor.name} 已对工作组 {group} 签字确认（第 {row.version} 版），"
             f"密钥指纹 {format_fingerprint(row.fingerprint)}。")

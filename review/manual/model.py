@@ -5,7 +5,7 @@ which kinds of material, how many, in which formats and date window, with which 
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -126,6 +126,13 @@ class Manual:
 
     def standard(self, code: str) -> Standard | None:
         return next((s for s in self.standards() if s.code == code), None)
+
+    def resolve_code(self, typed: str, levels: Collection[str] | None = None) -> str | None:
+        """The manual's own spelling of a code as typed ("III-2-2", "Ⅲ-2-2）" → "Ⅲ-2-2)"), optionally only
+        at some `LEVELS`; None when unknown or ambiguous (see review.manual.codes.require_code)."""
+        from review.manual.codes import resolve_code
+
+        return resolve_code(self, typed, levels)
 
     def standards_under(self, code: str) -> list[Standard]:
         """The standards a code covers: itself if a standard, else all below that node."""

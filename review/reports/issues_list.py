@@ -5,6 +5,7 @@ from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
+from review.checks.place import describe_file_place
 from review.consolidation import ConsolidatedView, WaiverNote
 from review.findings import FindingView
 from review.reports.docx_style import (
@@ -60,7 +61,7 @@ def write_issues_list(view: ConsolidatedView, out: Path, *, groups: Collection[s
 
 
 def _where(issue: FindingView) -> str:
-    place = "、".join(p for p in (f"第 {issue.page} 页" if issue.page else "", issue.location) if p)
+    place = describe_file_place(issue.file, issue.page, issue.location)
     return "\n".join(p for p in (issue.file or "（整条测评标准）", place) if p)
 
 
