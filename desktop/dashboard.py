@@ -99,6 +99,7 @@ class DashboardView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         headers = [self.tr("工作组"), self.tr("条目"), self.tr("材料文件")]
         headers += [STATES[s].label for s in COUNT_COLUMNS]
+        headers += [self.tr("必须修改")]
         headers += [self.tr("签字"), self.tr("签字时间"), self.tr("版本"), self.tr("材料包")]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -139,6 +140,7 @@ class DashboardView(QWidget):
         for i, row in enumerate(dashboard.groups):
             values = [f"{row.name}（{row.code}）", row.standards, row.files]
             values += [row.counts.get(s, 0) for s in COUNT_COLUMNS]
+            values += [row.must_open]
             values += [row.signoff, row.signed_at[:16].replace("T", " "), row.signoff_version or "", row.package]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
@@ -147,7 +149,9 @@ class DashboardView(QWidget):
                 state = COUNT_COLUMNS[column - 3] if 3 <= column < 3 + len(COUNT_COLUMNS) else None
                 if state and value:
                     item.setIcon(state_icon(state))
-                if column == 3 + len(COUNT_COLUMNS):
+                if column == 3 + len(COUNT_COLUMNS) and value:
+                    item.setForeground(QColor(STATES["problem"].color))
+                if column == 4 + len(COUNT_COLUMNS):
                     item.setForeground(QColor(SIGNOFF_COLORS.get(row.signoff_state, "#000000")))
                 self.table.setItem(i, column, item)
         self.chart.set_rows(dashboard.groups)

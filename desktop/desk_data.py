@@ -2,8 +2,8 @@
 texts go through Qt's translation, which is safe in worker threads).
 
 These functions run in background workers; the widgets only display the dataclasses they return.
-Statuses come from review.readiness (decisions, findings and waivers together), findings from
-review.findings, so the desk, the dashboard and the CLI agree.
+Statuses and findings come from the group read model (review.group_state), so the desk, the
+dashboard, the CLI and the reports agree.
 """
 from __future__ import annotations
 
@@ -18,16 +18,17 @@ from sqlalchemy import select
 
 from desktop.item_status import ItemStatus
 from review.db.models import Material
-from review.decisions import history, mapped_materials, material_label, requirement_states
-from review.findings import list_findings
-from review.groups import get_group, group_standard_codes
+from review.decisions import history
+from review.group_state import GroupState, StandardState, current_package, group_state
+from review.groups import get_group
+from review.ingest import rescan_known
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
 from review.mapping import UnmappedFile, assign, find_material, unmapped_files
-from review.permissions import Actor
+from review.permissions import Actor, allowed
 from review.progress import CancelToken, Progress
-from review.readiness import requirement_statuses
-from review.signoff import SignoffStatus, signoff_status
+from review.signoff_status import SignoffStatus
+from review.status import workspace_status
 from review.workspace import Workspace
 
 
@@ -87,6 +88,7 @@ class GroupDesk:
     statuses: dict[str, ItemStatus]
     signoff: SignoffStatus
     unmapped: list[UnmappedFile]
+    state: GroupState | None = None
 
 
 # review.readiness names the states; the desk's badge keys (desktop.item_status) are shorter.
@@ -94,39 +96,36 @@ _READINESS_TO_STATE = {"missing": "missing", "problems": "problem", "pending": "
                        "waived": "waived", "changed": "changed"}
 
 
-def group_statuses(workspace: Workspace, group_code: str, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
-    """Badges for the group's standards, from review.readiness (decisions, findings, waivers)."""
-    with workspace.session() as session:
-        group = get_group(session, group_code)
-        statuses = requirement_statuses(session, group)
-        reviews = requirement_states(session, group_code)
-    out: dict[str, ItemStatus] = {}
-    for status in statuses:
-        if codes is not None and status.code not in codes:
-            continue
-        review = reviews.get(status.code)
-        notes = []
-        if review is not None and review.state == "returned" and review.decision is not None:
-            notes.append(QCoreApplication.translate("desk_data", "已退回：{0}").format(review.decision.comment))
-        if review is not None and review.changed_files:
-            notes.append(QCoreApplication.translate("desk_data", "审核后有变化：{0}").format(
-                "；".join(f"{c.path}（{c.change_name}）" for c in review.changed_files)))
-        if status.open_findings:
-            notes.append(QCoreApplication.translate("desk_data", "未处理的问题 {0} 条（必须修改 {1} 条）")
-                         .format(status.open_findings, status.must_findings))
-        out[status.code] = ItemStatus(_READINESS_TO_STATE[status.status], status.materials, "；".join(notes))
-    return out
+def item_status(standard: StandardState) -> ItemStatus:
+    """A standard's badge and the note under it, from the group read model."""
+    notes = []
+    review = standard.review
+    if review.state == "returned":
+        notes.append(QCoreApplication.translate("desk_data", "已退回：{0}").format(review.comment))
+    if review.changed_files:
+        notes.append(QCoreApplication.translate("desk_data", "审核后有变化：{0}").format("；".join(review.changed_files)))
+    if standard.open:
+        notes.append(QCoreApplication.translate("desk_data", "未处理的问题 {0} 条（必须修改 {1} 条）")
+                     .format(len(standard.open), len(standard.must_open)))
+    return ItemStatus(_READINESS_TO_STATE[standard.status], len(standard.present_files), "；".join(notes))
 
 
-def load_group_desk(workspace: Workspace, group_code: str) -> GroupDesk:
+def group_statuses(state: GroupState, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
+    """Badges for the group's standards (all, or those in `codes`)."""
+    return {s.code: item_status(s) for s in state.standards if codes is None or s.code in codes}
+
+
+def load_group_desk(workspace: Workspace, group_code: str, actor: Actor | None = None) -> GroupDesk:
+    """The group as the desk shows it. Files changed outside the program since the last look are
+    found first (size and modification time, then their hash), and their findings brought up to date."""
+    if actor is not None and allowed(actor, "read.group", group_code):
+        rescan_known(workspace, actor, group_code)
+    state = group_state(workspace, group_code)
     with workspace.session() as session:
-        group = get_group(session, group_code)
         manual = current_manual(session)
-        codes = group_standard_codes(session, group, manual) if manual else []
-        name = group.name
-        unmapped = unmapped_files(session, group_code)
-    statuses = group_statuses(workspace, group_code) if manual else {}
-    return GroupDesk(group_code, name, manual, codes, statuses, signoff_status(workspace, group_code), unmapped)
+        unmapped = unmapped_files(session, group_code) if state.source == "local" else []
+    return GroupDesk(group_code, state.name, manual, [s.code for s in state.standards], group_statuses(state),
+                     state.signoff, unmapped, state)
 
 
 def map_files(workspace: Workspace, actor: Actor, group_code: str, item_code: str, paths: Sequence[str],
@@ -167,35 +166,27 @@ def ancestors(manual: Manual, code: str) -> list[str]:
 
 def requirement_details(workspace: Workspace, group_code: str, manual: Manual, code: str) -> RequirementDetails:
     standard = manual.standard(code)
-    if standard is None:
+    found = group_state(workspace, group_code).standard(code)
+    if standard is None or found is None:
         from review.errors import UserError
 
         raise UserError(QCoreApplication.translate(
             "desk_data", "当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。").format(code))
-    status = group_statuses(workspace, group_code, [code]).get(code, ItemStatus("missing"))
+    materials = [MaterialRow(f.source, f.path, Path(f.path).suffix.lstrip(".").lower(), f.size, f.present)
+                 for f in found.files]
+    sources = {f.path: f.source for f in found.files}
+    findings = [
+        FindingRow(f.severity, f.rule_id, f.title if not f.message else f"{f.title}：{f.message}",
+                   sources.get(f.file, f.file), f.page - 1 if f.page else None,
+                   (tuple(f.bbox),) if f.bbox and len(f.bbox) == 4 else (), f.hint, f.fingerprint,
+                   f.waiver_reason if f.waived else None, f.text, f.location)
+        for f in [*found.open, *found.waived, *found.hints]
+    ]
     with workspace.session() as session:
-        group = get_group(session, group_code)
-        mapped = mapped_materials(session, group).get(code, [])
-        materials = [
-            MaterialRow(m.path, material_label(m), m.format or Path(m.path).suffix.lstrip(".").lower(), m.size,
-                        m.status == "present")
-            for m in mapped
-        ]
-        by_id = {m.id: m.path for m in mapped}
-        findings = [
-            FindingRow(f.severity, f.rule_id, f.title if not f.message else f"{f.title}：{f.message}",
-                       by_id.get(f.material_id or -1, f.file), f.page - 1 if f.page else None,
-                       (tuple(f.bbox),) if f.bbox and len(f.bbox) == 4 else (), f.hint, f.fingerprint,
-                       f.waiver_reason if f.waived else None, f.text, f.location)
-            for f in list_findings(session, group_code, item_code=code, material_ids=set(by_id))
-        ]
-        decisions = history(session, group_code, code)
-        rows = [HistoryRow(d.decided_at, d.decided_by, d.verdict, d.comment,
-                           len(d.files)) for d in decisions]
-        review = requirement_states(session, group_code).get(code)
-    changed = [f"{c.path}（{c.change_name}）" for c in review.changed_files] if review else []
-    return RequirementDetails(group_code, standard, ancestors(manual, code), status, materials, findings, rows,
-                              changed)
+        rows = [HistoryRow(d.decided_at, d.decided_by, d.verdict, d.comment, len(d.files))
+                for d in history(session, group_code, code)]
+    return RequirementDetails(group_code, standard, ancestors(manual, code), item_status(found), materials, findings,
+                              rows, list(found.review.changed_files))
 
 
 @dataclass
@@ -212,6 +203,8 @@ class GroupRow:
     signed_at: str
     signoff_version: int | None
     package: str  # the office's imported package: 第 N 版 (imported on), or 未导入
+    must_open: int = 0  # open 必须修改 findings
+    source: str = "local"  # local | package
 
     @property
     def readiness(self) -> float:
@@ -229,10 +222,7 @@ class Dashboard:
 
 
 def load_dashboard(workspace: Workspace) -> Dashboard:
-    """The office's view: `workspace_status` figures plus review states and sign-offs per group."""
-    from review.package import current_package
-    from review.status import workspace_status
-
+    """The office's view, from `workspace_status` (the group read model of every group)."""
     status = workspace_status(workspace)
     with workspace.session() as session:
         manual = current_manual(session)
@@ -244,14 +234,14 @@ def load_dashboard(workspace: Workspace) -> Dashboard:
                                        else QCoreApplication.translate("desk_data", "未导入"))
     rows = []
     for group in status["groups"]:
-        states = group_statuses(workspace, group["code"]) if manual else {}
         counts: dict[str, int] = {}
-        for item in states.values():
-            counts[item.state] = counts.get(item.state, 0) + 1
-        signoff = signoff_status(workspace, group["code"])
+        for item in group["items"]:
+            key = _READINESS_TO_STATE[item["status"]]
+            counts[key] = counts.get(key, 0) + 1
+        sign = group["signoff"]
         rows.append(GroupRow(group["code"], group["name"], group["standards"], group["files"], counts,
-                             signoff.state_name, signoff.state, signoff.signed_at or "", signoff.version,
-                             packages[group["code"]]))
+                             sign["state_name"], sign["state"], sign["signed_at"] or "", sign["version"],
+                             packages[group["code"]], group["must_open"], group["source"]))
     uncovered = []
     for code in status["uncovered_standards"]:
         standard = manual.standard(code) if manual else None

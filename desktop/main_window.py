@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             self.group_box.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.desk_splitter)
         self.wanted_group = code
-        self.pool.submit(lambda _job: load_group_desk(self.workspace, code), on_result=self._desk_loaded,
+        self.pool.submit(lambda _job: load_group_desk(self.workspace, code, self.actor), on_result=self._desk_loaded,
                          name="载入工作组")
 
     def _desk_loaded(self, desk: GroupDesk) -> None:
@@ -394,15 +394,25 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_item = self.tree.current_code() is not None
-        self.act_approve.setEnabled(self._may_decide() and has_item)
+        blockers = self._approval_blockers()
+        self.act_approve.setEnabled(self._may_decide() and has_item and not blockers)
+        self.act_approve.setToolTip(self.tr("不能通过：{0}").format("；".join(blockers)) if blockers
+                                    else self.tr("审核通过本条目"))
         self.act_return.setEnabled(self._may_decide() and has_item)
         self.act_scan.setEnabled(self.group_code is not None and allowed(self.actor, "scan", self.group_code))
         self.act_signoff.setEnabled(self.group_code is not None and allowed(self.actor, "signoff", self.group_code))
         for action in (self.act_next, self.act_previous, self.act_next_finding):
             action.setEnabled(self.desk is not None)
 
+    def _approval_blockers(self) -> list[str]:
+        """Why the current standard cannot be approved, from the read model the desk was loaded with."""
+        code = self.tree.current_code()
+        state = self.desk.state if self.desk is not None else None
+        standard = state.standard(code) if state is not None and code else None
+        return standard.approval_blockers() if standard is not None else []
+
     def decide(self, verdict: str) -> None:
-        from review.decisions import decide
+        from review.approval import decide
 
         code, group = self.tree.current_code(), self.group_code
         if code is None or group is None:

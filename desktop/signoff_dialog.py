@@ -6,6 +6,7 @@ Also the dialog that shows a stale sign-off: exactly which files changed since i
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +27,8 @@ from desktop.errors import describe_exception
 from desktop.manual_tree import STATES, state_icon
 from desktop.workers import WorkerPool
 from review.permissions import Actor
-from review.signoff import SignoffStatus, sign_off
+from review.signoff import sign_off, signed_exceptions, signing_blockers
+from review.signoff_status import SignoffStatus
 from review.workspace import Workspace
 
 
@@ -64,6 +68,22 @@ class SignoffDialog(QDialog):
             reason.setData(Qt.ItemDataRole.UserRole, code)
             for column, item in enumerate((name, badge, reason)):
                 self.table.setItem(row, column, item)
+        state = desk.state
+        # Must-fix problems an exception note cannot cover block the signature; the rest is signed with it.
+        self.blockers = signing_blockers(state, dict.fromkeys(self.open_codes, "…")) if state else []
+        signed_too = signed_exceptions(state, {}) if state else []
+        self.exceptions_list = QListWidget()
+        self.exceptions_list.setWordWrap(True)
+        for line in self.blockers:
+            entry = QListWidgetItem(self.tr("须先处理：{0}").format(line))
+            entry.setForeground(QColor("#c62828"))
+            self.exceptions_list.addItem(entry)
+        for line in signed_too:
+            self.exceptions_list.addItem(line)
+        exceptions_label = QLabel(self.tr("签字同时确认以下事项（文明办可见）：") if not self.blockers else
+                                  self.tr("有 {0} 个必须修改的问题尚未修改或豁免，不能签字。请修改材料后重新扫描，"
+                                          "或在问题列表中写明理由予以豁免：").format(len(self.blockers)))
+        exceptions_label.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
@@ -75,9 +95,13 @@ class SignoffDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("签字"))
         self.buttons.accepted.connect(self.sign)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.blockers)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        if self.blockers or signed_too:
+            layout.addWidget(exceptions_label)
+            layout.addWidget(self.exceptions_list, 1)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

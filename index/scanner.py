@@ -55,16 +55,16 @@ def walk(paths: Iterable[Path]) -> Iterator[FileStat]:
     for given in paths:
         given = Path(os.path.abspath(given))
         if given.is_file():
-            yield from _stat(given, given.parent)
+            yield from stat_file(given, given.parent)
             continue
         for folder, dirs, files in os.walk(given, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not _is_ignored(name):
-                    yield from _stat(Path(folder) / name, given)
+                    yield from stat_file(Path(folder) / name, given)
 
 
-def _stat(path: Path, root: Path) -> Iterator[FileStat]:
+def stat_file(path: Path, root: Path) -> Iterator[FileStat]:
     try:
         info = path.lstat()
     except OSError:

@@ -313,7 +313,9 @@ def _check_requirements(
             continue
         mapped = by_code.get(code, [])
         facts = [facts_of(m, group.code, items.get(m.id, [])) for m in mapped]
-        key = _key(basis, code, standard_body(standard), [(f.sha256, f.rel_path, f.format) for f in facts])
+        # Whether each file's text is available is an input too: a file extracted later is counted then.
+        key = _key(basis, code, standard_body(standard),
+                   [(f.sha256, f.rel_path, f.format, f.sha256 in cache) for f in facts])
         if states.key(group.id, "requirement", code) == key:
             report.requirements_unchanged += 1
             continue

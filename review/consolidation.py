@@ -1,14 +1,9 @@
 """The office's consolidated view: every group, every 测评标准, which files cover it and whether signed.
 
-Groups reach the office in two ways. A group working in this workspace is *local*: its files are
-its present Material rows, its state is `review.signoff.signoff_status`. A group whose signed
-package was imported is a *package* group: its files are the current package's manifest entries
-under `packages/…/files/`. When a group has both, the more recent signature wins (a signed
-package beats a local group that never signed).
-
-A package group is 签名无效 when its signer is no longer registered, the signature fails, or a file
-in the package folder is missing or has another size; it is 已失效 when the office has since
-loaded another manual edition or assigned the group standards its package does not sign.
+Each group comes from the group read model (review.group_state): a *local* group from this
+workspace's materials, a *package* group from its current imported package's signed manifest and
+the copies under `packages/…/files/`; the read model also decides which source holds and whether
+the signature is valid, stale or invalid.
 
 A group *covers* a 测评标准 when it supplies at least one file for it. An item is 缺材料 when no
 group covers it and no responsible group waived it; two or more covering groups make it
@@ -17,36 +12,23 @@ group covers it and no responsible group waived it; two or more covering groups 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
 from index.document import Extraction
 from review.checks.material import FileFacts
 from review.checks.runner import document_date
-from review.db.models import Group, ImportedPackage, Material, Waiver
-from review.decisions import mapped_materials, material_label
 from review.errors import UserError
-from review.findings import SERIOUS, FindingView, list_findings
-from review.groups import group_standard_codes
-from review.keys import format_fingerprint, registered_key
+from review.findings import FindingView
+from review.group_state import GroupState, all_group_states
+from review.keys import format_fingerprint
 from review.manual.model import Manual
 from review.manual.store import current_edition, current_manual
-from review.package import FILES_DIR, current_package
-from review.readiness import WHOLE_REQUIREMENT
 from review.settings import WorkspaceSettings
 from review.settings_store import load_settings
-from review.signoff import (
+from review.signoff_status import (
     STATE_NAMES,
-    SignoffStatus,
-    load_signoff,
-    parse_manifest,
-    signoff_status,
-    verify_manifest,
 )
 from review.workspace import Workspace
 
@@ -120,6 +102,7 @@ class GroupView:
     files: list[CoveredFile] = field(default_factory=list)
     issues: list[FindingView] = field(default_factory=list)
     waivers: list[WaiverNote] = field(default_factory=list)
+    state_model: GroupState | None = None  # the read model it was made from
 
     @property
     def state_name(self) -> str:
@@ -210,124 +193,49 @@ class ConsolidatedView:
 
 
 def consolidated_view(workspace: Workspace) -> ConsolidatedView:
-    """Read everything the office knows, local and imported, into one view."""
-    local_states: dict[str, SignoffStatus] = {}
-    with workspace.session() as session:
-        codes = list(session.scalars(select(Group.code).order_by(Group.code)))
-    for code in codes:  # signoff_status opens its own session
-        local_states[code] = signoff_status(workspace, code)
+    """Read everything the office knows, local and imported, into one view (from the group read model)."""
+    states = all_group_states(workspace)
     with workspace.session() as session:
         manual = current_manual(session)
         if manual is None:
-            raise UserError("工作区还没有载入操作手册，无法汇总。请先运行 `manual load 手册.yaml`。")
+            raise UserError("工作区还没有载入操作手册，无法汇总。请先载入操作手册（文明办在“设置”中载入，或运行 manual load 手册.yaml）。")
         settings = load_settings(session)
-        cache = ExtractionCache(workspace.paths.cache)
-        groups = []
-        for group in session.scalars(select(Group).order_by(Group.code)):
-            package = current_package(session, group.code)
-            local = local_states[group.code]
-            if package is not None and (local.state == "none" or (package.signed_at, package.signoff_version)
-                                        > (local.signed_at or "", local.version or 0)):
-                view = _package_group(session, workspace.root, manual, group, package)
-            else:
-                view = _local_group(session, manual, group, local)
-            view.files = [_with_facts(f, cache, settings) for f in view.files]
-            groups.append(view)
         edition = current_edition(session)
-        return ConsolidatedView(city=settings.city, manual_title=edition.title if edition else "",
-                                manual_edition=edition.edition if edition else "", groups=groups,
-                                items=_items(manual, groups))
+    cache = ExtractionCache(workspace.paths.cache)
+    groups = []
+    for state in states:
+        view = group_view(state)
+        view.files = [_with_facts(f, cache, settings) for f in view.files]
+        groups.append(view)
+    return ConsolidatedView(city=settings.city, manual_title=edition.title if edition else "",
+                            manual_edition=edition.edition if edition else "", groups=groups,
+                            items=_items(manual, groups))
 
 
-def _local_group(session: Session, manual: Manual, group: Group, status: SignoffStatus) -> GroupView:
-    responsible = group_standard_codes(session, group, manual)
-    view = GroupView(group.code, group.name, "local", status.state, version=status.version,
-                     signed_at=status.signed_at, leader=status.leader, fingerprint=status.fingerprint,
-                     problem=status.problem, changes=[d.describe() for d in status.differences],
-                     responsible=responsible)
-    wanted = set(responsible)
-    by_material: dict[int, tuple[Material, list[str]]] = {}
-    for code, materials in mapped_materials(session, group).items():
-        for m in materials:
-            if code in wanted and m.status == "present":
-                by_material.setdefault(m.id, (m, []))[1].append(code)
-    view.files = sorted((CoveredFile(group.code, material_label(m), m.size, m.sha256 or "", tuple(sorted(items)),
-                                     Path(m.path)) for m, items in by_material.values()), key=lambda f: f.path)
-    # Findings name files by their path on this PC; print the path the group filed them under.
-    labels = {m.path: material_label(m) for m in session.scalars(select(Material).where(Material.group_id == group.id))}
-    view.issues = [replace(finding, file=labels.get(finding.file, finding.file))
-                   for finding in list_findings(session, group.code, severities=SERIOUS, include_waived=False)]
-    for waiver in session.scalars(select(Waiver).where(Waiver.group_id == group.id, Waiver.revoked_at.is_(None))
-                                  .order_by(Waiver.waived_at)):
-        if waiver.rule_id == WHOLE_REQUIREMENT:
-            view.waived_items.add(waiver.item_code)
-        view.waivers.append(WaiverNote(group.code, "waiver", waiver.item_code,
-                                       "" if waiver.rule_id == WHOLE_REQUIREMENT else waiver.rule_id,
-                                       labels.get(waiver.file, waiver.file),
-                                       waiver.reason, waiver.waived_by, _stamp(waiver.waived_at)))
-    row = load_signoff(session, group.code) if status.state != "none" else None
-    if row is not None and status.state != "invalid":
-        _signed_notes(view, parse_manifest(row.manifest), include_waivers=False)
+def group_view(state: GroupState) -> GroupView:
+    """The office's view of one group, from its read model: files, problems under each standard
+    (a file's problem under every standard it is filed for), and every waiver and exception."""
+    sign = state.signoff
+    view = GroupView(state.code, state.name, state.source, sign.state, version=sign.version,
+                     signed_at=sign.signed_at, leader=sign.leader, fingerprint=sign.fingerprint,
+                     package_sha256=state.package_sha256, problem=sign.problem,
+                     changes=[d.describe() for d in sign.differences] + state.notes,
+                     responsible=[s.code for s in state.standards], state_model=state)
+    for standard in state.standards:
+        view.issues.extend(replace(f, item_code=standard.code) for f in standard.open)
+        if standard.waiver:
+            view.waived_items.add(standard.code)
+            view.waivers.append(WaiverNote(state.code, "waiver", standard.code, "", "", standard.waiver.reason,
+                                           standard.waiver.by, standard.waiver.at))
+        if standard.exception:
+            view.waivers.append(WaiverNote(state.code, "exception", standard.code, "", "", standard.exception.reason,
+                                           standard.exception.by, standard.exception.at))
+        view.waivers.extend(WaiverNote(state.code, "waiver", standard.code, f.rule_id, f.file, f.waiver_reason or "",
+                                       f.waived_by or "", f.waived_at or "") for f in standard.waived)
+    view.files = [CoveredFile(state.code, f.path, f.size, f.sha256,
+                              tuple(s.code for s in state.standards if any(g.path == f.path for g in s.present_files)),
+                              Path(f.source)) for f in state.files]
     return view
-
-
-def _package_group(session: Session, root: Path, manual: Manual, group: Group, package: ImportedPackage) -> GroupView:
-    manifest = parse_manifest(package.manifest)
-    responsible = group_standard_codes(session, group, manual)
-    view = GroupView(group.code, group.name, "package", "valid", version=package.signoff_version,
-                     signed_at=package.signed_at, leader=package.leader, fingerprint=package.fingerprint,
-                     package_sha256=package.package_sha256, responsible=responsible)
-    folder = root / package.folder / FILES_DIR
-    view.files = [CoveredFile(group.code, f["path"], f["size"], f["sha256"], tuple(sorted(f["requirements"])),
-                              folder / f["path"]) for f in sorted(manifest["files"], key=lambda f: f["path"])]
-    view.state, view.problem, view.changes = _package_state(session, manual, package, manifest, responsible, view.files)
-    for data in manifest.get("findings", []):  # FindingView.to_json() dicts, as the leader signed them
-        if not isinstance(data, dict):
-            continue
-        finding = FindingView.from_manifest(group.code, data)
-        if finding.waived:
-            view.waivers.append(WaiverNote(group.code, "waiver", finding.item_code, finding.rule_id, finding.file,
-                                           finding.waiver_reason or "", finding.waived_by or "",
-                                           manifest["signed_at"]))
-        elif finding.severity in SERIOUS:
-            view.issues.append(finding)
-    _signed_notes(view, manifest, include_waivers=True)
-    return view
-
-
-def _package_state(session: Session, manual: Manual, package: ImportedPackage, manifest: dict[str, Any],
-                   responsible: list[str], files: list[CoveredFile]) -> tuple[str, str, list[str]]:
-    key = registered_key(session, package.fingerprint)
-    if key is None:
-        return "invalid", f"签名密钥 {format_fingerprint(package.fingerprint)[:19]}… 已不在登记的公钥中", []
-    if not verify_manifest(package.manifest, package.signature, key.public_key):
-        return "invalid", "签名与签字清单不符：导入后记录被改动", []
-    broken = [f.path for f in files if not f.source.is_file() or f.source.stat().st_size != f.size]
-    if broken:
-        return "invalid", f"材料包文件夹中的文件缺失或被改动：{'、'.join(broken[:5])}", [f"文件缺失或被改动：{p}" for p in broken]
-    signed = manifest["manual"]
-    if (signed.get("title"), signed.get("edition")) != (manual.title, manual.edition):
-        return "stale", f"材料包按《{signed.get('title')}》{signed.get('edition')} 签字，当前手册已更换", []
-    unsigned = [code for code in responsible if code not in manifest["requirements"]]
-    if unsigned:
-        return "stale", f"文明办调整分工后，以下条目未包含在材料包中：{'、'.join(unsigned)}", \
-            [f"新分配未签字：{code}" for code in unsigned]
-    return "valid", "", []
-
-
-def _signed_notes(view: GroupView, manifest: dict[str, Any], *, include_waivers: bool) -> None:
-    """Exceptions (and, for packages, waivers) the leader wrote into the signed manifest."""
-    kinds = ("exceptions", "waivers") if include_waivers else ("exceptions",)
-    for kind in kinds:
-        for note in manifest.get(kind, []):
-            if kind == "waivers":
-                view.waived_items.add(note["code"])
-            view.waivers.append(WaiverNote(view.code, kind.rstrip("s"), note["code"], "", "", note["reason"],
-                                           manifest["leader"], manifest["signed_at"]))
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 def _with_facts(file: CoveredFile, cache: ExtractionCache, settings: WorkspaceSettings) -> CoveredFile:

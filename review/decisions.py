@@ -19,12 +19,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from review.audit import record
-from review.db.models import Decision, DecisionFile, Group, Mapping, Material
-from review.errors import UserError
+from review.db.models import Decision, Group, Mapping, Material
 from review.groups import get_group, group_standard_codes
-from review.permissions import Actor, require
-from review.workspace import Workspace
 
 VERDICTS = {"approve": "通过", "return": "退回"}
 STATE_NAMES = {"pending": "待审核", "approved": "通过", "returned": "退回", "changed": "已变更"}
@@ -148,45 +144,3 @@ def history(session: Session, group_code: str, item_code: str) -> list[Decision]
     query = (select(Decision).where(Decision.group_id == group.id, Decision.item_code == item_code)
              .order_by(Decision.id).options(selectinload(Decision.files)))
     return list(session.scalars(query))
-
-
-def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, verdict: str,
-           comment: str = "") -> Decision:
-    """Record 通过 (approve) or 退回 (return, comment required) for one requirement of a group."""
-    if verdict not in VERDICTS:
-        raise UserError(f"审核结论“{verdict}”无效，只能是 approve（通过）或 return（退回）。")
-    require(actor, "review.decide", group_code)
-    comment = (comment or "").strip()
-    if verdict == "return" and not comment:
-        raise UserError(f"退回条目 {item_code} 必须写明原因：--comment \"需要补充的内容\"")
-    with workspace.session() as session:
-        group = get_group(session, group_code)
-        codes = group_standard_codes(session, group)
-        if item_code not in codes:
-            raise UserError(f"条目 {item_code} 不是工作组 {group_code} 负责的材料审核条目。"
-                            f"本组的条目：{'、'.join(codes) or '（尚未分配）'}。")
-        materials = mapped_materials(session, group).get(item_code, [])
-        if verdict == "approve":
-            _check_approvable(item_code, materials)
-        decision = Decision(
-            group_id=group.id, item_code=item_code, verdict=verdict, comment=comment, decided_by=actor.name,
-            files=[DecisionFile(material_id=m.id, rel_path=material_label(m), size=m.size, sha256=m.sha256 or "")
-                   for m in materials],
-        )
-        session.add(decision)
-        record(session, actor=actor.name, action=f"review.{verdict}", target=f"{group_code} {item_code}",
-               details={"comment": comment, "files": [material_label(m) for m in materials]})
-        session.flush()
-        _ = decision.files  # loaded now: the caller uses it after the session closes
-        return decision
-
-
-def _check_approvable(item_code: str, materials: list[Material]) -> None:
-    if not materials:
-        raise UserError(f"条目 {item_code} 还没有归类任何材料，不能审核通过。请先扫描并归类材料，或退回给材料员。")
-    missing = [material_label(m) for m in materials if m.status != "present"]
-    if missing:
-        raise UserError(f"条目 {item_code} 的材料已缺失：{'、'.join(missing)}。请重新扫描或取消归类后再审核。")
-    unhashed = [material_label(m) for m in materials if not m.sha256]
-    if unhashed:
-        raise UserError(f"条目 {item_code} 的材料尚未完成扫描：{'、'.join(unhashed)}。请等扫描完成后再审核。")

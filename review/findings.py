@@ -47,6 +47,7 @@ class FindingView:
     material_id: int | None
     waived_by: str | None = None
     waiver_reason: str | None = None
+    waived_at: str | None = None  # ISO time, seconds
 
     @property
     def severity_name(self) -> str:
@@ -67,7 +68,7 @@ class FindingView:
         """A finding as a signed manifest records it (MANIFEST_FIELDS of `to_json()`); it has no row here."""
         text = {key: str(data.get(key) or "") for key in ("item_code", "rule_id", "severity", "title", "message",
                                                           "hint", "file", "location", "text", "fingerprint",
-                                                          "waived_by", "waiver_reason")}
+                                                          "waived_by", "waiver_reason", "waived_at")}
         page = data.get("page")
         waived = bool(data.get("waived"))
         return cls(id=None, group=group, item_code=text["item_code"], rule_id=text["rule_id"],
@@ -75,7 +76,8 @@ class FindingView:
                    file=text["file"], page=page if isinstance(page, int) else None, location=text["location"],
                    text=text["text"], bbox=None, fingerprint=text["fingerprint"], scope="", material_id=None,
                    waived_by=text["waived_by"] if waived else None,
-                   waiver_reason=text["waiver_reason"] if waived else None)
+                   waiver_reason=text["waiver_reason"] if waived else None,
+                   waived_at=text["waived_at"] if waived else None)
 
 
 def list_findings(
@@ -112,6 +114,7 @@ def list_findings(
             message=f.message, hint=f.hint, file=f.file, page=f.page, location=f.location, text=f.text, bbox=f.bbox,
             fingerprint=f.fingerprint, scope=f.scope, material_id=f.material_id,
             waived_by=waiver.waived_by if waiver else None, waiver_reason=waiver.reason if waiver else None,
+            waived_at=waiver.waived_at.isoformat(timespec="seconds") if waiver else None,
         ))
     # Sorted here rather than in SQL: a PostgreSQL workspace may collate text by locale.
     out.sort(key=lambda v: (SEVERITY_ORDER.get(v.severity, 9), v.group, v.item_code, v.file, v.page or 0, v.rule_id))
@@ -249,23 +252,3 @@ def revoke_waiver(session: Session, actor: Actor, group_code: str, fingerprint: 
     waiver.revoked_at = utcnow()
     record(session, actor=actor.name, action="finding.waive", target=waiver.file or waiver.item_code,
            details={"group": group_code, "revoked": fingerprint})
-
-
-def requirement_waivers(session: Session, group_code: str) -> dict[str, str]:
-    """Whole-requirement waivers of a group: item code → reason (what a sign-off records as 豁免)."""
-    group = get_group(session, group_code)
-    return {w.item_code: w.reason for w in active_waivers(session, group.id).values() if w.rule_id == WHOLE_REQUIREMENT}
-
-
-# The office prints these from an imported package (问题清单), so message and hint travel too.
-MANIFEST_FIELDS = ("rule_id", "severity", "title", "message", "hint", "item_code", "file", "page", "location",
-                   "text", "fingerprint", "waived", "waived_by", "waiver_reason")
-
-
-def findings_for_manifest(session: Session, group_code: str) -> list[dict[str, object]]:
-    """The group's open and waived 必须修改 / 建议修改 findings, as a sign-off manifest records them."""
-    out = []
-    for view in list_findings(session, group_code, severities=SERIOUS):
-        data = view.to_json()
-        out.append({key: data[key] for key in MANIFEST_FIELDS})
-    return out

@@ -10,6 +10,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from review.audit import record
 from review.db.models import Group, GroupItem, User
 from review.errors import UserError
 from review.manual.codes import close_codes
@@ -52,6 +53,21 @@ def add_group(session: Session, code: str, name: str) -> Group:
     group = Group(code=code, name=name)
     session.add(group)
     session.flush()
+    return group
+
+
+def ensure_group(session: Session, code: str, name: str, *, create: bool, source: str, actor: str) -> Group:
+    """The group `code`, created with `name` when `create` (the office confirmed it); otherwise a group
+    this workspace does not have is refused with the next step. `source` names what asked for it."""
+    group = session.scalars(select(Group).where(Group.code == code)).first()
+    if group is not None:
+        return group
+    label = f"{code}（{name}）" if name else code
+    if not create:
+        raise UserError(f"本工作区还没有工作组 {label}。请先新建该工作组（在“工作组”中添加，或运行 group add {code} "
+                        f"{name or '组名'}），或确认按{source}新建：命令行加 --create-group。")
+    group = add_group(session, code, name or code)
+    record(session, actor=actor, action="group.add", target=code, details={"name": name or code, "from": source})
     return group
 
 

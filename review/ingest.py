@@ -34,7 +34,7 @@ from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
 from index.pool import ExtractorPool
-from index.scanner import FileStat, sha256_file, walk
+from index.scanner import FileStat, sha256_file, stat_file, walk
 from review.audit import record
 from review.db.base import utcnow
 from review.db.models import CheckState, Group, Mapping, Material
@@ -146,11 +146,13 @@ def scan(
     workers: int | None = None,
     ocr: bool | None = None,
     check: bool = True,
+    rehash: bool = False,
 ) -> ScanReport:
     """Scan folders and files for a group; see the module docstring for the steps.
 
     `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
-    brings the group's findings up to date (only what changed is checked again).
+    brings the group's findings up to date (only what changed is checked again); `rehash` hashes
+    every file again instead of trusting an unchanged size and modification time.
     """
     require(actor, "scan", group_code)
     cancel = cancel or CancelToken()
@@ -178,7 +180,7 @@ def scan(
         existing = {m.path: m for m in session.scalars(select(Material).where(Material.group_id == group.id))}
         to_hash = [
             st for st in stats
-            if not _unchanged(existing.get(st.path), st, cache)
+            if rehash or not _unchanged(existing.get(st.path), st, cache)
         ]
     report.unchanged = len(stats) - len(to_hash)
 
@@ -201,6 +203,65 @@ def scan(
     if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
     if check and not cancel.cancelled:
+        from review.check_engine import run_checks
+
+        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
+    return _finish(report, started)
+
+
+def rescan_known(
+    workspace: Workspace,
+    actor: Actor,
+    group_code: str,
+    *,
+    rehash: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ScanReport:
+    """Look again at the files the group already has, without walking folders or running OCR.
+
+    Every file is hashed again when `rehash` is set (what a sign-off, its verification and a
+    package export need: the bytes, not the modification time); otherwise only files whose size or
+    modification time changed. Changed files are extracted and indexed again, vanished ones are
+    marked missing, and the group's findings are brought up to date. The caller checks who may read
+    the group; nothing is added, so no permission to scan is needed.
+    """
+    cancel = cancel or CancelToken()
+    started = time.monotonic()
+    cache = extraction_cache(workspace)
+    report = ScanReport(group=group_code, roots=[])
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        known = list(session.scalars(select(Material).where(Material.group_id == group.id,
+                                                            Material.status == "present")))
+        stats: list[FileStat] = []
+        for material in known:
+            path = Path(material.path)
+            stats.extend(stat_file(path, Path(material.root) if material.root else path.parent))
+        by_path = {m.path: m for m in known}
+        to_hash = [st for st in stats if rehash or not _unchanged(by_path.get(st.path), st, cache)]
+    report.found, report.unchanged = len(stats), len(stats) - len(to_hash)
+    hashes = _hash_all(to_hash, report, progress, cancel)
+    if cancel.cancelled:
+        report.cancelled = True
+        return _finish(report, started)
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        _record_files(session, group, stats, to_hash, hashes, [], None, report)
+        seen = {st.path for st in stats}
+        for material in session.scalars(select(Material).where(Material.group_id == group.id,
+                                                               Material.status == "present")):
+            if material.path not in seen:
+                material.status = "missing"
+                report.missing += 1
+                report.problems.append(ScanProblem(material.path, "missing", f"文件 {material.path} 已找不到。"
+                                                   "如是误删或 U 盘未插好，请放回原处后重新扫描。"))
+        if report.changed or report.missing:
+            record(session, actor=actor.name, action="scan.verify", target=group_code,
+                   details={"changed": report.changed, "missing": report.missing})
+    _extract_and_index(workspace, group_code, cache, {st.path: st.real for st in stats}, report, progress, cancel,
+                       None)
+    if not cancel.cancelled:
         from review.check_engine import run_checks
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from review.db.models import RegisteredKey, SigningKey, User
 from review.errors import UserError
+from review.groups import ensure_group
 
 KEY_FILE_FORMAT = "materials-review-public-key"
 KEY_FILE_VERSION = 1
@@ -119,11 +120,12 @@ class KeyFile:
     group_code: str
     fingerprint: str
     public_key_pem: str
+    group_name: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
             "format": KEY_FILE_FORMAT, "version": KEY_FILE_VERSION, "owner": self.owner,
-            "group": self.group_code, "fingerprint": self.fingerprint,
+            "group": self.group_code, "group_name": self.group_name, "fingerprint": self.fingerprint,
             "fingerprint_display": format_fingerprint(self.fingerprint), "public_key": self.public_key_pem,
         }
 
@@ -161,15 +163,23 @@ def read_key_file(path: Path) -> KeyFile:
     actual = fingerprint(key)
     if str(data.get("fingerprint", "")).lower() != actual:
         raise UserError(f"{path.name} 中的指纹与公钥不符，文件可能被改动。请让组长重新导出并电话核对指纹。")
-    return KeyFile(owner=owner, group_code=group_code, fingerprint=actual, public_key_pem=public_pem(key))
+    return KeyFile(owner=owner, group_code=group_code, fingerprint=actual, public_key_pem=public_pem(key),
+                   group_name=str(data.get("group_name") or ""))
 
 
 def registered_key(session: Session, fingerprint_hex: str) -> RegisteredKey | None:
     return session.scalars(select(RegisteredKey).where(RegisteredKey.fingerprint == fingerprint_hex)).first()
 
 
-def register_key(session: Session, key_file: KeyFile, registered_by: str) -> tuple[RegisteredKey, bool]:
-    """Register a leader's public key; returns (row, newly added). Re-registering is harmless."""
+def register_key(session: Session, key_file: KeyFile, registered_by: str, *,
+                 create_group: bool = False) -> tuple[RegisteredKey, bool]:
+    """Register a leader's public key; returns (row, newly added). Re-registering is harmless.
+
+    The key's group must exist here: it is refused with the next step, or created from the key
+    file's code and name when `create_group` says the office confirmed it.
+    """
+    ensure_group(session, key_file.group_code, key_file.group_name, create=create_group, source="公钥文件",
+                 actor=registered_by)
     existing = registered_key(session, key_file.fingerprint)
     if existing is not None:
         return existing, False

@@ -40,19 +40,14 @@ from review.audit import record
 from review.db.models import Group, ImportedPackage, Material
 from review.decisions import decision_json, history
 from review.errors import UserError
-from review.findings import findings_for_manifest
-from review.groups import get_group
+from review.group_state import current_package
+from review.groups import ensure_group, get_group
+from review.ingest import rescan_known
 from review.keys import format_fingerprint, registered_key
+from review.manifest import parse_manifest, verify_manifest
 from review.manual.store import current_edition
 from review.permissions import Actor, require
-from review.signoff import (
-    Difference,
-    diff_files,
-    load_signoff,
-    parse_manifest,
-    signoff_status,
-    verify_manifest,
-)
+from review.signoff_status import Difference, diff_files, load_signoff, signoff_status
 from review.workspace import Workspace
 
 PACKAGE_FORMAT = "materials-review-package"
@@ -119,8 +114,8 @@ class ImportResult:
 
 
 # -- export --------------------------------------------------------------------------------------
-def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path | str,
-                   findings: list[dict[str, Any]] | None = None, *, force: bool = False) -> Path:
+def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path | str, *,
+                   force: bool = False) -> Path:
     """Write the group's latest valid sign-off and its files to `out` (via a temporary name); returns
     the file written.
 
@@ -128,9 +123,11 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
     after the group and the sign-off's version (`package_name`), or a file name (".mrpkg" added if
     missing). An existing package is overwritten only with `force`.
 
-    `findings` default to the group's current open and waived findings (review.findings).
+    The group's files are hashed again first, so a file edited since the sign-off makes it 已失效
+    and the export is refused before anything is written.
     """
     require(actor, "package.export", group_code)
+    rescan_known(workspace, actor, group_code, rehash=True)
     status = signoff_status(workspace, group_code)
     if status.state == "none":
         raise UserError(f"工作组 {group_code} 尚未签字，不能导出材料包。请组长审核后运行 signoff {group_code}。")
@@ -148,7 +145,6 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
             "format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, "group": manifest["group"],
             "version": row.version, "fingerprint": row.fingerprint, "leader": row.leader,
             "exported_by": actor.name, "decisions": _decision_history(session, group_code, manifest["requirements"]),
-            "findings": findings if findings is not None else findings_for_manifest(session, group_code),
         }
         tmp = out.with_name(f".{out.name}.part")
         try:
@@ -416,13 +412,11 @@ def packages_folder(workspace: Workspace) -> Path:
     return workspace.root / "packages"
 
 
-def current_package(session: Session, group_code: str) -> ImportedPackage | None:
-    return session.scalars(select(ImportedPackage).where(ImportedPackage.group_code == group_code,
-                                                         ImportedPackage.is_current.is_(True))).first()
+def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_group: bool = False) -> ImportResult:
+    """Verify, then import all or nothing; a newer package of a group supersedes the older one.
 
-
-def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResult:
-    """Verify, then import all or nothing; a newer package of a group supersedes the older one."""
+    A group this workspace does not have is refused with the next step, or created from the
+    signed package's code and name when `create_group` says the office confirmed it."""
     require(actor, "package.import")
     path = Path(path)
     had_folder = packages_folder(workspace).exists()
@@ -431,7 +425,8 @@ def import_package(workspace: Workspace, actor: Actor, path: Path) -> ImportResu
     try:
         with workspace.session() as session:
             package = _verify(session, path, extract_to=staging)
-            get_group(session, package.group_code)
+            ensure_group(session, package.group_code, package.group_name, create=create_group, source="材料包",
+                         actor=actor.name)
             previous = current_package(session, package.group_code)
             if previous is not None and not _is_newer(package, previous):
                 same = previous.manifest == package.manifest_bytes

@@ -71,6 +71,10 @@ def add_material(workspace: Workspace, group_code: str, path: Path, code: str) -
         session.add(Mapping(material_id=material.id, item_code=code, source="manual", created_by="tests"))
 
 
+# A 正式发文 the small manual's Ⅲ-1-1) asks for: 文号 and the standard's keyword 志愿服务.
+OFFICIAL_PLAN = "北文明〔2026〕5号 关于印发志愿服务工作方案的通知"
+
+
 def write_pdf(path: Path, pages: int = 2, text: str = "背街小巷整治台账") -> Path:
     import pymupdf
 
@@ -78,23 +82,6 @@ def write_pdf(path: Path, pages: int = 2, text: str = "背街小巷整治台账"
     for number in range(pages):
         page = document.new_page()
         page.insert_text((72, 100), f"{text} 第{number + 1}页", fontname="china-s", fontsize=14)
+        page.insert_text((72, 130), "北湖市文明办 2026年3月5日", fontname="china-s", fontsize=14)  # in the window
     document.save(path)
     return path
-
-
-def add_finding(workspace: Workspace, group_code: str, path: Path, *, severity: str = "must", page: int = 1,
-                bbox: list[float] | None = None, rule: str = "TXT-PLACEHOLDER") -> str:
-    """A stored finding on a mapped file, as the check engine writes it; returns its fingerprint."""
-    from sqlalchemy import select
-
-    from review.db.models import FindingRecord
-
-    fingerprint = hashlib.sha256(f"{rule}|{path}|{page}".encode()).hexdigest()
-    with workspace.session() as session:
-        group = get_group(session, group_code)
-        material = session.scalars(select(Material).where(Material.path == str(path))).one()
-        session.add(FindingRecord(group_id=group.id, material_id=material.id, scope="file", item_code="",
-                                  rule_id=rule, severity=severity, title="模板残留", message="出现“XX同志”",
-                                  hint="请替换为真实姓名", file=str(path), page=page, location=f"第 {page} 页",
-                                  text="XX同志", bbox=bbox, fingerprint=fingerprint))
-    return fingerprint

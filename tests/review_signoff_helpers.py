@@ -7,12 +7,17 @@ directly (with the files' real SHA-256) because the scanner is tested elsewhere.
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
+import io
 import shutil
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import docx
+import pymupdf
+from PIL import Image, ImageDraw
 from sqlalchemy import delete, select
 
 from review import passwords
@@ -84,8 +89,49 @@ def material_root(workspace: Workspace, group_code: str) -> Path:
     return workspace.root / "材料" / group_code
 
 
+DATE_LINE = "北湖市文明办\n2026年3月5日"  # inside the template's window (2025-08-01 … 2026-07-31)
+
+
+def real_file(rel_path: str, content: bytes) -> bytes:
+    """A real file of the name's format carrying `content` as its text (DOCX, PDF) or colour (JPEG, PNG),
+    so the checks see a readable document rather than a damaged one; bytes already in the format,
+    and other formats, are kept as given. The same name's format and content give the same bytes."""
+    return _real_file(Path(rel_path).suffix.lower(), content)
+
+
+@functools.cache
+def _real_file(suffix: str, content: bytes) -> bytes:
+    text = content.decode("utf-8", "replace")
+    if suffix == ".docx" and not content.startswith(b"PK"):
+        document = docx.Document()
+        document.core_properties.created = datetime(2026, 3, 5, 9, 0)
+        document.add_paragraph(f"北湖市专题材料：{text}")
+        document.add_paragraph(DATE_LINE)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    if suffix == ".pdf" and not content.startswith(b"%PDF"):
+        doc = pymupdf.open()
+        page = doc.new_page(width=595, height=842)
+        page.insert_textbox(pymupdf.Rect(72, 72, 523, 770), f"北湖市专题材料：{text}\n{DATE_LINE}", fontname="china-s",
+                            fontsize=12)
+        data = doc.tobytes()
+        doc.close()
+        return data
+    if suffix in (".jpg", ".jpeg", ".png") and not content.startswith((b"\xff\xd8\xff", b"\x89PNG")):
+        shade = hashlib.sha256(content).digest()
+        image = Image.new("RGB", (1600, 1200), tuple(shade[:3]))
+        ImageDraw.Draw(image).rectangle((200, 200, 1400, 1000), outline=tuple(shade[3:6]), width=40)
+        out = io.BytesIO()
+        image.save(out, "JPEG" if suffix != ".png" else "PNG", quality=90)
+        return out.getvalue()
+    return content
+
+
 def add_file(workspace: Workspace, group_code: str, rel_path: str, content: bytes, codes: list[str]) -> int:
-    """Write a real file and record it as a scan would, mapped to `codes`; returns the material id."""
+    """Write a real file (see `real_file`) and record it as a scan would, mapped to `codes`; returns the
+    material id."""
+    content = real_file(rel_path, content)
     path = material_root(workspace, group_code) / rel_path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
@@ -108,6 +154,7 @@ def _material(session, group_code: str, rel_path: str) -> Material:
 
 def rewrite_file(workspace: Workspace, group_code: str, rel_path: str, content: bytes) -> None:
     """Change a file's bytes and record the new hash, as a re-scan would."""
+    content = real_file(rel_path, content)
     with workspace.session() as session:
         material = _material(session, group_code, rel_path)
         Path(material.path).write_bytes(content)

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from review.accounts import login
+from review.approval import decide
 from review.cli.main import run
-from review.decisions import decide
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace
 
 

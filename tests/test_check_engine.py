@@ -9,14 +9,14 @@ import pytest
 
 from review.check_engine import run_checks
 from review.cli.main import run
-from review.db.models import Group
 from review.errors import PermissionDenied, UserError
 from review.findings import list_findings, waive, waive_requirement
+from review.group_state import all_group_states, group_state
 from review.groups import add_group, assign_items
 from review.ingest import scan
 from review.manual.store import current_manual
 from review.permissions import LOCAL_USER, Actor
-from review.readiness import city_rollup, group_rollup, requirement_statuses, rollups
+from review.readiness import city_rollup_from, rollups
 from review.workspace import Workspace
 from tests.files import make_docx, make_photo
 
@@ -107,24 +107,21 @@ def test_waiver_keeps_finding_but_not_as_open(checked: tuple[Workspace, Path]) -
 
 def test_statuses_and_rollup_arithmetic(checked: tuple[Workspace, Path]) -> None:
     ws, _ = checked
-    run_checks(ws)
+    statuses = {s.code: s.status for s in group_state(ws, "XC").standards}
+    assert statuses == {"Ⅲ-1-1)": "problems", "Ⅲ-1-2)": "problems", "Ⅲ-3-1)": statuses["Ⅲ-3-1)"]}
+    assert statuses["Ⅲ-3-1)"] in ("pending", "problems")
     with ws.session() as session:
-        group = session.query(Group).filter_by(code="XC").one()
-        statuses = {s.code: s.status for s in requirement_statuses(session, group)}
-        assert statuses == {"Ⅲ-1-1)": "problems", "Ⅲ-1-2)": "problems", "Ⅲ-3-1)": statuses["Ⅲ-3-1)"]}
-        assert statuses["Ⅲ-3-1)"] in ("pending", "problems")
         waive_requirement(session, LOCAL_USER, "XC", "Ⅲ-1-2)", "本市本年度未组织该项活动，经文明办同意")
+    state = group_state(ws, "XC")
+    assert state.standard("Ⅲ-1-2)").status == "waived"
+    assert state.standard("Ⅲ-1-2)").waiver.reason.startswith("本市本年度")
+    assert len(state.standards) == 3 and state.counts["waived"] == 1
+    assert state.readiness == pytest.approx(1 / 3)
     with ws.session() as session:
-        group = session.query(Group).filter_by(code="XC").one()
-        statuses = requirement_statuses(session, group)
-        by_code = {s.code: s.status for s in statuses}
-        assert by_code["Ⅲ-1-2)"] == "waived"
-        roll = group_rollup(session, group)
-        assert roll.total == 3 and roll.counts["waived"] == 1
-        assert roll.readiness == pytest.approx(1 / 3)
-        contents = {r.code: r for r in rollups(current_manual(session), statuses)}
-        assert contents["Ⅲ-1"].total == 2 and contents["Ⅰ-1"].total == 2 and contents["Ⅰ-2"].total == 1
-        city, groups = city_rollup(session)
+        manual = current_manual(session)
+    contents = {r.code: r for r in rollups(manual, state.standards)}
+    assert contents["Ⅲ-1"].total == 2 and contents["Ⅰ-1"].total == 2 and contents["Ⅰ-2"].total == 1
+    city, groups = city_rollup_from(manual, all_group_states(ws))
     # The city counts every material standard of the manual; all three are covered by XC here.
     assert city.total == 3 and city.counts == groups[0].counts
     assert groups[0].code == "XC"
@@ -169,11 +166,11 @@ def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Worksp
 
 
 def test_signed_findings_carry_what_the_office_prints(checked: tuple[Workspace, Path]) -> None:
-    from review.findings import findings_for_manifest
+    from review.signoff import manifest_findings
 
     ws, _ = checked
-    run_checks(ws)
-    with ws.session() as session:
-        signed = findings_for_manifest(session, "XC")
+    signed = manifest_findings(group_state(ws, "XC"))
     leftover = next(f for f in signed if f["rule_id"] == "MR-TPL-001")
-    assert leftover["message"] and leftover["hint"] and leftover["file"].endswith("志愿服务方案.docx")
+    assert leftover["message"] and leftover["hint"]
+    # the path relative to the group's material folder, never this PC's absolute path
+    assert leftover["file"].endswith("志愿服务方案.docx") and not leftover["file"].startswith("/")

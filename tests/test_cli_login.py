@@ -131,7 +131,7 @@ def test_no_password_and_no_terminal_is_refused_with_advice(ws, capsys, monkeypa
 def test_office_reads_every_group(cli) -> None:
     code, out, err = cli("文明办", "check")
     assert code == 0, err
-    assert "【A】" in out and "【B】" in out
+    assert "【A 甲组】" in out and "【B 乙组】" in out
     code, out, _ = cli("文明办", "check", "--group", "B", "--json")
     assert code == 0 and {f["group"] for f in json.loads(out)["findings"]} == {"B"}
     code, out, _ = cli("文明办", "status", "--json")
@@ -144,7 +144,7 @@ def test_office_reads_every_group(cli) -> None:
 def test_leader_checks_and_reads_only_their_own_group(cli) -> None:
     code, out, err = cli("甲组长", "check")
     assert code == 0, err
-    assert "【A】" in out and "【B】" not in out and "乙组" not in out
+    assert "【A 甲组】" in out and "【B " not in out and "乙组" not in out
     code, out, _ = cli("甲组长", "check", "--json")
     findings = json.loads(out)["findings"]
     assert findings and {f["group"] for f in findings} == {"A"}

@@ -7,11 +7,11 @@ import pytest
 
 from desktop.dashboard import DashboardView
 from desktop.desk_data import load_dashboard
-from review.decisions import decide
+from review.approval import decide
 from review.groups import unassign_items
 from review.permissions import LOCAL_USER
 from review.status import workspace_status
-from tests.desktop_helpers import add_groups, add_material, write_pdf
+from tests.desktop_helpers import OFFICIAL_PLAN, add_groups, add_material, write_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -20,7 +20,7 @@ def test_dashboard_figures_equal_workspace_status(qtbot, workspace, tmp_path: Pa
     add_groups(workspace)
     with workspace.session() as session:
         unassign_items(session, "CG", ["Ⅲ-3"])  # so that Ⅲ-3-1) is covered by no group
-    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
     add_material(workspace, "XC", write_pdf(tmp_path / "照片说明.pdf"), "Ⅲ-1-2)")
     decide(workspace, LOCAL_USER, "XC", "Ⅲ-1-1)", "approve")
 
@@ -35,7 +35,10 @@ def test_dashboard_figures_equal_workspace_status(qtbot, workspace, tmp_path: Pa
         assert row["工作组"] == f"{group['name']}（{group['code']}）"
         assert int(row["条目"]) == group["standards"]
         assert int(row["材料文件"]) == group["files"]
-    assert figures["XC"]["合格"] == "1" and figures["XC"]["待审核"] == "1" and figures["XC"]["缺失"] == "0"
+    # Ⅲ-1-2) has one picture where the manual asks for 3: a must-fix the dashboard counts
+    assert figures["XC"]["合格"] == "1" and figures["XC"]["有问题"] == "1" and figures["XC"]["缺失"] == "0"
+    xc_status = next(g for g in status["groups"] if g["code"] == "XC")
+    assert figures["XC"]["必须修改"] == str(xc_status["must_open"]) and xc_status["must_open"] >= 1
     assert figures["CG"]["条目"] == "0" and figures["CG"]["缺失"] == "0"
     assert figures["XC"]["签字"] == "未签字" and figures["XC"]["材料包"] == "未导入"
     assert status["uncovered_standards"] == ["Ⅲ-3-1)"]

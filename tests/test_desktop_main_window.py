@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from desktop.main_window import MainWindow
 from review.permissions import LOCAL_USER, Actor
 from tests.desktop_helpers import (  # noqa: F401
+    OFFICIAL_PLAN,
     add_groups,
     add_material,
     dialogs_fixture,
@@ -48,7 +49,7 @@ def test_geometry_and_splitters_are_restored(qtbot, workspace, pool):
 
 def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path, monkeypatch):
     add_groups(workspace)
-    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
     add_material(workspace, "XC", write_pdf(tmp_path / "图片说明.pdf"), "Ⅲ-1-2)")
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")
@@ -77,7 +78,7 @@ def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path
 
 def test_return_without_comment_is_refused(qtbot, workspace, pool, dialogs, tmp_path: Path, monkeypatch):
     add_groups(workspace)
-    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
@@ -129,3 +130,21 @@ def test_review_shortcuts_are_unambiguous(qtbot, workspace, pool):
                 "Ctrl+R": window.act_return, "F8": window.act_next_finding, "F5": window.act_refresh}
     for key, action in expected.items():
         assert action.shortcut() == QKeySequence(key)
+
+
+def test_the_desk_refuses_to_approve_a_standard_with_an_open_must_fix(qtbot, workspace, pool, dialogs,
+                                                                      tmp_path: Path):
+    add_groups(workspace)
+    # a 正式发文 with an unmasked mobile number: 必须修改
+    plan = write_pdf(tmp_path / "方案.pdf", text=f"手机13812345678 {OFFICIAL_PLAN}")
+    add_material(workspace, "XC", plan, "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)" and window.desk is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "problem", timeout=5000)
+    assert not window.act_approve.isEnabled()
+    assert "手机号未打码" in window.act_approve.toolTip()
+    window.decide("approve")  # even if called, the service refuses and says why
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
+    assert "不能审核通过" in dialogs[0] and "手机号未打码" in dialogs[0]
+    assert window.tree.state_of("Ⅲ-1-1)") == "problem"

@@ -55,7 +55,8 @@ def test_drag_from_unmapped_list_onto_a_standard(qtbot, workspace, pool, tmp_pat
     drop_on(window, "Ⅲ-1-2)", mime)
     qtbot.waitUntil(lambda: window.unmapped.count() == 0, timeout=10_000)
     assert mapped_codes(workspace, loose) == ["Ⅲ-1-2)"]
-    assert window.tree.state_of("Ⅲ-1-2)") == "pending"
+    # no longer 缺失; still 有问题: one document where the standard asks for three pictures
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "problem", timeout=5000)
 
 
 def test_drop_a_new_file_from_the_file_manager_scans_then_maps_it(qtbot, workspace, pool, tmp_path: Path):

@@ -6,15 +6,24 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from desktop.desk_data import load_group_desk
 from desktop.main_window import MainWindow
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog
 from review.accounts import create_first_admin, create_user, login
+from review.approval import decide
 from review.db.models import Material
-from review.decisions import decide
-from tests.desktop_helpers import add_groups, add_material, pool_fixture, settings_sandbox_fixture, write_pdf  # noqa: F401
+from review.findings import list_findings, waive
+from tests.desktop_helpers import (  # noqa: F401
+    OFFICIAL_PLAN,
+    add_groups,
+    add_material,
+    pool_fixture,
+    settings_sandbox_fixture,
+    write_pdf,
+)
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -22,7 +31,7 @@ pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ig
 @pytest.fixture
 def leader(workspace, tmp_path: Path):
     add_groups(workspace)
-    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf"), "Ⅲ-1-1)")
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
     add_material(workspace, "XC", write_pdf(tmp_path / "图片说明.pdf"), "Ⅲ-1-2)")
     office = create_first_admin(workspace, "文明办", ask=lambda _prompt: "office-pass")
     office_actor = login(workspace, office.name, "office-pass")
@@ -32,10 +41,24 @@ def leader(workspace, tmp_path: Path):
     return actor
 
 
-def test_sign_with_an_exception_then_see_it_go_stale(qtbot, workspace, pool, leader, tmp_path: Path):
-    dialog = SignoffDialog(workspace, leader, load_group_desk(workspace, "XC"), pool)
+def test_a_must_fix_blocks_the_signature_until_waived_then_sign_with_an_exception(qtbot, workspace, pool, leader,
+                                                                                 tmp_path: Path):
+    dialog = SignoffDialog(workspace, leader, load_group_desk(workspace, "XC", leader), pool)
     qtbot.addWidget(dialog)
     assert dialog.open_codes == ["Ⅲ-1-2)"]
+    # one picture where three are asked for: a must-fix the leader has to see, and fix or waive
+    assert dialog.blockers and "材料数量或种类不足" in dialog.blockers[0]
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "不能签字" in dialog.exceptions_list.item(0).text() or "须先处理" in dialog.exceptions_list.item(0).text()
+    with workspace.session() as session:
+        [finding] = [f for f in list_findings(session, "XC", item_code="Ⅲ-1-2)") if f.rule_id == "MR-REQ-001"]
+        waive(session, leader, "XC", finding.fingerprint, "其余照片在拍摄中，下周补齐")
+
+    dialog = SignoffDialog(workspace, leader, load_group_desk(workspace, "XC", leader), pool)
+    qtbot.addWidget(dialog)
+    assert dialog.blockers == []
+    listed = [dialog.exceptions_list.item(i).text() for i in range(dialog.exceptions_list.count())]
+    assert any("其余照片在拍摄中" in line for line in listed)  # the waiver is signed with it, and shown
     dialog.sign()
     assert "Ⅲ-1-2)" in dialog.message.text() and "例外原因" in dialog.message.text()
 

@@ -12,15 +12,16 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from review.accounts import login
+from review.approval import decide
 from review.db.models import SigningKey
-from review.decisions import decide
 from review.errors import UserError
 from review.keys import KeyFile, fingerprint, register_key, unlock
+from review.manifest import canonical_bytes
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
 from review.package import export_package, import_package, verify_package
-from review.signoff import canonical_bytes, sign_off
-from tests.review_signoff_helpers import MANUAL, PASSWORDS, add_file, make_workspace
+from review.signoff import sign_off
+from tests.review_signoff_helpers import MANUAL, PASSWORDS, add_file, make_workspace, real_file
 
 LEADER = "张组长"
 
@@ -54,6 +55,10 @@ def office(leader_ws, tmp_path_factory):
         register_key(session, key_file, "文明办")
     yield ws
     ws.close()
+
+
+def one_byte_flipped(data: bytes) -> bytes:
+    return data[:-1] + bytes([data[-1] ^ 0xFF])
 
 
 def snapshot(ws) -> tuple[list[str], list[str]]:
@@ -100,7 +105,8 @@ def resigned_manifest(leader_ws, package: Path, change) -> dict[str, bytes]:
 
 DOCX = "files/Ⅲ-1-1)/学习计划.docx"
 CASES = {
-    "changed bytes": (lambda pkg, _ws: {"replace": {DOCX: b"PLAN " * 100}}, "SHA-256 不同"),
+    "changed bytes": (lambda pkg, _ws: {"replace": {DOCX: one_byte_flipped(real_file(DOCX, b"plan " * 100))}},
+                      "SHA-256 不同"),
     "changed size": (lambda pkg, _ws: {"replace": {DOCX: b"plan"}}, "大小与签字清单不符"),
     "missing file": (lambda pkg, _ws: {"drop": (DOCX,)}, "缺少已签字的文件：Ⅲ-1-1\\)/学习计划.docx"),
     "extra file": (lambda pkg, _ws: {"extra": [("files/Ⅲ-1-1)/夹带.pdf", b"x")]}, "清单之外的文件"),

@@ -10,14 +10,14 @@ import zipfile
 import pytest
 
 from review.accounts import login
+from review.approval import decide
 from review.cli.main import run
 from review.db.models import ImportedPackage
-from review.decisions import decide
 from review.errors import UserError
 from review.keys import KeyFile, register_key
 from review.package import export_package, import_package
 from review.signoff import sign_off
-from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
+from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, real_file, rewrite_file
 
 LEADER = "张组长"
 
@@ -82,7 +82,7 @@ def test_round_trip_on_the_command_line(leader_ws, office, tmp_path, capsys, mon
     code, out, _ = cli(office, "文明办", "package", "list", "--json", capsys=capsys, monkeypatch=monkeypatch)
     [row] = json.loads(out)["packages"]
     assert (row["group"], row["version"], row["current"]) == ("XC", 1, True)
-    assert (office.root / row["path"] / "files" / "Ⅲ-1-1)" / "学习计划.docx").read_bytes() == b"plan v1"
+    assert (office.root / row["path"] / "files" / "Ⅲ-1-1)" / "学习计划.docx").read_bytes() == real_file("a.docx", b"plan v1")
     code, _, err = cli(office, "文明办", "package", "import", str(usb / "宣传组.mrpkg"),
                        capsys=capsys, monkeypatch=monkeypatch)
     assert code != 0 and "已经导入过" in err
@@ -94,7 +94,7 @@ def test_export_refused_while_unsigned_or_stale_or_bytes_changed_on_disk(leader_
         export_package(leader_ws, clerk, "XC", tmp_path / "a.mrpkg")
     approve_and_sign(leader_ws)
     (leader_ws.root / "材料" / "XC" / "Ⅲ-1-1)" / "学习计划.docx").write_bytes(b"edited, not rescanned")
-    with pytest.raises(UserError, match="签字后被改动"):
+    with pytest.raises(UserError, match="已失效"):  # the files are hashed again before anything is written
         export_package(leader_ws, clerk, "XC", tmp_path / "a.mrpkg")
     assert list(tmp_path.glob("*.mrpkg*")) == []
     rewrite_file(leader_ws, "XC", "Ⅲ-1-1)/学习计划.docx", b"rescanned")
@@ -125,6 +125,6 @@ def test_newer_package_supersedes_and_shows_the_differences(leader_ws, office, t
         rows = session.query(ImportedPackage).order_by(ImportedPackage.id).all()
         assert [(r.signoff_version, r.is_current) for r in rows] == [(1, False), (2, True)]
     stored = office.root / rows[1].folder / "files" / "Ⅲ-1-1)" / "学习计划.docx"
-    assert hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(b"plan v2").hexdigest()
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(real_file("a.docx", b"plan v2")).hexdigest()
     with pytest.raises(UserError, match="比已导入的版本旧"):
         import_package(office, office_user, v1)

@@ -19,7 +19,7 @@ from review.reports import write_report
 from review.reports.docx_style import BODY_FONT, HEADER_FONT, TITLE_FONT
 from review.submission import export_submission
 from tests.review_signoff_helpers import PASSWORDS, rewrite_file
-from tests.submission_helpers import CG_PDF, XC_PLAN, XC_REPORT, build_city, pdf_bytes
+from tests.submission_helpers import CG_PDF, WAIVER_REASONS, XC_PLAN, XC_REPORT, build_city, pdf_bytes
 
 
 @pytest.fixture(scope="module")
@@ -121,19 +121,25 @@ def test_issues_list_shows_open_findings_with_hints_and_the_waivers_with_reasons
     document = docx.Document(str(write_report(city.office, office, "issues", tmp_path / "问题清单.docx")))
     open_table, waiver_table = document.tables
     issues = cells(open_table)[1:]
-    assert [(r[1], r[2], r[3], r[4]) for r in issues] == [("城管组", "Ⅲ-1-2)", "PII-001", "必须修改"),
-                                                          ("宣传组", "Ⅲ-1-2)", "TPL-001", "必须修改")]
-    assert issues[0][5] == f"{CG_PDF}\n第 2 页 第 1 行"
-    assert issues[1][6] == "模板残留：文中出现“XX同志”\n修改建议：把“XX同志”改为真实姓名"
-    assert not any("CITY-001" in r[3] for r in issues)  # waived
+    # a file's problem is listed under the standard it is filed for, with its path in the group's folder
+    assert [(r[1], r[2], r[3], r[4]) for r in issues] == [
+        ("城管组", "Ⅲ-2-1)", "MR-REQ-001", "必须修改"),  # the standard the leader signed as an exception
+        ("城管组", "Ⅲ-1-2)", "MR-CITY-002", "建议修改"), ("宣传组", "Ⅲ-1-1)", "MR-DATE-002", "建议修改"),
+        ("宣传组", "Ⅲ-1-2)", "MR-CITY-002", "建议修改")]
+    assert issues[1][5] == f"{CG_PDF}\n第 2 页"
+    assert issues[3][5] == f"{XC_REPORT}\n第 1 段"
+    assert "杭州市" in issues[3][6] and "修改建议：" in issues[3][6]
+    assert not any("PII" in r[3] for r in issues)  # waived
     waivers = cells(waiver_table)[1:]
     assert [(r[1], r[2], r[3], r[5], r[6]) for r in waivers] == [
-        ("城管组", "Ⅲ-1-2)", "豁免", "南湖市为外出学习考察地点，属正当引用", "李组长"),
+        ("城管组", "Ⅲ-1-2)", "豁免", WAIVER_REASONS["MR-FILE-010"], "李组长"),
+        ("城管组", "Ⅲ-1-2)", "豁免", WAIVER_REASONS["MR-PII-002"], "李组长"),
         ("城管组", "Ⅲ-2-1)", "例外", "本市无背街小巷整治任务", "李组长"),
-        ("宣传组", "Ⅲ-1-2)", "豁免", "引用的是上级原文，保持原样", "张组长")]  # from the signed package
-    assert waivers[0][4] == f"CITY-001\n{CG_PDF}"
+        ("宣传组", "Ⅲ-1-2)", "豁免", WAIVER_REASONS["MR-PII-002"], "张组长")]  # from the signed package
+    assert waivers[1][4] == f"MR-PII-002\n{CG_PDF}"
+    assert all(r[7] for r in waivers)  # when each was waived
     headings = [p.text for p in document.paragraphs if p.text.startswith(("一、", "二、"))]
-    assert headings == ["一、未解决的问题（2 条）", "二、豁免与例外（3 条）"]
+    assert headings == ["一、未解决的问题（4 条）", "二、豁免与例外（4 条）"]
 
 
 def test_reports_inside_the_submission_name_the_submitted_files_and_count_package_pages(tmp_path):
@@ -147,8 +153,8 @@ def test_reports_inside_the_submission_name_the_submitted_files_and_count_packag
     assert [(r[2], r[3], r[4]) for r in rows[1:-1]] == [
         ("Ⅲ-1-1)-宣传组-01-学习计划.pdf", "1", "—"),  # extracted from the imported package during the export
         ("Ⅲ-1-2)-城管组-01-配合_会议纪要_.pdf", "2", "2026年3月5日"),
-        # Word lays out its own pages: not counted; the template's creation time is no document date
-        ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—", "—")]
+        # Word lays out its own pages: not counted; the date is the one in its 落款
+        ("Ⅲ-1-2)-宣传组-02-专题学习情况说明.docx", "—", "2026年3月5日")]
     assert rows[-1][:4] == ["合计", "2 条测评标准", "3 个文件", "3\n（1 个未计）"]  # the uncovered item is not listed
 
 

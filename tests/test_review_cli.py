@@ -107,7 +107,7 @@ def test_signoff_verify_and_staleness_on_the_command_line(cli, ws):
     code, _, err = cli("张组长", "signoff", "XC", "--exception", "Ⅲ-1-2)=下周补", password="not-the-password")
     assert code == 4
     code, out, _ = cli("张组长", "signoff", "XC", "--exception", "Ⅲ-1-2)=下周补")
-    assert code == 0 and "第 1 版" in out and "Ⅲ-1-2)（下周补）" in out
+    assert code == 0 and "第 1 版" in out and "例外 Ⅲ-1-2)（待审核）：下周补" in out
     code, out, _ = cli("文明办", "signoff", "verify", "XC")
     assert code == 0 and "状态：有效" in out
     rewrite_file(ws, "XC", "Ⅲ-1-1)/学习计划.docx", b"edited")

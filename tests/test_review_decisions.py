@@ -6,7 +6,8 @@ import hashlib
 import pytest
 
 from review.accounts import login
-from review.decisions import decide, history, requirement_states
+from review.approval import decide
+from review.decisions import history, requirement_states
 from review.errors import PermissionDenied, UserError
 from review.permissions import LOCAL_USER
 from tests.review_signoff_helpers import (
@@ -14,6 +15,7 @@ from tests.review_signoff_helpers import (
     add_file,
     lose_file,
     make_workspace,
+    real_file,
     rewrite_file,
     unmap_file,
 )
@@ -48,8 +50,8 @@ def test_approve_records_who_and_every_file_hash(ws):
     decision = decide(ws, actor(ws, "张组长"), "XC", "Ⅲ-1-1)", "approve", "齐全")
     assert decision.decided_by == "张组长"
     assert sorted((f.rel_path, f.sha256) for f in decision.files) == [
-        ("Ⅲ-1-1)/学习计划.docx", hashlib.sha256(b"plan v1").hexdigest()),
-        ("Ⅲ-1-1)/实施方案.pdf", hashlib.sha256(b"scheme").hexdigest()),
+        ("Ⅲ-1-1)/学习计划.docx", hashlib.sha256(real_file("a.docx", b"plan v1")).hexdigest()),
+        ("Ⅲ-1-1)/实施方案.pdf", hashlib.sha256(real_file("a.pdf", b"scheme")).hexdigest()),
     ]
     result = states(ws)
     assert result["Ⅲ-1-1)"].state_name == "通过"
@@ -94,8 +96,8 @@ def test_history_keeps_every_decision_in_order(ws):
     with ws.session() as session:
         rows = history(session, "XC", "Ⅲ-1-1)")
     assert [(d.verdict, d.comment) for d in rows] == [("return", "缺少落款"), ("approve", "已补")]
-    assert rows[0].files[0].sha256 == hashlib.sha256(b"v1").hexdigest()
-    assert rows[1].files[0].sha256 == hashlib.sha256(b"v2").hexdigest()
+    assert rows[0].files[0].sha256 == hashlib.sha256(real_file("a.docx", b"v1")).hexdigest()
+    assert rows[1].files[0].sha256 == hashlib.sha256(real_file("a.docx", b"v2")).hexdigest()
 
 
 def test_clerk_and_office_cannot_decide(ws):
@@ -122,7 +124,7 @@ def test_refusals_name_the_item_and_what_to_do(ws):
         decide(ws, leader, "XC", "Ⅲ-2-1)", "approve", "")
     add_file(ws, "XC", "Ⅲ-1-1)/计划.docx", b"plan", ["Ⅲ-1-1)"])
     lose_file(ws, "XC", "Ⅲ-1-1)/计划.docx")
-    with pytest.raises(UserError, match=r"已缺失：Ⅲ-1-1\)/计划.docx"):
+    with pytest.raises(UserError, match=r"材料已找不到：Ⅲ-1-1\)/计划.docx"):
         decide(ws, leader, "XC", "Ⅲ-1-1)", "approve", "")
 
 

@@ -9,17 +9,21 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from review.accounts import login
+from review.approval import decide
 from review.db.models import Mapping, Material
-from review.decisions import decide
 from review.errors import PermissionDenied, UserError
+from review.findings import waive_requirement
 from review.keys import fingerprint, public_pem
+from review.manifest import canonical_bytes, verify_manifest
 from review.permissions import LOCAL_USER
-from review.signoff import canonical_bytes, sign_off, signoff_status, verify_manifest
+from review.signoff import sign_off
+from review.signoff_status import signoff_status
 from tests.review_signoff_helpers import (
     PASSWORDS,
     add_file,
     lose_file,
     make_workspace,
+    real_file,
     rewrite_file,
     unmap_file,
 )
@@ -56,10 +60,10 @@ def test_signed_manifest_lists_exact_bytes_decisions_and_audit_head(ws):
     assert manifest["manual"] == {"title": "测试操作手册", "edition": "2026版"}
     assert manifest["city"] == "北湖市" and manifest["leader"] == LEADER and manifest["version"] == 1
     assert manifest["files"] == [
-        {"path": "Ⅲ-1-1)/学习计划.docx", "size": 4, "sha256": hashlib.sha256(b"plan").hexdigest(),
-         "requirements": ["Ⅲ-1-1)"]},
-        {"path": "Ⅲ-1-2)/专题学习.pdf", "size": 5, "sha256": hashlib.sha256(b"study").hexdigest(),
-         "requirements": ["Ⅲ-1-1)", "Ⅲ-1-2)"]},
+        {"path": "Ⅲ-1-1)/学习计划.docx", "size": len(real_file("a.docx", b"plan")),
+         "sha256": hashlib.sha256(real_file("a.docx", b"plan")).hexdigest(), "requirements": ["Ⅲ-1-1)"]},
+        {"path": "Ⅲ-1-2)/专题学习.pdf", "size": len(real_file("a.pdf", b"study")),
+         "sha256": hashlib.sha256(real_file("a.pdf", b"study")).hexdigest(), "requirements": ["Ⅲ-1-1)", "Ⅲ-1-2)"]},
     ]
     assert [(d["code"], d["verdict"], d["by"]) for d in manifest["decisions"]] == [
         ("Ⅲ-1-1)", "approve", LEADER), ("Ⅲ-1-2)", "approve", LEADER)]
@@ -72,7 +76,7 @@ def test_signed_manifest_lists_exact_bytes_decisions_and_audit_head(ws):
 def test_refused_until_every_requirement_is_approved_or_listed_as_exception(ws):
     leader = login(ws, LEADER, PASSWORDS[LEADER])
     decide(ws, leader, "XC", "Ⅲ-1-1)", "approve", "")
-    with pytest.raises(UserError, match=r"尚未审核通过.*Ⅲ-1-2\)（待审核）"):
+    with pytest.raises(UserError, match=r"Ⅲ-1-2\)（待审核）尚未审核通过"):
         sign(ws)
     with pytest.raises(UserError, match="必须写明原因"):
         sign(ws, exceptions={"Ⅲ-1-2)": " "})
@@ -83,14 +87,18 @@ def test_refused_until_every_requirement_is_approved_or_listed_as_exception(ws):
     assert json.loads(row.manifest)["exceptions"] == [{"code": "Ⅲ-1-2)", "reason": "照片下周补齐"}]
 
 
-def test_waivers_and_findings_passed_in_are_signed(ws):
+def test_waivers_and_open_suggestions_are_signed_from_the_workspace(ws):
     leader = login(ws, LEADER, PASSWORDS[LEADER])
     decide(ws, leader, "XC", "Ⅲ-1-1)", "approve", "")
-    finding = {"rule": "F-DATE", "file": "Ⅲ-1-2)/专题学习.pdf", "message": "日期超出范围"}
-    row = sign_off(ws, leader, PASSWORDS[LEADER], "XC", waivers={"Ⅲ-1-2)": "省里统一口径"}, findings=[finding])
+    with ws.session() as session:
+        waive_requirement(session, leader, "XC", "Ⅲ-1-2)", "省里统一口径")
+    row = sign_off(ws, leader, PASSWORDS[LEADER], "XC")
     manifest = json.loads(row.manifest)
     assert manifest["waivers"] == [{"code": "Ⅲ-1-2)", "reason": "省里统一口径"}]
-    assert manifest["findings"] == [finding]
+    by_code = {s["code"]: s for s in manifest["standards"]}
+    assert by_code["Ⅲ-1-2)"]["status"] == "waived" and by_code["Ⅲ-1-1)"]["review"]["state"] == "approved"
+    # every finding the manifest records is one the workspace has, with a path relative to the group's folder
+    assert all(not f["file"].startswith("/") for f in manifest["findings"])
 
 
 def test_clerk_office_other_leader_and_single_user_cannot_sign(ws):
@@ -143,7 +151,7 @@ def test_manifest_altered_by_one_byte_is_invalid(ws):
     approve_all(ws)
     row = sign(ws)
     tampered = bytearray(row.manifest)
-    index = tampered.index(b'"size":4')
+    index = tampered.index(f'"size":{len(real_file("a.docx", b"plan"))}'.encode())
     tampered[index + 7] = ord("5")
     db = sqlite3.connect(ws.paths.db_file)
     db.execute("UPDATE signoffs SET manifest = ? WHERE id = ?", (bytes(tampered), row.id))

@@ -10,10 +10,10 @@ import zipfile
 import pytest
 
 from review.accounts import login
+from review.approval import decide
 from review.cli.main import run
 from review.consolidation import consolidated_view
 from review.db.models import ImportedPackage
-from review.decisions import decide
 from review.errors import PermissionDenied, UserError
 from review.groups import assign_items
 from review.manual.store import current_manual
@@ -22,7 +22,16 @@ from review.settings import WorkspaceSettings
 from review.signoff import sign_off
 from review.submission import MAX_FOLDER_NAME, export_submission, included_groups, plan_files
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
-from tests.submission_helpers import CG_PDF, XC_PLAN, XC_REPORT, build_city, pdf_bytes, sign_cg, tree
+from tests.submission_helpers import (
+    CG_PDF,
+    XC_PLAN,
+    XC_REPORT,
+    build_city,
+    pdf_bytes,
+    sign_cg,
+    tree,
+    waive_must_fix,
+)
 
 ITEM_FOLDER = "01 Ⅰ-1 思想道德建设/01 Ⅲ-1 健全学习制度"
 
@@ -108,8 +117,8 @@ def test_pattern_limit_and_collisions_from_the_workspace_settings(city, tmp_path
     settings = city.office.settings().with_value("submission_name_pattern", "{title}{ext}")
     city.office.save_settings(settings.with_value("max_filename_length", "24"))
     long_name = "关于开展二〇二六年度背街小巷环境整治专题学习活动的情况报告"
-    sign_cg_again(city, {f"Ⅲ-1-2)/甲/{long_name}.pdf": b"%PDF-1.4 long", "Ⅲ-1-2)/乙/CON.pdf": b"%PDF-1.4 con",
-                         "Ⅲ-1-2)/丙/con.PDF": b"%PDF-1.4 con2"})
+    sign_cg_again(city, {f"Ⅲ-1-2)/甲/{long_name}.pdf": b"long", "Ⅲ-1-2)/乙/CON.pdf": b"con",
+                         "Ⅲ-1-2)/丙/con.PDF": b"con2"})
     out = tmp_path / "提交"
     export_submission(city.office, office_user(city), out)
     names = [p.split("/")[-1] for p in tree(out) if p.startswith(f"{ITEM_FOLDER}/02 Ⅲ-1-2)")]
@@ -122,6 +131,7 @@ def sign_cg_again(city, files):
     for rel_path, content in files.items():
         add_file(city.office, "CG", rel_path, content, ["Ⅲ-1-2)"])
     li = login(city.office, "李组长", PASSWORDS["李组长"])
+    waive_must_fix(city.office, li, "CG")
     decide(city.office, li, "CG", "Ⅲ-1-2)", "approve")
     sign_off(city.office, li, PASSWORDS["李组长"], "CG", exceptions={"Ⅲ-2-1)": "本市无此项"})
 
@@ -144,7 +154,7 @@ def test_bytes_changed_on_disk_after_signing_abort_the_copy_and_leave_nothing(ci
     pdf.write_bytes(pdf.read_bytes()[::-1])  # same size, not rescanned: only the copy can notice
     with pytest.raises(UserError, match="签字后被改动过"):
         export_submission(city.office, office_user(city), tmp_path / "提交", zip=True)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["office", "report.docx", "usb", "xc-pc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office", "usb", "xc-pc"]
 
 
 def test_cancel_and_existing_target_and_roles_are_refused(city, tmp_path):
@@ -164,7 +174,7 @@ def test_unsigned_group_blocks_until_signed(tmp_path):
     with office.session() as session:
         assign_items(session, "CG", ["Ⅲ-1-2)"], "support")
     try:
-        add_file(office, "CG", "Ⅲ-2-1)/方案.pdf", b"%PDF-1.4 plan", ["Ⅲ-2-1)"])
+        add_file(office, "CG", "Ⅲ-2-1)/方案.pdf", b"plan", ["Ⅲ-2-1)"])
         with pytest.raises(UserError, match="CG 城管组（未签字"):
             export_submission(office, login(office, "文明办", PASSWORDS["文明办"]), tmp_path / "提交")
         sign_cg(office)

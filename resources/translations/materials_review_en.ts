@@ -93,46 +93,51 @@
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="102"/>
+        <source>必须修改</source>
+        <translation>Must fix</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="103"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="103"/>
         <source>签字时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="103"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="103"/>
         <source>材料包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="111"/>
+        <location filename="../../desktop/dashboard.py" line="112"/>
         <source>双击一个工作组查看它的材料（只读）</source>
         <translation>Double-click a group to view its materials (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="136"/>
+        <location filename="../../desktop/dashboard.py" line="137"/>
         <source>&lt;h3&gt;{0} {1} 年申报材料总览&lt;/h3&gt;&lt;span&gt;操作手册：{2}&lt;/span&gt;</source>
         <translation>&lt;h3&gt;{0} {1}: declaration materials overview&lt;/h3&gt;&lt;span&gt;Manual: {2}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="137"/>
+        <location filename="../../desktop/dashboard.py" line="138"/>
         <source>（未载入）</source>
         <translation>(not loaded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="156"/>
+        <location filename="../../desktop/dashboard.py" line="160"/>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“工作组”中分配：</source>
         <translation>Material standards no group is responsible for ({0}); assign them under “Groups”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="161"/>
+        <location filename="../../desktop/dashboard.py" line="165"/>
         <source>所有材料审核条目都已分配到工作组。</source>
         <translation>Every material standard is assigned to a group.</translation>
     </message>
@@ -427,87 +432,97 @@
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
+        <location filename="../../desktop/main_window.py" line="399"/>
+        <source>不能通过：{0}</source>
+        <translation>Cannot approve: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="400"/>
+        <source>审核通过本条目</source>
+        <translation>Approve this standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446"/>
+        <location filename="../../desktop/main_window.py" line="456"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="468"/>
+        <location filename="../../desktop/main_window.py" line="478"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="477"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>退回条目 {0} 必须写明原因。</source>
         <translation>Returning {0} needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
         <source>{0} 已通过。</source>
         <translation>{0} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="421"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
         <source>{0} 已退回。</source>
         <translation>{0} returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="459"/>
+        <location filename="../../desktop/main_window.py" line="469"/>
         <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
         <translation>{0} “{1}” may not map materials for group {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>已采纳建议，把 {0} 归到 {1}。</source>
         <translation>Suggestion accepted: {0} mapped to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497"/>
+        <location filename="../../desktop/main_window.py" line="507"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="510"/>
+        <location filename="../../desktop/main_window.py" line="520"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="539"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="537"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="548"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
@@ -768,62 +783,62 @@ Log: {1}</translation>
 <context>
     <name>RequirementView</name>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="48"/>
+        <location filename="../../desktop/requirement_view.py" line="50"/>
         <source>材料种类：{0}</source>
         <translation>Kinds of material: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="49"/>
+        <location filename="../../desktop/requirement_view.py" line="51"/>
         <source>{0} 至少 {1} 份</source>
         <translation>{0}: at least {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="52"/>
+        <location filename="../../desktop/requirement_view.py" line="54"/>
         <source>文件格式：{0}</source>
         <translation>File formats: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="55"/>
+        <location filename="../../desktop/requirement_view.py" line="57"/>
         <source>时间范围：{0}</source>
         <translation>Period: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="57"/>
+        <location filename="../../desktop/requirement_view.py" line="59"/>
         <source>应包含：{0}</source>
         <translation>Must mention: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="59"/>
+        <location filename="../../desktop/requirement_view.py" line="61"/>
         <source>图片须配说明（时间、地点、人物、事由）</source>
         <translation>Photos need captions (time, place, people, occasion)</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="78"/>
+        <location filename="../../desktop/requirement_view.py" line="80"/>
         <source>材料</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="78"/>
+        <location filename="../../desktop/requirement_view.py" line="80"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="78"/>
+        <location filename="../../desktop/requirement_view.py" line="80"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="82"/>
+        <location filename="../../desktop/requirement_view.py" line="84"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="82"/>
+        <location filename="../../desktop/requirement_view.py" line="84"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="82"/>
+        <location filename="../../desktop/requirement_view.py" line="84"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -833,112 +848,112 @@ Log: {1}</translation>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="86"/>
+        <location filename="../../desktop/requirement_view.py" line="88"/>
         <source>豁免所选问题…</source>
         <translation>Waive selected problem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="87"/>
+        <location filename="../../desktop/requirement_view.py" line="89"/>
         <source>组长确认该问题不影响得分时，写明理由后豁免</source>
         <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="92"/>
+        <location filename="../../desktop/requirement_view.py" line="94"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="92"/>
+        <location filename="../../desktop/requirement_view.py" line="94"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="92"/>
+        <location filename="../../desktop/requirement_view.py" line="94"/>
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="92"/>
+        <location filename="../../desktop/requirement_view.py" line="94"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="133"/>
+        <location filename="../../desktop/requirement_view.py" line="135"/>
         <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="136"/>
+        <location filename="../../desktop/requirement_view.py" line="138"/>
         <source>已归类材料</source>
         <translation>Mapped materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="137"/>
+        <location filename="../../desktop/requirement_view.py" line="139"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="138"/>
+        <location filename="../../desktop/requirement_view.py" line="140"/>
         <source>审核记录</source>
         <translation>Review history</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="156"/>
+        <location filename="../../desktop/requirement_view.py" line="158"/>
         <source>审核后有变化</source>
         <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="176"/>
+        <location filename="../../desktop/requirement_view.py" line="178"/>
         <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
         <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="178"/>
+        <location filename="../../desktop/requirement_view.py" line="180"/>
         <source>已归类材料（{0} 份）</source>
         <translation>Mapped materials ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="182"/>
+        <location filename="../../desktop/requirement_view.py" line="184"/>
         <source>{0}（文件已缺失）</source>
         <translation>{0} (file missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="193"/>
+        <location filename="../../desktop/requirement_view.py" line="195"/>
         <source>发现的问题：未发现问题。</source>
         <translation>Problems found: none.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="197"/>
+        <location filename="../../desktop/requirement_view.py" line="199"/>
         <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）</source>
         <translation>Problems found ({0}: {1} must be fixed, {2} waived; press F8 to step through them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="204"/>
+        <location filename="../../desktop/requirement_view.py" line="206"/>
         <source>{0}（已豁免：{1}）</source>
         <translation>{0} (waived: {1})</translation>
     </message>
     <message>
         <location filename="../../desktop/requirement_view.py" line="220"/>
         <source>问题编号（命令行 waive 使用）：{0}</source>
-        <translation>Finding id (for the command line's waive): {0}</translation>
+        <translation>Finding id (for the command line&apos;s waive): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="221"/>
+        <location filename="../../desktop/requirement_view.py" line="227"/>
         <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
         <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="223"/>
+        <location filename="../../desktop/requirement_view.py" line="229"/>
         <source>审核记录（{0} 次）</source>
         <translation>Review history ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="229"/>
+        <location filename="../../desktop/requirement_view.py" line="235"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/requirement_view.py" line="229"/>
+        <location filename="../../desktop/requirement_view.py" line="235"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
@@ -994,27 +1009,27 @@ Log: {1}</translation>
 <context>
     <name>SignoffChangesDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="130"/>
+        <location filename="../../desktop/signoff_dialog.py" line="154"/>
         <source>签字状态 — {0}</source>
         <translation>Sign-off status — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="136"/>
+        <location filename="../../desktop/signoff_dialog.py" line="160"/>
         <source>以下变化使签字失效。请组长重新审核这些条目后再次签字。</source>
         <translation>These changes invalidated the sign-off. The group leader should review these standards again and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="140"/>
+        <location filename="../../desktop/signoff_dialog.py" line="164"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="140"/>
+        <location filename="../../desktop/signoff_dialog.py" line="164"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="140"/>
+        <location filename="../../desktop/signoff_dialog.py" line="164"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -1022,62 +1037,77 @@ Log: {1}</translation>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="39"/>
+        <location filename="../../desktop/signoff_dialog.py" line="43"/>
         <source>签字确认 — {0}（{1}）</source>
         <translation>Sign off — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="44"/>
+        <location filename="../../desktop/signoff_dialog.py" line="48"/>
         <source>签字将记录本组 {0} 个条目全部材料的指纹（SHA-256）。其中 {1} 个已审核通过；其余 {2} 个请逐条写明作为例外的原因，文明办会看到。签字后任何文件变化都会使签字失效。</source>
         <translation>Signing records the fingerprints (SHA-256) of all materials of the group&apos;s {0} standards. {1} are approved; for each of the other {2}, write why it is an exception — the office will see it. Any change to a file after signing invalidates the sign-off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="49"/>
+        <location filename="../../desktop/signoff_dialog.py" line="53"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="49"/>
+        <location filename="../../desktop/signoff_dialog.py" line="53"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="49"/>
+        <location filename="../../desktop/signoff_dialog.py" line="53"/>
         <source>例外原因（未通过的条目必填）</source>
         <translation>Reason for exception (required for standards not approved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="70"/>
+        <location filename="../../desktop/signoff_dialog.py" line="78"/>
+        <source>须先处理：{0}</source>
+        <translation>Resolve first: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="83"/>
+        <source>签字同时确认以下事项（文明办可见）：</source>
+        <translation>Signing also confirms the following (visible to the office):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="84"/>
+        <source>有 {0} 个必须修改的问题尚未修改或豁免，不能签字。请修改材料后重新扫描，或在问题列表中写明理由予以豁免：</source>
+        <translation>{0} must-fix problems are neither fixed nor waived, so the group cannot be signed. Fix the materials and scan again, or waive a problem with a reason in the findings list:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="90"/>
         <source>组长“{0}”的密码：</source>
         <translation>Password of group leader “{0}”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="75"/>
+        <location filename="../../desktop/signoff_dialog.py" line="95"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="98"/>
+        <location filename="../../desktop/signoff_dialog.py" line="122"/>
         <source>请为未通过的条目写明例外原因：{0}。</source>
         <translation>Please give a reason for each standard not approved: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="102"/>
+        <location filename="../../desktop/signoff_dialog.py" line="126"/>
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="118"/>
+        <location filename="../../desktop/signoff_dialog.py" line="142"/>
         <source>签字：未签字</source>
         <translation>Sign-off: not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="119"/>
+        <location filename="../../desktop/signoff_dialog.py" line="143"/>
         <source>，{0} 处变化</source>
         <translation>, {0} changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="121"/>
+        <location filename="../../desktop/signoff_dialog.py" line="145"/>
         <source>签字：{0}（第 {1} 版，{2}{3}）</source>
         <translation>Sign-off: {0} (version {1}, {2}{3})</translation>
     </message>
@@ -1232,32 +1262,32 @@ Log: {1}</translation>
 <context>
     <name>desk_data</name>
     <message>
-        <location filename="../../desktop/desk_data.py" line="109"/>
+        <location filename="../../desktop/desk_data.py" line="104"/>
         <source>已退回：{0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="111"/>
+        <location filename="../../desktop/desk_data.py" line="106"/>
         <source>审核后有变化：{0}</source>
         <translation>Changed since review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="114"/>
+        <location filename="../../desktop/desk_data.py" line="108"/>
         <source>未处理的问题 {0} 条（必须修改 {1} 条）</source>
         <translation>{0} open problems ({1} must be fixed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="172"/>
+        <location filename="../../desktop/desk_data.py" line="173"/>
         <source>当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。</source>
         <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="241"/>
+        <location filename="../../desktop/desk_data.py" line="232"/>
         <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
         <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="243"/>
+        <location filename="../../desktop/desk_data.py" line="234"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
-from itertools import groupby
 
 from review.checks.config import describe_rules, with_rule_option
 from review.checks.finding import short_id
 from review.checks.place import describe_file_place
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
+from review.findings import FindingView
 from review.permissions import require
 
 
@@ -48,8 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    from review.check_engine import run_checks
+    from review.check_engine import run_checks  # here, not at the top: every command starts fast
     from review.findings import list_findings
+    from review.group_state import all_group_states
 
     group = ctx.read_scope(args.group)  # leaders and clerks check and read their own group only
     printer = ProgressPrinter()
@@ -57,31 +58,43 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         report = run_checks(ctx.workspace, group_code=group, progress=printer)
     finally:
         printer.close()
-    with ctx.workspace.session() as session:
-        findings = list_findings(session, group, include_waived=args.all or args.json)
     if args.json:
+        with ctx.workspace.session() as session:
+            findings = list_findings(session, group)
         ctx.json({"summary": report.summary(),
                   "findings": [{**f.to_json(), "short_id": short_id(f.fingerprint)} for f in findings]})
         return 0
     ctx.note(report.summary())
-    if not findings:
+    states = all_group_states(ctx.workspace, [group] if group else None)
+    seen: dict[str, FindingView] = {}
+    for state in states:
+        sections = [(f"{s.code} {s.title}（{s.status_name}）", [*s.open, *(s.waived if args.all else []), *s.hints])
+                    for s in state.standards]
+        sections.append(("未归类的文件", state.unfiled))
+        for title, found in sections:
+            if not found:
+                continue
+            ctx.out(f"【{state.code} {state.name}】{title}")
+            for f in found:  # a file's problem is listed under every standard the file is filed for
+                seen.setdefault(f.fingerprint, f)
+                _print_finding(ctx, f)
+    if not seen:
         ctx.out("没有发现问题。")
         return 0
-    key = lambda f: (f.group, f.item_code or "（未归类文件）")  # noqa: E731 - local sort and group key
-    for (group, item), rows in groupby(sorted(findings, key=key), key=key):
-        ctx.out(f"【{group}】{item}")
-        for f in rows:
-            place = "，".join(x for x in (f.file, describe_file_place(f.file, f.page, f.location)) if x)
-            waived = f"（已豁免：{f.waiver_reason}）" if f.waived else ""
-            ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}  编号 {short_id(f.fingerprint)}")
-            ctx.out(f"      位置：{place or '—'}")
-            ctx.out(f"      {f.message}")
-            ctx.out(f"      修改：{f.hint}")
-    counts = {s: sum(1 for f in findings if f.severity == s and not f.waived) for s in ("must", "should", "info")}
-    ctx.out(f"共 {len(findings)} 个问题：必须修改 {counts['must']}，建议修改 {counts['should']}，提示 {counts['info']}。")
+    counts = {s: sum(1 for f in seen.values() if f.severity == s and not f.waived) for s in ("must", "should", "info")}
+    ctx.out(f"共 {len(seen)} 个问题：必须修改 {counts['must']}，建议修改 {counts['should']}，提示 {counts['info']}。")
     if any(counts.values()):
         ctx.out("确认某个问题不影响得分时，可写明理由豁免：waive 工作组 编号 --reason 理由")
     return 0
+
+
+def _print_finding(ctx: Context, f: FindingView) -> None:
+    place = "，".join(x for x in (f.file, describe_file_place(f.file, f.page, f.location)) if x)
+    waived = f"（已豁免：{f.waiver_reason}）" if f.waived else ""
+    ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}  编号 {short_id(f.fingerprint)}")
+    ctx.out(f"      位置：{place or '—'}")
+    ctx.out(f"      {f.message}")
+    ctx.out(f"      修改：{f.hint}")
 
 
 def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
@@ -120,18 +133,19 @@ def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_rules_switch(ctx: Context, args: argparse.Namespace) -> int:
     _update_rule(ctx, args.rule, "enabled", "true" if args.enabled else "false")
-    ctx.out(f"已{'启用' if args.enabled else '停用'}规则 {args.rule}。下次检查时生效。")
+    ctx.out(f"已{'启用' if args.enabled else '停用'}规则 {args.rule}。各工作组的问题已按新规则重新核对（只重查受影响的部分）。")
     return 0
 
 
 def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
     _update_rule(ctx, args.rule, args.name, args.value)
-    ctx.out(f"已将规则 {args.rule} 的 {args.name} 设为 {args.value}。下次检查时生效。")
+    ctx.out(f"已将规则 {args.rule} 的 {args.name} 设为 {args.value}。各工作组的问题已按新规则重新核对（只重查受影响的部分）。")
     return 0
 
 
 def _update_rule(ctx: Context, rule: str, name: str, value: str) -> None:
     from review.audit import record
+    from review.check_engine import run_checks
     from review.checks.config import RuleConfig
 
     require(ctx.actor, "settings.edit")
@@ -142,3 +156,4 @@ def _update_rule(ctx: Context, rule: str, name: str, value: str) -> None:
     with ctx.workspace.session() as session:
         record(session, actor=ctx.actor.name, action="settings.edit", target=f"rules.{rule}.{name}",
                details={"value": value})
+    run_checks(ctx.workspace)  # findings follow the rules at once

@@ -11,6 +11,7 @@ from review.cli.context import Context
 from review.cli.signoff_commands import login_keeping_password
 from review.db.models import User
 from review.errors import UserError
+from review.groups import get_group
 from review.keys import KeyFile, ensure_key, format_fingerprint, read_key_file, register_key, write_key_file
 from review.permissions import require
 
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(func=cmd_export)
     imp = s.add_parser("import", help="文明办登记组长的公钥文件")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--create-group", action="store_true", help="本工作区还没有该工作组时，按公钥文件新建")
     imp.set_defaults(func=cmd_import)
 
 
@@ -35,8 +37,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.workspace.session() as session:
         user = session.scalars(select(User).where(User.name == actor.name)).one()
         key = ensure_key(session, user, password)
-        key_file = KeyFile(owner=actor.name, group_code=actor.group_code or "", fingerprint=key.fingerprint,
-                           public_key_pem=key.public_key)
+        group = get_group(session, actor.group_code or "")
+        key_file = KeyFile(owner=actor.name, group_code=group.code, fingerprint=key.fingerprint,
+                           public_key_pem=key.public_key, group_name=group.name)
         write_key_file(key_file, out)
         record(session, actor=actor.name, action="key.export", target=str(out),
                details={"fingerprint": key.fingerprint})
@@ -50,7 +53,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     require(actor, "key.import")
     key_file = read_key_file(Path(args.file))
     with ctx.workspace.session() as session:
-        _, added = register_key(session, key_file, actor.name)
+        _, added = register_key(session, key_file, actor.name, create_group=args.create_group)
         if added:
             record(session, actor=actor.name, action="key.import", target=key_file.owner,
                    details={"group": key_file.group_code, "fingerprint": key_file.fingerprint})

@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.add_argument("file", metavar="FILE")
         q.add_argument("--json", action="store_true", help="以 JSON 输出")
         q.set_defaults(func=func)
+        if name == "import":
+            q.add_argument("--create-group", action="store_true", help="本工作区还没有该工作组时，按材料包新建")
     ls = s.add_parser("list", help="列出已导入的材料包")
     ls.add_argument("--json", action="store_true", help="以 JSON 输出")
     ls.set_defaults(func=cmd_list)
@@ -61,7 +63,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    result = import_package(ctx.workspace, ctx.actor, Path(args.file))
+    result = import_package(ctx.workspace, ctx.actor, Path(args.file), create_group=args.create_group)
     if args.json:
         ctx.json(result.to_json())
         return 0

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 
+from review.approval import decide
 from review.cli.context import Context
-from review.decisions import VERDICTS, decide, decision_json, history, requirement_states
+from review.decisions import VERDICTS, decision_json, history, requirement_states
 from review.errors import UserError
 from review.permissions import Actor, require
 

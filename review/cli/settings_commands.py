@@ -37,6 +37,9 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     require(ctx.actor, "settings.edit")
     settings = ctx.workspace.settings().with_value(args.key, args.value)
     ctx.workspace.save_settings(settings)
+    from review.check_engine import run_checks  # here, not at the top: every command starts fast
+
+    run_checks(ctx.workspace)  # findings follow the settings (window, formats, limits) at once
     label = settings.LABELS[args.key]
     value = dict((k, v) for k, _, v in settings.describe())[args.key]
     ctx.out(f"已将“{label}”设为：{value}")

@@ -5,9 +5,12 @@ import argparse
 
 from review.cli.context import Context
 from review.errors import UserError
+from review.group_state import group_state
+from review.ingest import rescan_known
 from review.keys import format_fingerprint
 from review.permissions import Actor, require
-from review.signoff import sign_off, signoff_status
+from review.signoff import sign_off, signed_exceptions
+from review.signoff_status import signoff_status
 
 STALE_EXIT = 5
 INVALID_EXIT = 6
@@ -75,8 +78,11 @@ def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
     row = sign_off(ctx.workspace, actor, password, group, exceptions=exceptions)
     ctx.out(f"{actor.name} 已对工作组 {group} 签字确认（第 {row.version} 版），"
             f"密钥指纹 {format_fingerprint(row.fingerprint)}。")
-    if exceptions:
-        ctx.out(f"列为例外的条目：{'、'.join(f'{c}（{r}）' for c, r in exceptions.items())}")
+    listed = signed_exceptions(group_state(ctx.workspace, group), exceptions)
+    if listed:
+        ctx.out(f"本次签字同时确认以下 {len(listed)} 项（文明办可见）：")
+        for line in listed:
+            ctx.out(f"  {line}")
     return 0
 
 
@@ -84,6 +90,7 @@ def cmd_verify(ctx: Context, args: argparse.Namespace, group: str) -> int:
     if args.exception:
         raise UserError("--exception 只用于签字，核验时不需要。")
     require(ctx.actor, "read.group", group)
+    rescan_known(ctx.workspace, ctx.actor, group, rehash=True)  # the bytes on disk now, not the last scan's
     status = signoff_status(ctx.workspace, group, args.version)
     if args.json:
         ctx.json(status.to_json())

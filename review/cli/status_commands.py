@@ -34,6 +34,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out(f"  {g['code']} {g['name']}：负责 {g['standards']} 条标准，材料 {g['files']} 个"
                 + (f"（{g['missing_files']} 个已找不到）" if g["missing_files"] else "")
                 + f"；{_counts(st)}；就绪 {st['readiness']:.0%}")
+        for line in group_lines(g):
+            ctx.out(f"      {line}")
     city = data["readiness"]
     if city["total"]:
         ctx.out(f"{'全市' if scope is None else '本组'}：{_counts(city)}；就绪 {city['readiness']:.0%}")
@@ -58,3 +60,29 @@ def _counts(roll: dict[str, object]) -> str:
     from review.readiness import STATUS_NAMES
 
     return "，".join(f"{name} {roll[key]}" for key, name in STATUS_NAMES.items() if roll.get(key))
+
+
+def group_lines(group: dict[str, Any]) -> list[str]:
+    """Sign-off, open must-fix count, and each 缺失 / 有问题 standard with what it lacks."""
+    sign = group["signoff"]
+    lines = [f"签字：{sign['state_name']}" + (f"（第 {sign['version']} 版，{sign['leader']}，{sign['signed_at']}）"
+                                            if sign["version"] else "")
+             + (f"；{sign['problem']}" if sign["problem"] else "")
+             + f"；来源：{group['source_name']}；未处理的必须修改问题 {group['must_open']} 个"]
+    lines.extend(f"注意：{note}" for note in group["notes"])
+    for item in group["items"]:
+        if item["status"] not in ("missing", "problems"):
+            continue
+        detail = []
+        if item["shortfalls"]:
+            detail.append("缺少" + "、".join(item["shortfalls"]))
+        elif item["status"] == "missing":
+            detail.append("没有归类任何材料")
+        if item["must_open"]:
+            detail.append(f"必须修改 {item['must_open']} 个")
+        if item["should_open"]:
+            detail.append(f"建议修改 {item['should_open']} 个")
+        if item["exception"]:
+            detail.append(f"组长说明：{item['exception']}")
+        lines.append(f"{item['status_name']} {item['code']} {item['title']}：{'；'.join(detail) or '已退回'}")
+    return lines
