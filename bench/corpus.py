@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from review.demo.docx_writer import write_official_docx  # noqa: E402
-from review.demo.images import write_photo  # noqa: E402
-from review.demo.pdf_writer import write_official_pdf, write_scanned_pdf  # noqa: E402
-from review.demo.texts import KINDS, make_docno, make_document  # noqa: E402
-from review.demo.vocabulary import AREAS  # noqa: E402
+from demo.docx_writer import write_official_docx  # noqa: E402
+from demo.images import write_photo  # noqa: E402
+from demo.pdf_writer import write_official_pdf, write_scanned_pdf  # noqa: E402
+from demo.texts import KINDS, make_docno, make_document  # noqa: E402
+from demo.vocabulary import AREAS  # noqa: E402
 
 CITY = "北湖市"
 

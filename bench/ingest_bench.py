@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from review.workspace import Workspace
+    from review.workspace.folder import Workspace
 
 # The application's modules are imported inside the functions that use them: worker processes
 # (started by "spawn") re-import this script, and should start as quickly as the application's own.
@@ -114,11 +114,12 @@ def floor(files: list[str], workers: int) -> float:
 
 
 def make_workspace(folder: Path) -> Workspace:
-    from review.groups import add_group, assign_items
+    from review.manual.assignment import assign_items
     from review.manual.service import load_manual_into
     from review.manual.store import current_manual
-    from review.settings import WorkspaceSettings
-    from review.workspace import Workspace
+    from review.workspace.folder import Workspace
+    from review.workspace.groups import add_group
+    from review.workspace.settings import WorkspaceSettings
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -149,11 +150,11 @@ def main() -> None:
 
     from bench.corpus import CorpusSpec, generate
     from index.search import SearchQuery
-    from review.check_engine import run_checks
-    from review.db.models import CheckState, FindingRecord
-    from review.ingest import ocr_pending, scan
-    from review.permissions import LOCAL_USER
-    from review.search_service import SearchService
+    from review.checking.engine import run_checks
+    from review.intake.scan import ocr_pending, scan
+    from review.intake.search import SearchService
+    from review.workspace.db.models import CheckState, FindingRecord
+    from review.workspace.permissions import LOCAL_USER
 
     parser = argparse.ArgumentParser(description="材料入库、检查与搜索的基准测试")
     parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "bench-corpus")

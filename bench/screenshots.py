@@ -68,10 +68,11 @@ def sample_files(folder: Path) -> None:
 
 
 def build_workspace(target: Path) -> Path:
-    from review.groups import add_group, assign_items
+    from review.manual.assignment import assign_items
     from review.manual.service import load_manual_into
-    from review.settings import WorkspaceSettings
-    from review.workspace import Workspace
+    from review.workspace.folder import Workspace
+    from review.workspace.groups import add_group
+    from review.workspace.settings import WorkspaceSettings
 
     workspace = Workspace.create(target, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
     load_manual_into(workspace, "sample")
@@ -82,8 +83,8 @@ def build_workspace(target: Path) -> Path:
         assign_items(session, "CG", ["Ⅲ-6"])
     sample_files(target.parent / "materials" / "XC")
     try:
-        from review.ingest import scan
-        from review.permissions import LOCAL_USER
+        from review.intake.scan import scan
+        from review.workspace.permissions import LOCAL_USER
 
         scan(workspace, LOCAL_USER, "XC", [target.parent / "materials" / "XC"])
     except Exception as exc:  # the scanner is optional here: screens still render without materials
@@ -119,8 +120,8 @@ def render(workspace_dir: Path, suffix: str) -> None:
     from desktop.signoff_dialog import SignoffDialog
     from desktop.start_dialog import StartDialog, remember_workspace
     from desktop.workers import Job, WorkerPool
-    from review.permissions import LOCAL_USER
-    from review.workspace import Workspace
+    from review.workspace.folder import Workspace
+    from review.workspace.permissions import LOCAL_USER
 
     app = make_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

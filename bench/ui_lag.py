@@ -34,8 +34,8 @@ from bench.ingest_bench import make_workspace  # noqa: E402
 from desktop.app import freeze_long_lived_objects, make_application  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.workers import WorkerPool  # noqa: E402
-from review.ingest import scan  # noqa: E402
-from review.permissions import LOCAL_USER  # noqa: E402
+from review.intake.scan import scan  # noqa: E402
+from review.workspace.permissions import LOCAL_USER  # noqa: E402
 
 TICK_MS = 10
 STALL_MS = 50

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.errors import describe_exception, set_log_file, show_error
 from desktop.i18n import install_translators
 from desktop.workers import WorkerPool
-from review.logs import configure_logging, user_log_file
-from review.permissions import Actor
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.logs import configure_logging, user_log_file
+from review.workspace.permissions import Actor
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow

@@ -2,34 +2,29 @@
 texts go through Qt's translation, which is safe in worker threads).
 
 These functions run in background workers; the widgets only display the dataclasses they return.
-Statuses and findings come from the group read model (review.group_state), so the desk, the
+Statuses and findings come from the group read model (review.assessment.group_state), so the desk, the
 dashboard, the CLI and the reports agree.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 
 from desktop.item_status import ItemStatus
-from review.db.models import Material
-from review.decisions import history
-from review.group_state import GroupState, StandardState, current_package, group_state
-from review.groups import get_group
-from review.ingest import rescan_known
+from review.assessment.decisions import history
+from review.assessment.group_state import GroupState, StandardState, current_package, group_state
+from review.assessment.overview import workspace_status
+from review.intake.mapping import UnmappedFile, unmapped_files
+from review.intake.scan import rescan_known
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
-from review.mapping import UnmappedFile, assign, find_material, unmapped_files
-from review.permissions import Actor, allowed
-from review.progress import CancelToken, Progress
-from review.signoff_status import SignoffStatus
-from review.status import workspace_status
-from review.workspace import Workspace
+from review.signing.verification import SignoffStatus
+from review.workspace.folder import Workspace
+from review.workspace.permissions import Actor, allowed
 
 
 @dataclass(frozen=True)
@@ -43,7 +38,7 @@ class MaterialRow:
 
 @dataclass(frozen=True)
 class FindingRow:
-    severity: str  # must (必须修改) | should (建议修改) | info (提示), as in review.findings
+    severity: str  # must (必须修改) | should (建议修改) | info (提示), as in review.checking.findings
     rule: str
     message: str
     path: str = ""
@@ -53,14 +48,14 @@ class FindingRow:
     fingerprint: str = ""
     waived: str | None = None  # the waiver's reason
     text: str = ""  # the offending text, marked in the preview
-    location: str = ""  # the finding's stored place; shown with review.checks.place.describe_place
+    location: str = ""  # the finding's stored place; shown with review.checking.rules.place.describe_place
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     at: datetime
     actor: str
-    verdict: str  # approve | return, as in review.decisions
+    verdict: str  # approve | return, as in review.assessment.decisions
     comment: str
     files: int
 
@@ -91,7 +86,7 @@ class GroupDesk:
     state: GroupState | None = None
 
 
-# review.readiness names the states; the desk's badge keys (desktop.item_status) are shorter.
+# review.assessment.rollups names the states; the desk's badge keys (desktop.item_status) are shorter.
 _READINESS_TO_STATE = {"missing": "missing", "problems": "problem", "pending": "pending", "approved": "ok",
                        "waived": "waived", "changed": "changed"}
 
@@ -126,32 +121,6 @@ def load_group_desk(workspace: Workspace, group_code: str, actor: Actor | None =
         unmapped = unmapped_files(session, group_code) if state.source == "local" else []
     return GroupDesk(group_code, state.name, manual, [s.code for s in state.standards], group_statuses(state),
                      state.signoff, unmapped, state)
-
-
-def map_files(workspace: Workspace, actor: Actor, group_code: str, item_code: str, paths: Sequence[str],
-              progress: Progress | None = None, cancel: CancelToken | None = None,
-              source: str = "manual") -> list[str]:
-    """Map files dropped on a 测评标准, or a file whose suggestion was accepted (`source="suggestion"`,
-    as `map --suggested` records it); files the workspace does not know yet are scanned first.
-
-    Returns the names of the files now mapped to `item_code`.
-    """
-    from review.ingest import scan
-
-    paths = [os.path.abspath(p) for p in paths]
-    with workspace.session() as session:
-        group = get_group(session, group_code)
-        known = set(session.scalars(select(Material.path).where(Material.group_id == group.id,
-                                                                 Material.path.in_(paths))))
-    unknown = [Path(p) for p in paths if p not in known]
-    if unknown:
-        report = scan(workspace, actor, group_code, unknown, progress=progress, cancel=cancel)
-        if report.cancelled:
-            return []
-    with workspace.session() as session:
-        for path in paths:
-            assign(session, actor, find_material(session, path, group_code), item_code, source=source)
-    return [Path(p).name for p in paths]
 
 
 def ancestors(manual: Manual, code: str) -> list[str]:

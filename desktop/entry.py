@@ -1,6 +1,6 @@
-"""The `materials-review` console script: the headless CLI plus the `gui` command.
+"""The `materials-review` console script: the headless CLI plus the `demo` and `gui` commands.
 
-The GUI command lives here, not in `review`, so that `review` never depends on `desktop`.
+Those two live outside `review`, so that `review` never depends on `demo` or `desktop`.
 The CLI is imported inside `main`: every worker process the application starts ("spawn")
 re-imports this script first, and should not pay for the whole CLI (a second or two) each time.
 """
@@ -29,6 +29,7 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     multiprocessing.freeze_support()  # worker processes of a frozen Windows build start through here
+    from demo.command import register as register_demo
     from review.cli.main import run
 
-    raise SystemExit(run(argv, extra=[register_gui]))
+    raise SystemExit(run(argv, extra=[register_demo, register_gui]))

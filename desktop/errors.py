@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from review.errors import UserError
-from review.logs import user_log_file
+from review.workspace.logs import user_log_file
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import describe_exception
 from desktop.workers import WorkerPool
-from review.accounts import list_users, login
-from review.permissions import Actor
-from review.workspace import Workspace
+from review.workspace.accounts import list_users, login
+from review.workspace.folder import Workspace
+from review.workspace.permissions import Actor
 
 
 class LoginDialog(QDialog):

@@ -35,7 +35,6 @@ from desktop.desk_data import (
     RequirementDetails,
     load_dashboard,
     load_group_desk,
-    map_files,
 )
 from desktop.desk_data import requirement_details as read_requirement
 from desktop.errors import describe_exception, log_file, show_exception
@@ -48,9 +47,10 @@ from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_
 from desktop.unmapped_list import UnmappedList
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.errors import UserError
-from review.groups import summaries
-from review.permissions import Actor, allowed
-from review.workspace import Workspace
+from review.intake.filing import map_paths
+from review.workspace.folder import Workspace
+from review.workspace.groups import summaries
+from review.workspace.permissions import Actor, allowed
 
 SETTINGS_PREFIX = "main_window"
 
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self, query: str, scope: str) -> list[Any]:
         """The search panel's function; runs in a worker, so it reads no widget."""
-        from review.search_service import search
+        from review.intake.search import search
 
         group = self.group_code if scope in ("group", "item") else None
         items = [self.current_item] if scope == "item" and self.current_item else None
@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         return standard.approval_blockers() if standard is not None else []
 
     def decide(self, verdict: str) -> None:
-        from review.approval import decide
+        from review.assessment.approval import decide
 
         code, group = self.tree.current_code(), self.group_code
         if code is None or group is None:
@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
                          on_result=done, name="审核")
 
     def waive_finding(self, finding: FindingRow) -> None:
-        from review.findings import waive
+        from review.checking.findings import waive
 
         group = self.group_code
         if group is None:
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             return
 
         def run(job: Job) -> list[str]:
-            return map_files(self.workspace, self.actor, group, code, paths, progress=job.report, cancel=job.cancel)
+            return map_paths(self.workspace, self.actor, group, code, paths, progress=job.report, cancel=job.cancel)
 
         try:
             self.runner.run(self.tr("归类 {0} 个文件到 {1}").format(len(paths), code), run,
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
         group = self.group_code
         if group is None:
             return
-        self.pool.submit(lambda _job: map_files(self.workspace, self.actor, group, code, [path], source="suggestion"),
+        self.pool.submit(lambda _job: map_paths(self.workspace, self.actor, group, code, [path], source="suggestion"),
                          on_result=lambda names: self._mapped(group, code, self.tr("已采纳建议，把 {0} 归到 {1}。"),
                                                               names),
                          on_error=lambda exc: self._mapping_failed(group, exc), name="采纳建议")
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             SignoffChangesDialog(self.desk.signoff, self).exec()
 
     def scan_folder(self) -> None:
-        from review.ingest import scan
+        from review.intake.scan import scan
 
         group = self.group_code
         if group is None:
@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
         self.start_scan(group, [Path(folder)], scan)
 
     def start_scan(self, group: str, paths: list[Path], scan: Callable[..., Any]) -> None:
-        """Run `scan` (review.ingest.scan) on `paths` in a child process, with the progress strip."""
+        """Run `scan` (review.intake.scan.scan) on `paths` in a child process, with the progress strip."""
         root, db_url, actor = str(self.workspace.root), self.workspace.db_url, self.actor
 
         def run(job: Job) -> Any:

@@ -2,7 +2,7 @@
 each node with a status badge and counts, filterable by status.
 
 Statuses are `ItemStatus` values computed off the UI thread (desktop.desk_data.group_statuses,
-from review.readiness); the tree only shows them, so checks and decisions change the badges
+from review.assessment.rollups); the tree only shows them, so checks and decisions change the badges
 without this widget changing.
 """
 from __future__ import annotations

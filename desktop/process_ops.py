@@ -88,8 +88,8 @@ def run_in_process(target: Callable[..., Any], *args: Any, progress: Progress | 
 
 def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: Any, group_code: str,
                       paths: list[str], *, progress: Progress | None = None, cancel: CancelToken | None = None) -> Any:
-    """Open the workspace in `root` and run `scan` (review.ingest.scan) on it; runs in the child."""
-    from review.workspace import Workspace
+    """Open the workspace in `root` and run `scan` (review.intake.scan.scan) on it; runs in the child."""
+    from review.workspace.folder import Workspace
 
     with Workspace.open(Path(root), db_url=db_url) as workspace:
         return scan(workspace, actor, group_code, [Path(p) for p in paths], progress=progress, cancel=cancel)
@@ -97,10 +97,10 @@ def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: A
 
 def suggest_in_workspace(root: str, db_url: str, group_code: str, *, progress: Progress | None = None,
                          cancel: CancelToken | None = None) -> Any:
-    """The ranked suggestions (review.suggestions) of the group's unmapped files, by path; runs in the child (jieba's dictionary
+    """The ranked suggestions (review.intake.suggestions) of the group's unmapped files, by path; runs in the child (jieba's dictionary
     load and the many index look-ups would otherwise hold the GUI's GIL)."""
-    from review.suggestions import suggest
-    from review.workspace import Workspace
+    from review.intake.suggestions import suggest
+    from review.workspace.folder import Workspace
 
     if cancel is not None:
         _exit_when_cancelled(cancel)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.desk_data import FindingRow, MaterialRow, RequirementDetails
 from desktop.manual_tree import STATES, state_icon
-from review.checks.finding import short_id
-from review.checks.place import describe_place
-from review.findings import SEVERITY_NAMES
+from review.checking.findings import SEVERITY_NAMES
+from review.checking.rules.finding import short_id
+from review.checking.rules.place import describe_place
 from review.manual.model import MaterialRequirement
 
 _SEVERITY_ICONS = {"must": QStyle.StandardPixmap.SP_MessageBoxCritical,

@@ -26,10 +26,10 @@ from desktop.desk_data import GroupDesk
 from desktop.errors import describe_exception
 from desktop.manual_tree import STATES, state_icon
 from desktop.workers import WorkerPool
-from review.permissions import Actor
-from review.signoff import sign_off, signed_exceptions, signing_blockers
-from review.signoff_status import SignoffStatus
-from review.workspace import Workspace
+from review.handover.signoff import sign_off, signed_exceptions, signing_blockers
+from review.signing.verification import SignoffStatus
+from review.workspace.folder import Workspace
+from review.workspace.permissions import Actor
 
 
 class SignoffDialog(QDialog):

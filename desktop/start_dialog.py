@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import show_exception
 from desktop.workers import Job, WorkerPool
-from review.accounts import has_accounts
 from review.errors import UserError
-from review.permissions import LOCAL_USER, Actor
-from review.settings import WorkspaceSettings
-from review.workspace import MARKER, Workspace
+from review.workspace.accounts import has_accounts
+from review.workspace.folder import MARKER, Workspace
+from review.workspace.permissions import LOCAL_USER, Actor
+from review.workspace.settings import WorkspaceSettings
 
 RECENT_KEY = "recent_workspaces"
 MAX_RECENT = 8
@@ -59,7 +59,7 @@ def demo_folder() -> Path:
 
 
 def demo_available() -> bool:
-    return importlib.util.find_spec("review.demo.build") is not None
+    return importlib.util.find_spec("demo.build") is not None
 
 
 @dataclass
@@ -91,7 +91,7 @@ def create_workspace(path: Path, settings: WorkspaceSettings, manual: str) -> Op
 def open_or_build_demo(job: Job) -> OpenedWorkspace:
     folder = demo_folder()
     if not (folder / MARKER).exists():
-        from review.demo.build import build_demo
+        from demo.build import build_demo
 
         build_demo(folder, progress=job.report)
     return open_workspace(folder)

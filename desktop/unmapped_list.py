@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review.mapping import UnmappedFile
-from review.suggestions import Suggestion
+from review.intake.mapping import UnmappedFile
+from review.intake.suggestions import Suggestion
 
 
 class UnmappedModel(QStringListModel):

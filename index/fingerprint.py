@@ -8,7 +8,7 @@
    extraction and stored with it in the cache; comparing two texts then costs no text at all.
 
 The share of equal bins estimates the Jaccard similarity of the two piece sets (± 3% at 90%);
-comparing signatures is the duplicate check's business (review.checks.duplicates).
+comparing signatures is the duplicate check's business (review.checking.rules.duplicates).
 """
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from index.document import Extraction, Page, Problem, TextBlock
-from review.checks import FileFacts, Finding, RuleConfig, check_file
-from review.settings import WorkspaceSettings
+from review.checking.rules import FileFacts, Finding, RuleConfig, check_file
+from review.workspace.settings import WorkspaceSettings
 
 START = date(2026, 8, 1)  # window: 2025-08-01 … 2026-07-31
 

@@ -20,8 +20,8 @@ from review.manual.model import (
     Standard,
 )
 from review.manual.store import store_manual
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
 
 
 def small_manual(edition: str = "2026") -> Manual:
@@ -69,9 +69,10 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def unmapped_workspace(workspace: Workspace, tmp_path: Path) -> Workspace:
     """Group XC with three scanned, unmapped files: a 背街小巷 ledger, a volunteer plan, a room log."""
-    from review.groups import add_group, assign_items
-    from review.ingest import scan
-    from review.permissions import LOCAL_USER
+    from review.intake.scan import scan
+    from review.manual.assignment import assign_items
+    from review.workspace.groups import add_group
+    from review.workspace.permissions import LOCAL_USER
     from tests.files import make_docx
 
     with workspace.session() as session:

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.workers import WorkerPool
-from review.db.models import Mapping, Material
-from review.groups import add_group, assign_items, get_group
-from review.workspace import Workspace
+from review.manual.assignment import assign_items
+from review.workspace.db.models import Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group, get_group
 
 
 @pytest.fixture(name="settings_sandbox")

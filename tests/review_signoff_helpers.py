@@ -20,15 +20,16 @@ import pymupdf
 from PIL import Image, ImageDraw
 from sqlalchemy import delete, select
 
-from review import passwords
-from review.accounts import create_user
-from review.db.models import Mapping, Material
-from review.groups import add_group, assign_items, get_group
+from review.manual.assignment import assign_items
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
-from review.permissions import LOCAL_USER
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace import passwords
+from review.workspace.accounts import create_user
+from review.workspace.db.models import Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group, get_group
+from review.workspace.permissions import LOCAL_USER
+from review.workspace.settings import WorkspaceSettings
 
 PASSWORDS = {"文明办": "office-pass", "张组长": "leader-xc", "李组长": "leader-cg", "王材料员": "clerk-xc"}
 

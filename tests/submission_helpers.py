@@ -17,16 +17,16 @@ import pymupdf
 
 from index.cache import ExtractionCache
 from index.extract import extract_file
-from review.accounts import login
-from review.approval import decide
-from review.findings import waive
-from review.group_state import group_state
-from review.groups import assign_items
-from review.ingest import rescan_known
-from review.keys import KeyFile, register_key
-from review.package import export_package, import_package
-from review.signoff import sign_off
-from review.workspace import Workspace
+from review.assessment.approval import decide
+from review.assessment.group_state import group_state
+from review.checking.findings import waive
+from review.handover.package import export_package, import_package
+from review.handover.signoff import sign_off
+from review.intake.scan import rescan_known
+from review.manual.assignment import assign_items
+from review.signing.keys import KeyFile, register_key
+from review.workspace.accounts import login
+from review.workspace.folder import Workspace
 from tests.files import make_docx
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, material_root, real_file
 

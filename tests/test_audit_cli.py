@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from review.accounts import login
-from review.approval import decide
+from review.assessment.approval import decide
 from review.cli.main import run
+from review.workspace.accounts import login
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace
 
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from review.check_engine import run_checks
+from review.assessment.group_state import all_group_states, group_state
+from review.assessment.rollups import city_rollup_from, rollups
+from review.checking.engine import run_checks
+from review.checking.findings import list_findings, waive, waive_requirement
 from review.cli.main import run
 from review.errors import PermissionDenied, UserError
-from review.findings import list_findings, waive, waive_requirement
-from review.group_state import all_group_states, group_state
-from review.groups import add_group, assign_items
-from review.ingest import scan
+from review.intake.scan import scan
+from review.manual.assignment import assign_items
 from review.manual.store import current_manual
-from review.permissions import LOCAL_USER, Actor
-from review.readiness import city_rollup_from, rollups
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group
+from review.workspace.permissions import LOCAL_USER, Actor
 from tests.files import make_docx, make_photo
 
 
@@ -149,8 +150,8 @@ def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Worksp
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy import delete
 
-    import review.check_engine
-    from review.db.models import CheckState, FindingRecord
+    import review.checking.engine
+    from review.workspace.db.models import CheckState, FindingRecord
 
     ws, _ = checked
     run_checks(ws)
@@ -158,7 +159,7 @@ def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Worksp
         serial = sorted((f.rule_id, f.file, f.location, f.text) for f in list_findings(session, "XC"))
         session.execute(delete(FindingRecord))
         session.execute(delete(CheckState))
-    monkeypatch.setattr(review.check_engine, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(review.checking.engine, "PARALLEL_FROM", 1)
     report = run_checks(ws)
     assert report.files_checked == 3
     with ws.session() as session:
@@ -166,7 +167,7 @@ def test_checks_in_worker_processes_give_the_same_findings(checked: tuple[Worksp
 
 
 def test_signed_findings_carry_what_the_office_prints(checked: tuple[Workspace, Path]) -> None:
-    from review.signoff import manifest_findings
+    from review.handover.signoff import manifest_findings
 
     ws, _ = checked
     signed = manifest_findings(group_state(ws, "XC"))

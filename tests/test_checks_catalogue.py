@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from review.checks import RULES, RuleConfig, describe_rules, sort_findings, with_rule_option
-from review.checks.catalogue import make_finding
+from review.checking.rules import RULES, RuleConfig, describe_rules, sort_findings, with_rule_option
+from review.checking.rules.catalogue import make_finding
 from review.errors import UserError
 from tests.checks_support import extraction, run, settings
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.checks.cities import load_cities, own_city
+from review.checking.rules.cities import load_cities, own_city
 from tests.checks_support import extraction, of_rule, run, settings
 
 

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from index.document import Extraction, Page
-from review.checks.dates import find_dates, name_date
-from review.checks.material import FileFacts
-from review.checks.runner import document_date
+from review.checking.rules.dates import find_dates, name_date
+from review.checking.rules.material import FileFacts
+from review.checking.rules.runner import document_date
 from tests.checks_support import START, extraction, facts_for, of_rule, rules, run, settings
 
 
@@ -87,7 +87,7 @@ def test_inside_window_passes_and_undated_is_a_warning() -> None:
 
 def test_window_follows_the_settings() -> None:
     ex = extraction("通知", "焦作市文明办", "2024年3月15日")
-    from review.dates import parse_window_rule
+    from review.workspace.date_window import parse_window_rule
     wide = settings(window=parse_window_rule("测评开始前1月上溯三个年度"))
     assert "MR-DATE-001" not in rules(run(ex, cfg=wide))
 

@@ -5,8 +5,8 @@ import random
 import time
 
 from index.fingerprint import pieces, signature
-from review.checks import RuleConfig, find_duplicates
-from review.checks.duplicates import similarity, text_signature
+from review.checking.rules import RuleConfig, find_duplicates
+from review.checking.rules.duplicates import similarity, text_signature
 from tests.checks_support import extraction, facts_for, of_rule, settings
 
 _CHARS = "的一是在了和有不人为与中对以及等年月日志愿服务文明城市创建工作开展活动群众社区街道环境整治宣传教育" \
@@ -66,7 +66,7 @@ def test_similarity_tracks_the_edit_share() -> None:
 
 
 def test_signatures_can_be_stored_and_compared_later() -> None:
-    from review.checks import find_duplicates_by_signature
+    from review.checking.rules import find_duplicates_by_signature
     rng = random.Random(13)
     base = _text(rng)
     stored = [list(text_signature(t)) for t in (base, _edit(rng, base, 0.003), _text(rng))]

@@ -108,7 +108,7 @@ def test_ordinary_file_name_passes() -> None:
 
 def test_odd_extractions_never_raise() -> None:
     from index.document import Page, TextBlock
-    from review.checks import RuleConfig, check_requirement
+    from review.checking.rules import RuleConfig, check_requirement
     from review.manual.model import KindRequirement, MaterialRequirement, Standard
     from tests.checks_support import facts_for
     odd = [

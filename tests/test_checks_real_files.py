@@ -10,8 +10,8 @@ import pytest
 
 from index.extract import extract_file
 from index.ocr import ocr_available
-from review.checks import FileFacts, RuleConfig, check_file, check_requirement
-from review.checks.runner import document_date, recognise_kinds
+from review.checking.rules import FileFacts, RuleConfig, check_file, check_requirement
+from review.checking.rules.runner import document_date, recognise_kinds
 from review.manual.model import KindRequirement, MaterialRequirement, Standard
 from tests.checks_support import of_rule, rules, settings
 from tests.files import make_docx, make_photo, make_scanned_pdf, make_text_pdf

@@ -3,8 +3,8 @@ captions, and 总结式 reports."""
 from __future__ import annotations
 
 from index.document import Page, TextBlock
-from review.checks import RuleConfig, check_requirement
-from review.checks.runner import recognise_kinds
+from review.checking.rules import RuleConfig, check_requirement
+from review.checking.rules.runner import recognise_kinds
 from review.manual.model import KindRequirement, MaterialRequirement, Standard
 from tests.checks_support import extraction, facts_for, of_rule, pdf_page, rules, run, settings
 
@@ -122,7 +122,7 @@ def test_requirement_own_window() -> None:
 
 
 def test_own_window_supersedes_the_workspace_window_for_files_mapped_only_there() -> None:
-    from review.checks.runner import without_superseded
+    from review.checking.rules.runner import without_superseded
     old = extraction("工作方案", "焦作市文明办", "2024年3月1日")
     file_findings = run(old, "a.docx")
     assert "MR-DATE-001" in rules(file_findings)

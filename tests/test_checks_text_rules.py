@@ -67,7 +67,7 @@ ID_BAD_DATE = "110105194913310025"   # month 13
 
 
 def _checksum_ok(number: str) -> bool:
-    from review.checks.personal_data import id_checksum_ok
+    from review.checking.rules.personal_data import id_checksum_ok
     return id_checksum_ok(number)
 
 

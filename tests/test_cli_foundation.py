@@ -87,12 +87,12 @@ def test_settings_set_and_show(ws_dir: Path, capsys: pytest.CaptureFixture[str])
 
 def test_unexpected_errors_are_logged_not_shown(ws_dir: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import review.status
+    import review.assessment.overview
 
     def boom(_workspace: object) -> None:
         raise RuntimeError("internal detail")
 
-    monkeypatch.setattr(review.status, "workspace_status", boom)
+    monkeypatch.setattr(review.assessment.overview, "workspace_status", boom)
     monkeypatch.setattr("review.cli.status_commands.workspace_status", boom)
     code, _out, err = cli(capsys, "-w", str(ws_dir), "status")
     assert code == 1

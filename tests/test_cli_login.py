@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from review import passwords
 from review.cli.main import build_parser, needs_login, run
+from review.workspace import passwords
 from tests.files import make_docx
 
 ENV = "MATERIALS_REVIEW_PASSWORD"
@@ -188,7 +188,7 @@ def test_signing_asks_for_the_password_once(cli, ws, monkeypatch) -> None:
         asked.append(text)
         return PASSWORDS["甲组长"]
 
-    monkeypatch.setattr("review.accounts.env_or_prompt", prompt)
+    monkeypatch.setattr("review.workspace.accounts.env_or_prompt", prompt)
     code, out, err = cli("甲组长", "key", "export", str(ws.parent / "甲组长公钥.json"))
     assert code == 0, err
     assert "已导出“甲组长”的公钥" in out
@@ -210,9 +210,10 @@ def test_workspace_without_accounts_stays_single_user(tmp_path, capsys, monkeypa
 
 
 def test_commands_that_create_a_workspace_or_open_the_gui_do_not_log_in(tmp_path) -> None:
+    from demo.command import register as register_demo
     from desktop.entry import register_gui
 
-    parser = build_parser([register_gui])
+    parser = build_parser([register_demo, register_gui])
     ws = str(tmp_path / "ws")
     assert not needs_login(parser.parse_args(["-w", ws, "gui"]))
     assert not needs_login(parser.parse_args(["init", ws, "--city", "北湖市", "--year", "2026", "--start", "2026-08-01"]))

@@ -9,23 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from review.accounts import login
-from review.checks.place import describe_place, format_of
+from review.checking.findings import FindingView, list_findings, waive
+from review.checking.rules.place import describe_place, format_of
 from review.cli.main import run
-from review.db.models import FindingRecord
 from review.errors import UserError
-from review.findings import FindingView, list_findings, waive
-from review.groups import add_group, assign_items, get_group, summaries
-from review.ingest import scan
+from review.handover.package import export_package
+from review.handover.signoff import sign_off
+from review.intake.mapping import assign, find_material, unassign
+from review.intake.scan import scan
+from review.manual.assignment import assign_items
 from review.manual.codes import normalize_code, require_code
 from review.manual.model import Content, Indicator, Manual, Project, Standard
 from review.manual.store import store_manual
-from review.mapping import assign, find_material, unassign
-from review.package import export_package
-from review.permissions import LOCAL_USER
-from review.reports.issues_list import _where
-from review.signoff import sign_off
-from review.workspace import Workspace
+from review.office.reports.issues_list import _where
+from review.workspace.accounts import login
+from review.workspace.db.models import FindingRecord
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group, get_group, summaries
+from review.workspace.permissions import LOCAL_USER
 from tests.conftest import default_settings
 from tests.files import make_docx, make_xlsx
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace

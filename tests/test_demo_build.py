@@ -19,19 +19,20 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+from demo.build import CITY, START, YEAR, write_demo_file
+from demo.command import register as register_demo
+from demo.images import DATETIME_ORIGINAL, EXIF_IFD
+from demo.mistakes import MISTAKE_NAMES, id_check_digit
+from demo.plan import Assignments, DemoFile, DemoPlan, PlantedMistake, plan_demo
+from demo.vocabulary import FOREIGN_CITIES
 from review.cli.main import run
-from review.dates import DateWindow
-from review.db.models import FindingRecord, Group, Material
-from review.demo.build import CITY, START, YEAR, write_demo_file
-from review.demo.images import DATETIME_ORIGINAL, EXIF_IFD
-from review.demo.mistakes import MISTAKE_NAMES, id_check_digit
-from review.demo.plan import Assignments, DemoFile, DemoPlan, PlantedMistake, plan_demo
-from review.demo.vocabulary import FOREIGN_CITIES
-from review.groups import group_standard_codes
+from review.manual.assignment import group_standard_codes
 from review.manual.service import read_manual
 from review.manual.store import current_manual
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.date_window import DateWindow
+from review.workspace.db.models import FindingRecord, Group, Material
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
 from tests.conftest import small_manual
 from tests.test_demo_writers import east_asian_font
 
@@ -92,7 +93,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("demo") / "ws"
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        status = run(["demo", str(root)])
+        status = run(["demo", str(root)], extra=[register_demo])
     assert status == 0, err.getvalue()
     window = WorkspaceSettings(city=CITY, year=YEAR, start_date=START).date_window()
     plan = plan_demo(read_manual("sample").manual, window, CITY)
@@ -284,7 +285,7 @@ def test_cli_refuses_a_non_empty_folder(tmp_path: Path, capsys: pytest.CaptureFi
     target = tmp_path / "busy"
     target.mkdir()
     (target / "已有文件.txt").write_text("内容", encoding="utf-8")
-    assert run(["demo", str(target)]) != 0
+    assert run(["demo", str(target)], extra=[register_demo]) != 0
     err = capsys.readouterr().err
     assert "不是空文件夹" in err and str(target) in err and "Traceback" not in err
     assert not (target / "workspace.json").exists()

@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image, ImageStat
 
-from review.demo import (
+from demo import (
     make_document,
     write_ledger_xlsx,
     write_official_docx,
@@ -21,9 +21,9 @@ from review.demo import (
     write_photo,
     write_scanned_pdf,
 )
-from review.demo.images import DATETIME_ORIGINAL, EXIF_IFD
-from review.demo.mistakes import id_check_digit, id_number, mask_id, mask_mobile, mobile_number
-from review.demo.texts import KINDS, chinese_date, make_docno
+from demo.images import DATETIME_ORIGINAL, EXIF_IFD
+from demo.mistakes import id_check_digit, id_number, mask_id, mask_mobile, mobile_number
+from demo.texts import KINDS, chinese_date, make_docno
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 DAY = date(2026, 3, 15)

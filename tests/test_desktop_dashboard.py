@@ -7,10 +7,10 @@ import pytest
 
 from desktop.dashboard import DashboardView
 from desktop.desk_data import load_dashboard
-from review.approval import decide
-from review.groups import unassign_items
-from review.permissions import LOCAL_USER
-from review.status import workspace_status
+from review.assessment.approval import decide
+from review.assessment.overview import workspace_status
+from review.manual.assignment import unassign_items
+from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import OFFICIAL_PLAN, add_groups, add_material, write_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.main_window import MainWindow
-from review.permissions import LOCAL_USER
+from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import (  # noqa: F401 - fixtures
     OFFICIAL_PLAN,
     add_groups,

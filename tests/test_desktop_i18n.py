@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.i18n import TRANSLATIONS, install_translators, remove_translators
 from desktop.main_window import MainWindow
-from review.permissions import LOCAL_USER
+from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import pool_fixture, settings_sandbox_fixture  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -126,8 +126,8 @@ def test_no_chinese_text_bypasses_translation():
 
 def test_the_suggestion_panel_speaks_english(qtbot, workspace, pool, language):
     from desktop.unmapped_list import UnmappedList
-    from review.mapping import UnmappedFile
-    from review.suggestions import Suggestion
+    from review.intake.mapping import UnmappedFile
+    from review.intake.suggestions import Suggestion
 
     language("en")
     unmapped = UnmappedList()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.main_window import MainWindow
-from review.permissions import LOCAL_USER, Actor
+from review.workspace.permissions import LOCAL_USER, Actor
 from tests.desktop_helpers import (  # noqa: F401
     OFFICIAL_PLAN,
     add_groups,
@@ -107,7 +107,7 @@ def test_scan_from_the_window_maps_files_by_their_names(qtbot, workspace, pool, 
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
     assert window.tree.state_of("Ⅲ-1-1)") == "missing"
-    from review.ingest import scan
+    from review.intake.scan import scan
 
     window.start_scan("XC", [folder], scan)
     assert window.runner.busy and not window.runner.isHidden()

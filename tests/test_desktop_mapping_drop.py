@@ -10,9 +10,9 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.main_window import MainWindow
 from desktop.manual_tree import CODE_ROLE
-from review.db.models import Mapping, Material
-from review.groups import get_group
-from review.permissions import LOCAL_USER
+from review.workspace.db.models import Mapping, Material
+from review.workspace.groups import get_group
+from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import add_groups, pool_fixture, settings_sandbox_fixture, write_pdf  # noqa: F401
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from desktop.desk_data import load_group_desk
 from desktop.main_window import MainWindow
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog
-from review.accounts import create_first_admin, create_user, login
-from review.approval import decide
-from review.db.models import Material
-from review.findings import list_findings, waive
+from review.assessment.approval import decide
+from review.checking.findings import list_findings, waive
+from review.workspace.accounts import create_first_admin, create_user, login
+from review.workspace.db.models import Material
 from tests.desktop_helpers import (  # noqa: F401
     OFFICIAL_PLAN,
     add_groups,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.login_dialog import LoginDialog
 from desktop.start_dialog import StartDialog, recent_workspaces
-from review.accounts import create_first_admin
+from review.workspace.accounts import create_first_admin
 from tests.desktop_helpers import dialogs_fixture, pool_fixture, settings_sandbox_fixture  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -46,7 +46,7 @@ def test_a_folder_that_is_not_a_workspace_is_refused_in_chinese(qtbot, pool, dia
 
 
 def test_create_a_workspace_with_the_sample_manual(qtbot, pool, tmp_path: Path):
-    from review.status import workspace_status
+    from review.assessment.overview import workspace_status
     from tests.conftest import default_settings
 
     dialog = StartDialog(pool)

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from desktop.main_window import MainWindow
-from review.db.models import AuditEntry, Mapping, Material
-from review.permissions import LOCAL_USER
-from review.workspace import Workspace
+from review.workspace.db.models import AuditEntry, Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import pool_fixture, settings_sandbox_fixture  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from review.db.models import FindingRecord, Material
-from review.findings import list_findings, waive
-from review.groups import add_group, assign_items, get_group
-from review.permissions import LOCAL_USER
-from review.workspace import Workspace
+from review.checking.findings import list_findings, waive
+from review.manual.assignment import assign_items
+from review.workspace.db.models import FindingRecord, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group, get_group
+from review.workspace.permissions import LOCAL_USER
 
 # rule: (group, item, file or None for the requirement itself, severity)
 FINDINGS = {

@@ -7,8 +7,9 @@ import openpyxl
 import pytest
 
 from review.errors import UserError
-from review.groups import add_group, assign_items, group_standard_codes, load_groups_file, summaries
-from review.workspace import Workspace
+from review.manual.assignment import assign_items, group_standard_codes, load_groups_file
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group, summaries
 
 
 def test_assign_content_covers_its_material_standards(workspace: Workspace) -> None:

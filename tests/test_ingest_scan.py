@@ -10,14 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from index.search import SearchQuery
-from review.db.models import Mapping, Material
 from review.errors import PermissionDenied, UserError
-from review.groups import add_group, assign_items
-from review.ingest import scan
-from review.permissions import LOCAL_USER, Actor
+from review.intake.scan import scan
+from review.intake.search import SearchService
+from review.manual.assignment import assign_items
 from review.progress import CancelToken, ProgressEvent
-from review.search_service import SearchService
-from review.workspace import Workspace
+from review.workspace.db.models import Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group
+from review.workspace.permissions import LOCAL_USER, Actor
 from tests.files import (
     make_docx,
     make_encrypted_pdf,
@@ -78,12 +79,12 @@ def test_first_scan_records_extracts_maps_and_indexes(group_ws: Workspace, folde
 
 def test_unchanged_rescan_only_stats(group_ws: Workspace, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scan(group_ws, LOCAL_USER, "CG", [folder])
-    import review.ingest
+    import review.intake.scan
 
     def no_hashing(_path: object) -> str:
         raise AssertionError("an unchanged file was hashed again")
 
-    monkeypatch.setattr(review.ingest, "sha256_file", no_hashing)
+    monkeypatch.setattr(review.intake.scan, "sha256_file", no_hashing)
     report = scan(group_ws, LOCAL_USER, "CG", [folder])
     assert (report.unchanged, report.new, report.changed, report.extracted) == (3, 0, 0, 0)
 

@@ -8,16 +8,17 @@ import pytest
 from docx import Document
 from sqlalchemy import select
 
-from review.db.models import AuditEntry, Group, GroupItem, ManualEdition, Mapping, Material
 from review.errors import PermissionDenied
-from review.groups import add_group, assign_items
+from review.manual.assignment import assign_items
 from review.manual.diff import diff_manuals
 from review.manual.loader import ManualError, load_manual_file, manual_to_yaml
 from review.manual.model import KindRequirement, Standard
 from review.manual.service import convert_docx, diff_against_current, load_manual_into, sample_manual_path
 from review.manual.store import current_manual
-from review.permissions import Actor
-from review.workspace import Workspace
+from review.workspace.db.models import AuditEntry, Group, GroupItem, ManualEdition, Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group
+from review.workspace.permissions import Actor
 from tests.conftest import small_manual
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from review.errors import UserError
+from review.intake.mapping import CodeMatcher, normalize_code
 from review.manual.model import Content, Indicator, Manual, Project, Standard
-from review.mapping import CodeMatcher, normalize_code
-from review.settings import DEFAULT_CODE_PATTERNS
+from review.workspace.settings import DEFAULT_CODE_PATTERNS
 from tests.conftest import small_manual
 
 

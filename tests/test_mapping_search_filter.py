@@ -7,12 +7,13 @@ import pytest
 
 from index.search import SearchQuery
 from review.errors import UserError
-from review.groups import add_group, assign_items
-from review.ingest import scan
-from review.mapping import assign, find_material, unassign
-from review.permissions import LOCAL_USER
-from review.search_service import SearchService
-from review.workspace import Workspace
+from review.intake.mapping import assign, find_material, unassign
+from review.intake.scan import scan
+from review.intake.search import SearchService
+from review.manual.assignment import assign_items
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group
+from review.workspace.permissions import LOCAL_USER
 from tests.files import make_docx
 
 FILES = [f"背街小巷台账{n:02}.docx" for n in range(12)]

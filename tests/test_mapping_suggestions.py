@@ -5,11 +5,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from review.db.models import Mapping
-from review.mapping import assign, find_material, unmapped_files
-from review.permissions import LOCAL_USER
-from review.suggestions import suggest
-from review.workspace import Workspace
+from review.intake.mapping import assign, find_material, unmapped_files
+from review.intake.suggestions import suggest
+from review.workspace.db.models import Mapping
+from review.workspace.folder import Workspace
+from review.workspace.permissions import LOCAL_USER
 
 
 def test_unmapped_files_get_ranked_suggestions_with_reasons(unmapped_workspace: Workspace) -> None:

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from review.accounts import login
-from review.approval import decide
-from review.db.models import SigningKey
+from review.assessment.approval import decide
 from review.errors import UserError
-from review.keys import KeyFile, fingerprint, register_key, unlock
-from review.manifest import canonical_bytes
+from review.handover.package import export_package, import_package, verify_package
+from review.handover.signoff import sign_off
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
-from review.package import export_package, import_package, verify_package
-from review.signoff import sign_off
+from review.signing.keys import KeyFile, fingerprint, register_key, unlock
+from review.signing.manifest import canonical_bytes
+from review.workspace.accounts import login
+from review.workspace.db.models import SigningKey
 from tests.review_signoff_helpers import MANUAL, PASSWORDS, add_file, make_workspace, real_file
 
 LEADER = "张组长"

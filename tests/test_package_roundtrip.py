@@ -9,14 +9,14 @@ import zipfile
 
 import pytest
 
-from review.accounts import login
-from review.approval import decide
+from review.assessment.approval import decide
 from review.cli.main import run
-from review.db.models import ImportedPackage
 from review.errors import UserError
-from review.keys import KeyFile, register_key
-from review.package import export_package, import_package
-from review.signoff import sign_off
+from review.handover.package import export_package, import_package
+from review.handover.signoff import sign_off
+from review.signing.keys import KeyFile, register_key
+from review.workspace.accounts import login
+from review.workspace.db.models import ImportedPackage
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, real_file, rewrite_file
 
 LEADER = "张组长"

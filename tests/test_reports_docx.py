@@ -10,14 +10,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from review.accounts import login
 from review.cli.main import run
-from review.consolidation import consolidated_view
 from review.errors import PermissionDenied, UserError
-from review.keys import format_fingerprint
-from review.reports import write_report
-from review.reports.docx_style import BODY_FONT, HEADER_FONT, TITLE_FONT
-from review.submission import export_submission
+from review.office.consolidation import consolidated_view
+from review.office.reports import write_report
+from review.office.reports.docx_style import BODY_FONT, HEADER_FONT, TITLE_FONT
+from review.office.submission import export_submission
+from review.signing.keys import format_fingerprint
+from review.workspace.accounts import login
 from tests.review_signoff_helpers import PASSWORDS, rewrite_file
 from tests.submission_helpers import CG_PDF, WAIVER_REASONS, XC_PLAN, XC_REPORT, build_city, pdf_bytes
 

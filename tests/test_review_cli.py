@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from review.cli.main import run
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
 
 ENV = "MATERIALS_REVIEW_PASSWORD"

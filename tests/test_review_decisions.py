@@ -5,11 +5,11 @@ import hashlib
 
 import pytest
 
-from review.accounts import login
-from review.approval import decide
-from review.decisions import history, requirement_states
+from review.assessment.approval import decide
+from review.assessment.decisions import history, requirement_states
 from review.errors import PermissionDenied, UserError
-from review.permissions import LOCAL_USER
+from review.workspace.accounts import login
+from review.workspace.permissions import LOCAL_USER
 from tests.review_signoff_helpers import (
     PASSWORDS,
     add_file,

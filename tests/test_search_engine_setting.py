@@ -9,11 +9,12 @@ import pytest
 from index.search import SearchIndex, SearchQuery, WhooshSearchIndex
 from index.search.whoosh_engine import WHOOSH_DIR
 from review.errors import UserError
-from review.groups import add_group, assign_items
-from review.ingest import scan
-from review.permissions import LOCAL_USER
-from review.search_service import SearchService, search
-from review.workspace import Workspace
+from review.intake.scan import scan
+from review.intake.search import SearchService, search
+from review.manual.assignment import assign_items
+from review.workspace.folder import Workspace
+from review.workspace.groups import add_group
+from review.workspace.permissions import LOCAL_USER
 from tests.files import make_docx
 
 

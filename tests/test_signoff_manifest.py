@@ -8,16 +8,16 @@ import sqlite3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from review.accounts import login
-from review.approval import decide
-from review.db.models import Mapping, Material
+from review.assessment.approval import decide
+from review.checking.findings import waive_requirement
 from review.errors import PermissionDenied, UserError
-from review.findings import waive_requirement
-from review.keys import fingerprint, public_pem
-from review.manifest import canonical_bytes, verify_manifest
-from review.permissions import LOCAL_USER
-from review.signoff import sign_off
-from review.signoff_status import signoff_status
+from review.handover.signoff import sign_off
+from review.signing.keys import fingerprint, public_pem
+from review.signing.manifest import canonical_bytes, verify_manifest
+from review.signing.verification import signoff_status
+from review.workspace.accounts import login
+from review.workspace.db.models import Mapping, Material
+from review.workspace.permissions import LOCAL_USER
 from tests.review_signoff_helpers import (
     PASSWORDS,
     add_file,

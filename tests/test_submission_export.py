@@ -9,18 +9,18 @@ import zipfile
 
 import pytest
 
-from review.accounts import login
-from review.approval import decide
+from review.assessment.approval import decide
 from review.cli.main import run
-from review.consolidation import consolidated_view
-from review.db.models import ImportedPackage
 from review.errors import PermissionDenied, UserError
-from review.groups import assign_items
+from review.handover.signoff import sign_off
+from review.manual.assignment import assign_items
 from review.manual.store import current_manual
+from review.office.consolidation import consolidated_view
+from review.office.submission import MAX_FOLDER_NAME, export_submission, included_groups, plan_files
 from review.progress import CancelToken
-from review.settings import WorkspaceSettings
-from review.signoff import sign_off
-from review.submission import MAX_FOLDER_NAME, export_submission, included_groups, plan_files
+from review.workspace.accounts import login
+from review.workspace.db.models import ImportedPackage
+from review.workspace.settings import WorkspaceSettings
 from tests.review_signoff_helpers import PASSWORDS, add_file, make_workspace, rewrite_file
 from tests.submission_helpers import (
     CG_PDF,

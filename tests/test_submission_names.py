@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from review.errors import UserError
-from review.settings import WorkspaceSettings
-from review.submission_names import (
+from review.workspace.settings import WorkspaceSettings
+from review.workspace.submission_names import (
     DEFAULT_NAME_PATTERN,
     check_pattern,
     file_name,

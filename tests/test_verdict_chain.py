@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from desktop.desk_data import load_dashboard
-from review.accounts import create_user
 from review.cli.main import run
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
-from review.permissions import LOCAL_USER
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.accounts import create_user
+from review.workspace.folder import Workspace
+from review.workspace.permissions import LOCAL_USER
+from review.workspace.settings import WorkspaceSettings
 from tests.review_signoff_helpers import MANUAL, PASSWORDS, make_workspace, real_file
 
 ENV = "MATERIALS_REVIEW_PASSWORD"

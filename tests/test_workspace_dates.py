@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from review.dates import DateWindow, WindowRule, parse_window_rule
 from review.errors import UserError
+from review.workspace.date_window import DateWindow, WindowRule, parse_window_rule
 
 
 def test_rolling_window_from_evaluation_start() -> None:

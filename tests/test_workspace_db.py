@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from review.db.base import make_engine
-from review.db.migrate import head_revisions, upgrade
 from review.errors import UserError
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.db.base import make_engine
+from review.workspace.db.migrate import head_revisions, upgrade
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
 from tests.conftest import default_settings
 
 
@@ -101,7 +101,7 @@ def test_models_use_only_portable_types() -> None:
     from sqlalchemy.dialects import postgresql
     from sqlalchemy.schema import CreateTable
 
-    from review.db.base import Base
+    from review.workspace.db.base import Base
 
     for table in Base.metadata.sorted_tables:
         CreateTable(table).compile(dialect=postgresql.dialect())

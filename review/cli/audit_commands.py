@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from review.audit import ACTION_NAMES, entries, verify
 from review.cli.context import Context
 from review.errors import UserError
+from review.workspace.audit import ACTION_NAMES, entries, verify
 
 BROKEN_EXIT = 5
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import argparse
 
-from review.checks.config import describe_rules, with_rule_option
-from review.checks.finding import short_id
-from review.checks.place import describe_file_place
+from review.checking.findings import FindingView
+from review.checking.rules.config import describe_rules, with_rule_option
+from review.checking.rules.finding import short_id
+from review.checking.rules.place import describe_file_place
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
-from review.findings import FindingView
-from review.permissions import require
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,9 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    from review.check_engine import run_checks  # here, not at the top: every command starts fast
-    from review.findings import list_findings
-    from review.group_state import all_group_states
+    from review.assessment.group_state import all_group_states
+    from review.checking.engine import run_checks  # here, not at the top: every command starts fast
+    from review.checking.findings import list_findings
 
     group = ctx.read_scope(args.group)  # leaders and clerks check and read their own group only
     printer = ProgressPrinter()
@@ -98,7 +98,7 @@ def _print_finding(ctx: Context, f: FindingView) -> None:
 
 
 def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
-    from review.findings import waive, waive_requirement
+    from review.checking.findings import waive, waive_requirement
     from review.manual.codes import typed_code
 
     if args.item and args.file:
@@ -118,7 +118,7 @@ def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
-    from review.checks.config import RuleConfig
+    from review.checking.rules.config import RuleConfig
 
     rows = describe_rules(RuleConfig.from_settings(ctx.workspace.settings()))
     if args.json:
@@ -144,9 +144,9 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _update_rule(ctx: Context, rule: str, name: str, value: str) -> None:
-    from review.audit import record
-    from review.check_engine import run_checks
-    from review.checks.config import RuleConfig
+    from review.checking.engine import run_checks
+    from review.checking.rules.config import RuleConfig
+    from review.workspace.audit import record
 
     require(ctx.actor, "settings.edit")
     settings = ctx.workspace.settings()

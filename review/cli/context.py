@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from review.errors import UserError
-from review.permissions import Actor, readable_group
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.permissions import Actor, readable_group
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Context:
         return self._workspace
 
     def _log_in(self, workspace: Workspace) -> None:
-        from review.accounts import env_or_prompt, resolve_actor
+        from review.workspace.accounts import env_or_prompt, resolve_actor
 
         typed: list[str] = []
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from review import groups
-from review.audit import record
 from review.cli.context import Context
-from review.permissions import require
+from review.manual import assignment
+from review.workspace import groups
+from review.workspace.audit import record
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,10 +62,10 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
     require(ctx.actor, "group.edit")
     with ctx.workspace.session() as session:
-        added = groups.assign_items(session, args.code, args.items, args.role)
+        added = assignment.assign_items(session, args.code, args.items, args.role)
         record(session, actor=ctx.actor.name, action="group.assign", target=args.code,
                details={"items": args.items, "role": args.role})
-    role = groups.ROLE_NAMES[args.role]
+    role = assignment.ROLE_NAMES[args.role]
     ctx.out(f"已将 {len(args.items)} 个条目分配给 {args.code}（{role}），其中新增 {len(added)} 个。")
     return 0
 
@@ -72,7 +73,7 @@ def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_load(ctx: Context, args: argparse.Namespace) -> int:
     require(ctx.actor, "group.edit")
     with ctx.workspace.session() as session:
-        count = groups.load_groups_file(session, Path(args.file))
+        count = assignment.load_groups_file(session, Path(args.file))
         record(session, actor=ctx.actor.name, action="group.assign", target=str(args.file), details={"rows": count})
     ctx.out(f"已从 {args.file} 载入 {count} 个工作组。")
     return 0

@@ -6,14 +6,21 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from review.audit import record
 from review.cli.context import Context
 from review.cli.signoff_commands import login_keeping_password
-from review.db.models import User
 from review.errors import UserError
-from review.groups import get_group
-from review.keys import KeyFile, ensure_key, format_fingerprint, read_key_file, register_key, write_key_file
-from review.permissions import require
+from review.signing.keys import (
+    KeyFile,
+    ensure_key,
+    format_fingerprint,
+    read_key_file,
+    register_key,
+    write_key_file,
+)
+from review.workspace.audit import record
+from review.workspace.db.models import User
+from review.workspace.groups import get_group
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from review.cli import (
     audit_commands,
     check_commands,
-    demo_commands,
     group_commands,
     key_commands,
     manual_commands,
@@ -34,13 +33,12 @@ from review.cli import (
 )
 from review.cli.context import Context
 from review.errors import UserError
-from review.logs import configure_logging, user_log_file
+from review.workspace.logs import configure_logging, user_log_file
 
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 REGISTRARS: list[Registrar] = [
     workspace_commands.register,
-    demo_commands.register,
     group_commands.register,
     manual_commands.register,
     settings_commands.register,

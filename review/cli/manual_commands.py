@@ -10,7 +10,7 @@ from review.manual.codes import require_code
 from review.manual.model import LEVELS, Manual, Node
 from review.manual.service import convert_docx, diff_against_current, load_manual_into
 from review.manual.store import current_manual
-from review.permissions import require
+from review.workspace.permissions import require
 
 _IMPORT_HELP = (
     "把 Word 手册（一张大表格，列名如 测评项目/测评指标/测评内容/测评标准/测评方法/申报材料要求）转换为本软件的 "

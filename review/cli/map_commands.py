@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import argparse
 
-from review import mapping
 from review.cli.context import Context
-from review.db.models import Group
-from review.groups import summaries
+from review.intake import mapping
+from review.workspace.db.models import Group
+from review.workspace.groups import summaries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,8 +73,8 @@ def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(ctx: Context, args: argparse.Namespace) -> int:
-    from review.permissions import require
-    from review.suggestions import suggest
+    from review.intake.suggestions import suggest
+    from review.workspace.permissions import require
 
     require(ctx.actor, "read.group", args.group)
     rows = suggest(ctx.workspace, args.group)

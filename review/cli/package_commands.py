@@ -5,9 +5,15 @@ import argparse
 from pathlib import Path
 
 from review.cli.context import Context
-from review.keys import format_fingerprint
-from review.package import VerifiedPackage, export_package, import_package, imported_packages, verify_package
-from review.permissions import require
+from review.handover.package import (
+    VerifiedPackage,
+    export_package,
+    import_package,
+    imported_packages,
+    verify_package,
+)
+from review.signing.keys import format_fingerprint
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from review.cli.context import Context
-from review.reports import REPORT_NAMES, write_report
+from review.office.reports import REPORT_NAMES, write_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:

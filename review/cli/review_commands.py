@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 
-from review.approval import decide
+from review.assessment.approval import decide
+from review.assessment.decisions import VERDICTS, decision_json, history, requirement_states
 from review.cli.context import Context
-from review.decisions import VERDICTS, decision_json, history, requirement_states
 from review.errors import UserError
-from review.permissions import Actor, require
+from review.workspace.permissions import Actor, require
 
 
 def register(sub: argparse._SubParsersAction) -> None:

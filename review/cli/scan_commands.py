@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
-    from review.ingest import scan
+    from review.intake.scan import scan
 
     printer = ProgressPrinter()
     token = CancelToken()

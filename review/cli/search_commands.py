@@ -35,7 +35,7 @@ def _day(text: str | None, what: str) -> date | None:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
-    from review.search_service import search
+    from review.intake.search import search
 
     if args.limit < 0:
         raise UserError("--limit 不能是负数；0 表示列出全部。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from review.cli.context import Context
-from review.permissions import require
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     require(ctx.actor, "settings.edit")
     settings = ctx.workspace.settings().with_value(args.key, args.value)
     ctx.workspace.save_settings(settings)
-    from review.check_engine import run_checks  # here, not at the top: every command starts fast
+    from review.checking.engine import run_checks  # here, not at the top: every command starts fast
 
     run_checks(ctx.workspace)  # findings follow the settings (window, formats, limits) at once
     label = settings.LABELS[args.key]

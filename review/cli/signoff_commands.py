@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import argparse
 
+from review.assessment.group_state import group_state
 from review.cli.context import Context
 from review.errors import UserError
-from review.group_state import group_state
-from review.ingest import rescan_known
-from review.keys import format_fingerprint
-from review.permissions import Actor, require
-from review.signoff import sign_off, signed_exceptions
-from review.signoff_status import signoff_status
+from review.handover.signoff import sign_off, signed_exceptions
+from review.intake.scan import rescan_known
+from review.signing.keys import format_fingerprint
+from review.signing.verification import signoff_status
+from review.workspace.permissions import Actor, require
 
 STALE_EXIT = 5
 INVALID_EXIT = 6

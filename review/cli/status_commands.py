@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from review.assessment.overview import workspace_status
 from review.cli.context import Context
-from review.status import workspace_status
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,7 +57,7 @@ def scoped(data: dict[str, Any], group: str | None) -> dict[str, Any]:
 
 
 def _counts(roll: dict[str, object]) -> str:
-    from review.readiness import STATUS_NAMES
+    from review.assessment.rollups import STATUS_NAMES
 
     return "，".join(f"{name} {roll[key]}" for key, name in STATUS_NAMES.items() if roll.get(key))
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
-from review.consolidation import consolidated_view
-from review.permissions import require
-from review.submission import export_submission
+from review.office.consolidation import consolidated_view
+from review.office.submission import export_submission
+from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from review.accounts import create_user, list_users
 from review.cli.context import Context
 from review.errors import UserError
-from review.permissions import ROLE_NAMES
+from review.workspace.accounts import create_user, list_users
+from review.workspace.permissions import ROLE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

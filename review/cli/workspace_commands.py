@@ -7,8 +7,8 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.settings import WorkspaceSettings
-from review.workspace import Workspace
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,8 +31,8 @@ def parse_day(text: str, what: str) -> date:
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    from review.dates import parse_window_rule
     from review.manual.service import load_manual_into, read_manual
+    from review.workspace.date_window import parse_window_rule
 
     settings = WorkspaceSettings(city=args.city.strip(), year=args.year, start_date=parse_day(args.start, "测评开始日期"))
     if args.window:
@@ -45,7 +45,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     try:
         summary = load_manual_into(workspace, args.manual)
         if args.admin:
-            from review.accounts import create_first_admin
+            from review.workspace.accounts import create_first_admin
 
             create_first_admin(workspace, args.admin)
     finally:

@@ -1,6 +1,6 @@
 """Item codes as people type them: "Ⅲ-2-2)", "Ⅲ-2-2", "III-2-2)", "Ⅲ-2-2）" and "iii-2-2" are one code.
 
-One normaliser serves the file-name convention (review.mapping.CodeMatcher) and every place a user
+One normaliser serves the file-name convention (review.intake.mapping.CodeMatcher) and every place a user
 types a code (command line and services): `resolve_code` finds the manual's own spelling, and
 `require_code` refuses an unknown code with a Chinese message that suggests the closest ones.
 """

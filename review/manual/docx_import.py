@@ -17,7 +17,6 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 
-from review.dates import parse_window_rule
 from review.errors import UserError
 from review.manual.model import (
     METHOD_FIELD,
@@ -31,6 +30,7 @@ from review.manual.model import (
     Project,
     Standard,
 )
+from review.workspace.date_window import parse_window_rule
 
 
 @dataclass(frozen=True)

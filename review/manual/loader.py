@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from review.dates import parse_window_rule
 from review.errors import UserError
 from review.manual.model import KINDS, LEVEL_NAMES, METHOD_MATERIALS, METHODS, Manual, manual_from_document
+from review.workspace.date_window import parse_window_rule
 
 MANUAL_SUFFIXES = (".yaml", ".yml", ".json")
 _CODE_MAX = 100  # the width of the code columns in the database

@@ -14,7 +14,7 @@ METHOD_FIELD = "实地考察"
 METHOD_SURVEY = "问卷调查"
 METHODS = (METHOD_MATERIALS, METHOD_FIELD, METHOD_SURVEY)
 
-# Kinds of material offices file; the checks recognise each (see review.checks.kinds).
+# Kinds of material offices file; the checks recognise each (see review.checking.rules.kinds).
 KINDS = ("正式发文", "工作方案", "情况说明", "台账", "统计表", "图片", "会议记录", "宣传资料", "其他")
 
 LEVELS = ("project", "indicator", "content", "standard")

@@ -13,8 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resources import resource_path
-from review.audit import record
-from review.db.models import GroupItem, Mapping
 from review.errors import UserError
 from review.manual.diff import ManualDiff, diff_manuals
 from review.manual.docx_import import SkippedRow, import_manual_docx
@@ -27,8 +25,10 @@ from review.manual.loader import (
 )
 from review.manual.model import Manual
 from review.manual.store import current_manual, store_manual
-from review.permissions import LOCAL_USER, Actor, require
-from review.workspace import Workspace
+from review.workspace.audit import record
+from review.workspace.db.models import GroupItem, Mapping
+from review.workspace.folder import Workspace
+from review.workspace.permissions import LOCAL_USER, Actor, require
 
 SAMPLE = "sample"
 _SHOWN_MISSING = 20  # codes named in a summary before "等"

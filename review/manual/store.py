@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from review.db.models import ManualEdition, ManualNode
 from review.manual.model import Manual, manual_from_document
+from review.workspace.db.models import ManualEdition, ManualNode
 
 
 def current_edition(session: Session) -> ManualEdition | None:

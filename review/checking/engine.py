@@ -1,0 +1,364 @@
+"""Running the rule catalogue over a workspace and keeping the findings, incrementally.
+
+Every subject's findings are stored with a key of everything they were computed from — the
+file's bytes, name and mapping, the rule configuration and the settings the rules read (for a
+requirement: the standard's text and each mapped file). A subject whose key is unchanged is
+skipped, so after a scan only new or changed files, the requirements they touch and changed
+settings cost anything. Duplicates are found city-wide from MinHash signatures kept per file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import repeat
+from pathlib import PurePosixPath
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.orm import Session
+
+from index.cache import ExtractionCache
+from index.document import Extraction
+from index.scanner import file_name
+from review.checking.rules.config import RuleConfig
+from review.checking.rules.duplicates import find_duplicates_by_signature
+from review.checking.rules.finding import Finding
+from review.checking.rules.material import FileFacts
+from review.checking.rules.runner import FileResult, check_cached_file, check_requirement
+from review.manual.assignment import group_standard_codes
+from review.manual.model import Manual, Standard, standard_body
+from review.manual.store import current_manual
+from review.progress import CancelToken, Progress, ProgressMeter
+from review.workspace.db.models import CheckState, FindingRecord, Group, Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.settings import WorkspaceSettings
+
+
+@dataclass
+class CheckReport:
+    files_checked: int = 0
+    files_unchanged: int = 0
+    files_not_extracted: int = 0
+    requirements_checked: int = 0
+    requirements_unchanged: int = 0
+    duplicates_checked: bool = False
+    findings_written: int = 0
+    elapsed_s: float = 0.0
+    cancelled: bool = False
+    not_extracted: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (f"检查文件 {self.files_checked} 个（{self.files_unchanged} 个未变，跳过），"
+                f"检查测评标准 {self.requirements_checked} 条（{self.requirements_unchanged} 条未变，跳过），"
+                f"用时 {self.elapsed_s:.1f} 秒。")
+        if self.files_not_extracted:
+            text += f"{self.files_not_extracted} 个文件尚未提取文字，请重新扫描后再检查。"
+        return text
+
+
+def _key(*parts: object) -> str:
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def facts_of(material: Material, group_code: str, items: Sequence[str]) -> FileFacts:
+    name = file_name(material.path, material.rel_path)
+    return FileFacts(
+        path=material.path, rel_path=material.rel_path, name=name, size=material.size,
+        sha256=material.sha256 or "", format=material.format or "",
+        extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group_code, item_codes=tuple(sorted(items)),
+    )
+
+
+def _row(finding: Finding, group_id: int, material_id: int | None, scope: str) -> dict[str, Any]:
+    """A finding as a row of the findings table (written in bulk, without ORM objects)."""
+    return {
+        "group_id": group_id, "material_id": material_id, "scope": scope, "item_code": finding.item_code,
+        "rule_id": finding.rule_id, "severity": finding.severity.value, "title": finding.title,
+        "message": finding.message, "hint": finding.hint, "file": finding.file, "page": finding.page,
+        "location": finding.location, "text": finding.text,
+        "bbox": list(finding.bbox) if finding.bbox else None, "fingerprint": finding.fingerprint,
+    }
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(FindingRecord), rows)
+
+
+class _States:
+    """The CheckState rows, by (group, scope, subject): read once, written back in bulk by `flush`."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: dict[tuple[int, str, str], tuple[str, list[int] | None]] = {
+            (g, scope, subject): (key, signature) for g, scope, subject, key, signature in session.execute(
+                select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.key,
+                       CheckState.signature))}
+        self.changed: set[tuple[int, str, str]] = set()
+
+    def known(self, group_id: int, scope: str, subject: str) -> bool:
+        return (group_id, scope, subject) in self.rows
+
+    def key(self, group_id: int, scope: str, subject: str) -> str | None:
+        row = self.rows.get((group_id, scope, subject))
+        return row[0] if row else None
+
+    def signature(self, group_id: int, scope: str, subject: str) -> list[int] | None:
+        row = self.rows.get((group_id, scope, subject))
+        return row[1] if row else None
+
+    def put(self, group_id: int, scope: str, subject: str, key: str, signature: list[int] | None = None) -> None:
+        self.rows[(group_id, scope, subject)] = (key, signature)
+        self.changed.add((group_id, scope, subject))
+
+    def flush(self) -> None:
+        """Replace the changed rows: one DELETE and one INSERT, each for all of them."""
+        if not self.changed:
+            return
+        connection = self.session.connection()  # plain statements, no ORM objects
+        ids = [{"g": g, "sc": scope, "su": subject} for g, scope, subject in self.changed]
+        connection.execute(delete(CheckState).where(
+            CheckState.group_id == bindparam("g"), CheckState.scope == bindparam("sc"),
+            CheckState.subject == bindparam("su")), ids)
+        connection.execute(insert(CheckState), [
+            {"group_id": g, "scope": scope, "subject": subject, "key": self.rows[(g, scope, subject)][0],
+             "signature": self.rows[(g, scope, subject)][1]} for g, scope, subject in self.changed])
+        self.changed.clear()
+
+
+def run_checks(
+    workspace: Workspace,
+    *,
+    group_code: str | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CheckReport:
+    """Bring the stored findings up to date (for one group, or all); returns what was done."""
+    started = time.monotonic()
+    cancel = cancel or CancelToken()
+    report = CheckReport()
+    settings = workspace.settings()
+    config = RuleConfig.from_settings(settings)
+    basis = config.config_fingerprint()
+    cache = ExtractionCache(workspace.paths.cache)
+    with workspace.session() as session:
+        manual = current_manual(session)
+        groups = list(session.scalars(select(Group).order_by(Group.code)))
+        if group_code:
+            groups = [g for g in groups if g.code == group_code]
+        states = _States(session)
+        items = _items_by_material(session)
+        materials = {g.id: list(session.scalars(select(Material).where(Material.group_id == g.id)
+                                                .order_by(Material.rel_path))) for g in groups}
+        total = sum(len(ms) for ms in materials.values())
+        meter = ProgressMeter(progress, "check", total)
+        extractions: dict[str, Extraction] = {}
+        standards = {s.code: s for s in manual.standards()} if manual else {}
+        jobs: list[_FileJob] = []
+        batch = _FileBatch(session)
+        with session.no_autoflush:
+            for group in groups:
+                for material in materials[group.id]:
+                    job = _plan_file(batch, group, material, items.get(material.id, []), standards, basis, states,
+                                     report)
+                    if job is not None:
+                        jobs.append(job)
+                    else:
+                        meter.step(material.path)
+            for job, result in _run_file_jobs(jobs, cache, settings, config, cancel):
+                _apply_file(batch, job, result, states, report)
+                meter.step(job.facts.path)
+            report.cancelled = cancel.cancelled
+            batch.flush()
+        if manual is not None and not report.cancelled:
+            with session.no_autoflush:
+                for group in groups:
+                    _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
+                                        cache, states, extractions, report)
+                _check_duplicates(session, config, basis, states, items, report)
+        states.flush()
+        meter.step(force=True, count=0)
+    report.elapsed_s = time.monotonic() - started
+    return report
+
+
+def _items_by_material(session: Session) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)):
+        out.setdefault(mid, []).append(code)
+    return out
+
+
+def _load(cache: ExtractionCache, sha: str, extractions: dict[str, Extraction]) -> Extraction | None:
+    if sha not in extractions:
+        extraction = cache.get(sha)
+        if extraction is None:
+            return None
+        extractions[sha] = extraction
+    return extractions[sha]
+
+
+class _FileBatch:
+    """File findings to replace, written a few hundred files at a time (one DELETE, one INSERT)."""
+
+    SIZE = 300
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.material_ids: list[int] = []
+        self.rows: list[dict[str, Any]] = []
+
+    def replace(self, material_id: int, rows: list[dict[str, Any]]) -> None:
+        self.material_ids.append(material_id)
+        self.rows.extend(rows)
+        if len(self.material_ids) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.material_ids:
+            self.session.execute(delete(FindingRecord).where(FindingRecord.material_id.in_(self.material_ids),
+                                                             FindingRecord.scope == "file"))
+            _insert(self.session, self.rows)
+        self.material_ids, self.rows = [], []
+
+
+@dataclass(frozen=True)
+class _FileJob:
+    group_id: int
+    material_id: int
+    facts: FileFacts
+    standards: tuple[Standard, ...]
+    key: str
+
+
+PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
+
+
+def _plan_file(
+    batch: _FileBatch, group: Group, material: Material, items: list[str], standards_by_code: dict[str, Standard],
+    basis: str, states: _States, report: CheckReport,
+) -> _FileJob | None:
+    """What to do for one file: nothing (unchanged), clear its findings (gone), or check it."""
+    subject = str(material.id)
+    if material.status != "present" or not material.sha256:
+        if states.known(group.id, "file", subject):
+            batch.replace(material.id, [])
+            states.put(group.id, "file", subject, "", None)
+        return None
+    facts = facts_of(material, group.code, items)
+    standards = tuple(standards_by_code[code] for code in items if code in standards_by_code)
+    windows = [s.requirement.window if s.requirement else None for s in standards]
+    key = _key(basis, facts.sha256, facts.rel_path, facts.size, facts.format, facts.item_codes, windows)
+    if states.key(group.id, "file", subject) == key:
+        report.files_unchanged += 1
+        return None
+    return _FileJob(group.id, material.id, facts, standards, key)
+
+
+def _run_file_jobs(
+    jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, config: RuleConfig,
+    cancel: CancelToken,
+) -> Iterator[tuple[_FileJob, FileResult]]:
+    cache_dir = str(cache.folder)
+    workers = min(2, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        for job in jobs:
+            if cancel.cancelled:
+                return
+            yield job, check_cached_file(cache_dir, settings, config, job.facts, job.standards)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = pool.map(check_cached_file, repeat(cache_dir), repeat(settings), repeat(config), [j.facts for j in jobs],
+                           [j.standards for j in jobs], chunksize=25)
+        for job, result in zip(jobs, results, strict=True):
+            if cancel.cancelled:
+                pool.shutdown(cancel_futures=True)
+                return
+            yield job, result
+
+
+def _apply_file(batch: _FileBatch, job: _FileJob, result: FileResult, states: _States, report: CheckReport) -> None:
+    if result is None:
+        report.files_not_extracted += 1
+        report.not_extracted.append(job.facts.path)
+        return
+    findings, signature = result
+    batch.replace(job.material_id, [_row(f, job.group_id, job.material_id, "file") for f in findings])
+    states.put(job.group_id, "file", str(job.material_id), job.key, signature)
+    report.files_checked += 1
+    report.findings_written += len(findings)
+
+
+def _check_requirements(
+    session: Session, group: Group, manual: Manual, materials: list[Material], items: dict[int, list[str]],
+    settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
+    extractions: dict[str, Extraction], report: CheckReport,
+) -> None:
+    present = [m for m in materials if m.status == "present" and m.sha256]
+    by_code: dict[str, list[Material]] = {}
+    for material in present:
+        for code in items.get(material.id, []):
+            by_code.setdefault(code, []).append(material)
+    for code in group_standard_codes(session, group, manual):
+        standard = manual.standard(code)
+        if standard is None:
+            continue
+        mapped = by_code.get(code, [])
+        facts = [facts_of(m, group.code, items.get(m.id, [])) for m in mapped]
+        # Whether each file's text is available is an input too: a file extracted later is counted then.
+        key = _key(basis, code, standard_body(standard),
+                   [(f.sha256, f.rel_path, f.format, f.sha256 in cache) for f in facts])
+        if states.key(group.id, "requirement", code) == key:
+            report.requirements_unchanged += 1
+            continue
+        pairs = []
+        for f in facts:
+            extraction = _load(cache, f.sha256, extractions)
+            if extraction is not None:
+                pairs.append((f, extraction))
+        findings = check_requirement(standard, pairs, settings, config)
+        session.execute(delete(FindingRecord).where(FindingRecord.group_id == group.id,
+                                                    FindingRecord.scope == "requirement",
+                                                    FindingRecord.item_code == code))
+        by_path = {m.path: m.id for m in mapped}
+        _insert(session, [_row(f, group.id, by_path.get(f.file), "requirement") for f in findings])
+        states.put(group.id, "requirement", code, key)
+        report.requirements_checked += 1
+        report.findings_written += len(findings)
+
+
+def _check_duplicates(
+    session: Session, config: RuleConfig, basis: str, states: _States, items: dict[int, list[str]],
+    report: CheckReport,
+) -> None:
+    """City-wide: identical bytes and near-identical text across every group's present files."""
+    rows = session.execute(
+        select(Material, Group).join(Group, Material.group_id == Group.id)
+        .where(Material.status == "present", Material.sha256.is_not(None)).order_by(Material.id)
+    ).all()
+    if not rows:
+        return
+    anchor = rows[0][1].id
+    docs = []
+    for material, group in rows:
+        stored = states.signature(group.id, "file", str(material.id))
+        signature = tuple(stored) if stored else None
+        docs.append((facts_of(material, group.code, items.get(material.id, [])), signature, group.id, material.id))
+    key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s)) for f, s, _, _ in docs])
+    if states.key(anchor, "duplicates", "*") == key:
+        return
+    findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)
+    where = {f.path: (gid, mid) for f, _, gid, mid in docs}
+    session.execute(delete(FindingRecord).where(FindingRecord.scope == "duplicate"))
+    _insert(session, [_row(f, *where[f.file], "duplicate") for f in findings])
+    states.put(anchor, "duplicates", "*", key)
+    report.duplicates_checked = True
+    report.findings_written += len(findings)

@@ -1,0 +1,136 @@
+"""The rule catalogue: every way a material loses points, with a stable id, a severity and a fix.
+
+Ids never change meaning once shipped (waivers and reports refer to them). Thresholds listed here
+are the defaults; a workspace overrides them in `settings.rules` (see review.checking.rules.config).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from review.checking.rules.finding import Finding, Severity, fingerprint
+
+MUST, SHOULD, INFO = Severity.MUST, Severity.SHOULD, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    hint: str
+    scope: str  # "file": runs on every scanned file; "requirement": runs per 测评标准
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+
+
+_RULES = (
+    # Requirement level
+    Rule("MR-REQ-001", MUST, "材料数量或种类不足",
+         "按测评标准的要求补充所缺种类的材料，或把已有材料归到本条目下。", "requirement"),
+    Rule("MR-DATE-003", MUST, "材料日期不在本条目要求的时间范围内",
+         "本条目有单独的时间要求，请换用该时间范围内形成的材料。", "requirement"),
+    Rule("MR-FILE-016", MUST, "文件格式不符合本条目要求",
+         "按本条目要求的格式重新导出或另存后再提交。", "requirement"),
+    Rule("MR-KEY-001", SHOULD, "材料中没有测评标准要求的关键词",
+         "核对材料是否对应本条测评标准；如对应，请在材料中写明标准要求的内容。", "requirement"),
+    Rule("MR-CAP-001", MUST, "图片缺少说明文字",
+         "为每张图片配上说明，写明时间、地点、人物和事由，例如“2026年5月12日，人民公园，志愿者清理垃圾”。",
+         "requirement"),
+    # Dates
+    Rule("MR-DATE-001", MUST, "材料日期不在时间范围内",
+         "换用时间范围内形成的材料；如日期识别有误，请核对落款日期。", "file"),
+    Rule("MR-DATE-002", SHOULD, "未找到材料日期",
+         "在落款处写明成文日期（如“2026年5月12日”）；图片请在说明或文件名中写明拍摄日期（如“2026-05-12 志愿服务.jpg”）。", "file"),
+    # Content
+    Rule("MR-TPL-001", MUST, "模板占位符未替换",
+         "把“XX”“×××”“某某”“X月X日”等占位内容替换为真实信息。", "file"),
+    Rule("MR-TPL-002", MUST, "模板填写提示未删除",
+         "删除“此处填写”“请填写”“【】”等填写提示，并补上实际内容。", "file"),
+    Rule("MR-CITY-001", MUST, "材料以其他城市的名义表述",
+         "材料可能照搬自其他城市，请改为本市的机构和表述。", "file"),
+    Rule("MR-CITY-002", SHOULD, "材料中出现其他城市名称",
+         "核对是否照搬了其他城市的材料；如属正当引用（考察学习、外地经验），可申请豁免。", "file",
+         MappingProxyType({"min_occurrences": 1})),
+    Rule("MR-PII-001", MUST, "身份证号未打码",
+         "公开材料中的身份证号须打码，例如“4108**********1234”。", "file"),
+    Rule("MR-PII-002", MUST, "手机号未打码",
+         "公开材料中的手机号须打码，例如“138****1234”。", "file"),
+    Rule("MR-DOCNO-001", MUST, "文号括号不规范",
+         "按 GB/T 9704 用六角括号“〔〕”括入年份，例如“焦文明办〔2026〕12号”。", "file"),
+    Rule("MR-DOCNO-002", SHOULD, "文号要素不全或写法不规范",
+         "文号由发文机关代字、〔年份〕和序号加“号”组成，序号不编虚位、不加“第”字，例如“焦文明办〔2026〕12号”。",
+         "file"),
+    Rule("MR-RPT-001", INFO, "总结式材料缺少措施、成效或数据",
+         "补充具体措施、取得的成效和数据（数量、比例、时间），避免只有概括性表述。", "file",
+         MappingProxyType({"min_chars": 200})),
+    # File quality
+    Rule("MR-FILE-001", MUST, "文件已加密",
+         "去掉文件密码或权限限制后重新保存，再提交。", "file"),
+    Rule("MR-FILE-002", MUST, "文件损坏或无法读取",
+         "用原程序打开核对，重新导出或重新扫描后再提交。", "file"),
+    Rule("MR-FILE-003", MUST, "文件为空",
+         "文件没有内容，请换成正确的文件。", "file"),
+    Rule("MR-FILE-004", SHOULD, "含空白页",
+         "删除空白页后重新导出。", "file"),
+    Rule("MR-FILE-005", SHOULD, "扫描页没有可识别的文字",
+         "用带文字识别（OCR）的扫描方式重新扫描，或提交可复制文字的电子版。", "file"),
+    Rule("MR-FILE-006", SHOULD, "图片分辨率过低",
+         "使用原图或以不低于规定的分辨率重新扫描、拍摄。", "file",
+         MappingProxyType({"min_width": 800, "min_height": 600, "min_dpi": 150})),
+    Rule("MR-FILE-007", MUST, "文件超过平台大小限制",
+         "压缩图片或拆分文件，使每个文件不超过平台限制。", "file"),
+    Rule("MR-FILE-008", MUST, "文件格式不被平台接受",
+         "另存为允许的格式（如 PDF、DOCX、JPG）后再提交。", "file"),
+    Rule("MR-FILE-009", MUST, "文件名过长",
+         "缩短文件名，保留条目编号和材料名称即可。", "file"),
+    Rule("MR-FILE-010", MUST, "文件名含平台不接受的字符",
+         "去掉文件名中的 \\ / : * ? \" < > | 、控制字符以及首尾的空格和句点。", "file"),
+    Rule("MR-FILE-011", SHOULD, "旧版文件格式",
+         "用 Office 或 WPS 打开后另存为 DOCX / XLSX 再提交。", "file"),
+    Rule("MR-FILE-012", SHOULD, "扩展名与实际格式不符",
+         "把扩展名改为与实际格式一致，或用原程序重新另存。", "file"),
+    Rule("MR-FILE-013", INFO, "文件曾损坏，已自动修复",
+         "用原程序打开核对内容是否完整，最好重新导出一份。", "file"),
+    Rule("MR-FILE-014", INFO, "扫描页未做文字识别",
+         "本机未安装文字识别组件，扫描页的内容没有检查；可安装 OCR 组件后重新扫描。", "file"),
+    Rule("MR-FILE-015", SHOULD, "文件过大或页数过多，内容未完整检查",
+         "拆分文件或压缩图片后再提交，以便完整检查。", "file"),
+    # Across materials
+    Rule("MR-DUP-001", SHOULD, "同一文件重复提交",
+         "同一份文件只归入最相关的一个条目；确需多处使用时请申请豁免。", "corpus"),
+    Rule("MR-DUP-002", SHOULD, "内容几乎相同的材料",
+         "核对是否重复提交了同一材料的不同版本，保留最终版本。", "corpus",
+         MappingProxyType({"similarity": 0.9, "min_chars": 200})),
+)
+
+RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in _RULES})
+
+
+def make_finding(
+    rule_id: str,
+    message: str,
+    *,
+    file: str = "",
+    subject: str = "",
+    page: int | None = None,
+    location: str = "",
+    text: str = "",
+    item_code: str = "",
+    bbox: tuple[float, float, float, float] | None = None,
+    hint: str | None = None,
+) -> Finding:
+    """A finding of `rule_id` with the catalogue's severity, title and (unless given) hint.
+
+    `subject` identifies what the finding is about for its fingerprint: the file's SHA-256, or the
+    item code for a requirement-level finding.
+    """
+    rule = RULES[rule_id]
+    return Finding(
+        rule_id=rule.id, severity=rule.severity, title=rule.title, message=message,
+        hint=hint or rule.hint, file=file, page=page, location=location, text=text,
+        item_code=item_code, bbox=bbox,
+        fingerprint=fingerprint(rule.id, subject or file or item_code, location, text),
+    )

@@ -1,0 +1,270 @@
+"""Names of other prefecture-level cities: text copied from another city's materials.
+
+The names ship as data (resources/data/prefecture_cities.txt, with a stoplist of ordinary words
+that contain a city name). A match right before 市委 / 市政府 / 文明办 … means the material speaks
+in that city's name (must fix); any other mention is worth a look (should fix), from
+`min_occurrences` mentions up.
+
+A short name can also be a person's name (金华 is a city and a name in a 表彰 list), so a short
+name is not reported when the context says person: a title right after it (金华同志, 金华等同志,
+丽江老师), a common surname right before it (张抚顺; not after a place, 江苏苏州, 浙江金华), or
+an entry of a 、-separated list whose other entries are mostly names (李明、金华、王芳). A suffixed
+name (金华市) is never a person.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from resources import resource_path
+from review.checking.rules.finding import Finding
+
+if TYPE_CHECKING:
+    from review.checking.rules.context import FileContext
+
+CITIES_FILE = resource_path("data", "prefecture_cities.txt")
+STOPLIST_FILE = resource_path("data", "city_name_stoplist.txt")
+SURNAMES_FILE = resource_path("data", "common_surnames.txt")
+_NOT_PREFIX = "不作前缀"
+_FULL_ONLY = "全称"
+_SUFFIXES = (("自治州", "州"), ("地区", "地区"), ("盟", "盟"), ("市", "市"))
+_SELF_REFERENCE = re.compile(r"市?(?:委|人民政府|政府|文明办|文明委|精神文明建设委员会|创建|创文|全国文明城市|文明城市)")
+_PLACES_SHOWN = 3
+# Right after a person's name: 同志, 等同志, 等3名同志, 等人, a post (副主任), a sex in a 名单 (，女，).
+_PERSON_AFTER = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十]+[名位])?)?(?:同志|同学|老师|先生|女士|师傅|阿姨)|等人(?![口员])"
+    r"|副?(?:书记|主任|主席|局长|处长|科长|部长|校长|院长|所长|队长|组长|社长|村长|经理)"
+    r"|[，,（(][男女][，,）)]")
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_LIST_SEPARATOR = "、"
+# Where an entry of a list ends (besides the separator); spaces inside names (李　明) are ignored.
+_ENTRY_BOUNDARIES = frozenset("、，,。；;：:!！?？（）()“”‘’《》【】[]\n")
+_PROVINCE_SUFFIX = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
+
+
+@dataclass(frozen=True)
+class City:
+    province: str
+    full: str
+    short: str
+    full_only: bool
+
+    def forms(self) -> set[str]:
+        """How the city is written in running text; ambiguous short names only with a suffix."""
+        suffixed = {self.short + short for long, short in _SUFFIXES if self.full.endswith(long)}
+        return {self.full, *suffixed} | (set() if self.full_only else {self.short})
+
+
+def _data_lines(path: object) -> list[str]:
+    with open(path, encoding="utf-8") as handle:  # type: ignore[call-overload]
+        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def load_cities() -> tuple[City, ...]:
+    cities = []
+    for line in _data_lines(CITIES_FILE):
+        parts = line.split()
+        cities.append(City(parts[0], parts[1], parts[2], len(parts) > 3 and parts[3] == _FULL_ONLY))
+    return tuple(cities)
+
+
+@cache
+def _stoplist() -> tuple[str, ...]:
+    return tuple(_data_lines(STOPLIST_FILE))
+
+
+def own_city(name: str) -> City | None:
+    """The workspace's city in the list, from how the settings spell it (焦作市, 焦作)."""
+    name = name.strip()
+    return next((c for c in load_cities() if name and (name == c.short or name in c.forms())), None)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression alternation for many literal words, shared prefixes factored out.
+
+    Python's engine tries alternatives one by one; a trie keeps a match attempt to a few steps.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class Surnames:
+    every: frozenset[str]
+    prefix: frozenset[str]  # those that also count right before a city name
+
+
+@cache
+def surnames() -> Surnames:
+    every, prefix = set(), set()
+    for line in _data_lines(SURNAMES_FILE):
+        name, *mark = line.split()
+        every.add(name)
+        if mark != [_NOT_PREFIX]:
+            prefix.add(name)
+    return Surnames(frozenset(every), frozenset(prefix))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every city form (the own city's too) and province name: a surname-like character that ends
+    one of these (江苏 before 苏州) is part of a place, and a list entry equal to one is a place."""
+    provinces = {c.province for c in load_cities()}
+    shorts = {_PROVINCE_SUFFIX.sub("", p) for p in provinces}
+    return frozenset({form for c in load_cities() for form in c.forms()} | provinces | shorts)
+
+
+def _after_place(text: str, end: int) -> bool:
+    return any(text.endswith(place, 0, end) for place in place_names())
+
+
+def _person_like(entry: str) -> bool:
+    """A list entry that reads as a name: 2–3 characters from a surname, maybe 等同志 after it."""
+    m = _PERSON_NAME.match(entry)
+    return (m is not None and entry[0] in surnames().every and m[0] not in place_names()
+            and (m.end() == len(entry) or _PERSON_AFTER.match(entry, m.end()) is not None))
+
+
+def _entry_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1] not in _ENTRY_BOUNDARIES:
+        start -= 1
+    while end < len(text) and text[end] not in _ENTRY_BOUNDARIES:
+        end += 1
+    return start, end
+
+
+def _list_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The other entries of the 、-list the entry text[start:end] belongs to, spaces removed."""
+    out = []
+    left = start
+    while left > 0 and text[left - 1] == _LIST_SEPARATOR:
+        left, right = _entry_bounds(text, left - 1, left - 1)
+        out.append(text[left:right])
+    right = end
+    while right < len(text) and text[right] == _LIST_SEPARATOR:
+        left, right = _entry_bounds(text, right + 1, right + 1)
+        out.append(text[left:right])
+    return [entry for entry in ("".join(raw.split()) for raw in out) if entry]
+
+
+def _in_name_list(text: str, start: int, end: int, form: str) -> bool:
+    """Whether the name is an entry (maybe after a surname: 向丽江) of a list of person names.
+
+    Two names at least and most entries: a list of places has county names that look like names
+    (温岭、武义), and any city or province among them makes it a list of places."""
+    first, last = _entry_bounds(text, start, end)
+    entry = "".join(text[first:last].split())
+    if entry != form and not (len(entry) == len(form) + 1 and entry.endswith(form)):
+        return False
+    others = _list_neighbours(text, first, last)
+    if any(other in place_names() for other in others):
+        return False
+    names = sum(1 for other in others if _person_like(other))
+    return names >= 2 and 2 * names > len(others)
+
+
+def is_person_name(text: str, start: int, end: int, city: City) -> bool:
+    """Whether the short city name at text[start:end] is (part of) a person's name here."""
+    form = text[start:end]
+    if form != city.short or form == city.full:
+        return False
+    if _PERSON_AFTER.match(text, end):
+        return True
+    if (len(form) == 2 and start > 0 and text[start - 1] in surnames().prefix
+            and not _after_place(text, start)):
+        return True
+    return _in_name_list(text, start, end, form)
+
+
+@dataclass(frozen=True)
+class CityMatcher:
+    pattern: re.Pattern[str]
+    by_form: dict[str, City]
+    stop_contexts: dict[str, tuple[tuple[str, int], ...]]
+
+    def is_ordinary_word(self, text: str, start: int, form: str) -> bool:
+        for phrase, offset in self.stop_contexts.get(form, ()):
+            begin = start - offset
+            if begin >= 0 and text.startswith(phrase, begin):
+                return True
+        return False
+
+
+@cache
+def matcher_for(own: str) -> CityMatcher | None:
+    """A matcher for every city except the workspace's own; None when the own city is not set."""
+    if not own.strip():
+        return None
+    mine = own_city(own)
+    by_form = {form: city for city in load_cities() if city != mine for form in city.forms()}
+    by_form = {form: city for form, city in by_form.items() if form not in own}
+    stop: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for phrase in _stoplist():
+        for form in by_form:
+            index = phrase.find(form)
+            if index >= 0:
+                stop[form].append((phrase, index))
+    # Longest forms first at each position comes from the trie: a shorter form only when the
+    # longer one does not continue.
+    pattern = re.compile(trie_pattern(sorted(by_form, key=len, reverse=True)))
+    return CityMatcher(pattern, by_form, {k: tuple(v) for k, v in stop.items()})
+
+
+def check(ctx: FileContext) -> list[Finding]:
+    if not ctx.enabled("MR-CITY-001", "MR-CITY-002"):
+        return []
+    matcher = matcher_for(ctx.settings.city)
+    if matcher is None:
+        return []
+    text = ctx.doc.text
+    self_refs: dict[City, list[re.Match[str]]] = defaultdict(list)
+    mentions: dict[City, list[re.Match[str]]] = defaultdict(list)
+    for m in matcher.pattern.finditer(text):
+        if matcher.is_ordinary_word(text, m.start(), m[0]):
+            continue
+        city = matcher.by_form[m[0]]
+        if _SELF_REFERENCE.match(text, m.end()):
+            self_refs[city].append(m)
+        elif not is_person_name(text, m.start(), m.end(), city):
+            mentions[city].append(m)
+    out: list[Finding] = []
+    if ctx.config.is_enabled("MR-CITY-001"):
+        for city, matches in self_refs.items():
+            out.append(_finding(ctx, "MR-CITY-001", city, matches, "以该市的机构或名义表述"))
+    if ctx.config.is_enabled("MR-CITY-002"):
+        least = ctx.config.threshold("MR-CITY-002", "min_occurrences")
+        for city, matches in mentions.items():
+            if city not in self_refs and len(matches) >= least:
+                out.append(_finding(ctx, "MR-CITY-002", city, matches, "提到该市"))
+    return out
+
+
+def _finding(ctx: FileContext, rule_id: str, city: City, matches: list[re.Match[str]], how: str) -> Finding:
+    first = matches[0]
+    places = []
+    for m in matches[:_PLACES_SHOWN]:
+        segment = ctx.doc.at(m.start())
+        places.append(f"{segment.location if segment else ''}“{ctx.doc.excerpt(m.start(), m.end(), 10)}”")
+    more = f"等 {len(matches)} 处" if len(matches) > _PLACES_SHOWN else f"共 {len(matches)} 处"
+    own = ctx.settings.city or "本市"
+    message = (f"{ctx.facts.display_name}：材料应为{own}的材料，却{how}“{city.full}”（{city.province}），"
+               f"见{'；'.join(places)}，{more}。")
+    return ctx.finding_at(rule_id, message, first.start(), first.end())

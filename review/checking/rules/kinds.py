@@ -1,0 +1,137 @@
+"""What kind of material a file is, and why we think so (the reason is shown to the user).
+
+- 正式发文: a 文号 near the top and a 落款 (issuing body and date) at the end.
+- 工作方案 / 情况说明 / 会议记录 / 统计表 / 宣传资料: words in the title (first lines, document
+  title property, file name); 会议记录 also by its fixed fields (时间：地点：参会人员 …).
+- 台账: title words, or mostly tables with dated rows.
+- 图片: an image file, or pages that are one big image with little text.
+
+A file may be several kinds (a 正式发文 that issues a 工作方案); each kind comes with its reason.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from index.document import Extraction
+from review.checking.rules.dates import find_dates, signature_date
+from review.checking.rules.docno import DocNo
+from review.checking.rules.material import FileFacts
+from review.checking.rules.text import DocText
+
+IMAGE_FORMATS = frozenset({"jpeg", "png", "bmp", "tiff", "heic", "gif"})
+SHEET_FORMATS = frozenset({"xlsx", "xls", "et", "csv"})
+
+_TITLE_WORDS = (
+    ("工作方案", re.compile(r"方案|实施意见|工作计划|工作要点|行动计划|计划|规划|工作安排")),
+    ("情况说明", re.compile(r"情况说明|说明|汇报|总结|报告|自查|自评|情况介绍")),
+    ("会议记录", re.compile(r"会议记录|会议纪要|纪要|记录")),
+    ("台账", re.compile(r"台账|登记表|登记簿|花名册|明细表")),
+    ("统计表", re.compile(r"统计表|统计|汇总表|一览表|情况表")),
+    ("宣传资料", re.compile(r"倡议书|宣传|海报|简报|专刊|手册|折页|公益广告")),
+)
+_MEETING_FIELDS = re.compile(r"(?:会议)?(?:时间|地点|参会人员|出席人员|参加人员|主持人|记录人|缺席)[:：]")
+_ORG_LINE = re.compile(r"(?:委员会|办公室|人民政府|政府|局|委|办|中心|公司|学校|医院|院|所|站|队|部|厅|处|街道|社区|协会|联合会)$")
+_ROW_KEY = re.compile(r"^(.*第\d+行)")
+_TITLE_LINES = 3
+_TITLE_CHARS = 80
+_HEAD_SEGMENTS = 12
+_PHOTO_PAGE_CHARS = 60  # a page with images and less text than this is a photo page
+_LEDGER_TABLE_SHARE = 0.6
+_LEDGER_DATED_ROWS = 3
+
+
+@dataclass(frozen=True)
+class KindMatch:
+    kind: str
+    reason: str
+
+
+def title_of(facts: FileFacts, extraction: Extraction, doc: DocText) -> str:
+    """The first lines of the text, the title property and the file name, for title words."""
+    lines = [doc.segment_text(s) for s in doc.head(_TITLE_LINES)]
+    head = " ".join(lines)[:_TITLE_CHARS]
+    return " ".join(filter(None, (head, str(extraction.facts.get("title") or ""), PurePath(facts.name).stem)))
+
+
+def signature_line(doc: DocText) -> tuple[str, str] | None:
+    """(issuing body or "", date text) of the 落款, when the document ends with a dated short line."""
+    signed = signature_date(doc)
+    if signed is None:
+        return None
+    segment = doc.at(signed.start)
+    body = ""
+    if segment is not None:
+        before = doc.text[segment.start:signed.start].strip()
+        if _ORG_LINE.search(before):
+            body = before
+        else:
+            index = doc.index_of(segment.start)
+            if index > 0:
+                previous = doc.segment_text(doc.segment(index - 1)).strip()
+                if len(previous) <= 40 and _ORG_LINE.search(previous):
+                    body = previous
+    return body, signed.text
+
+
+def _photo_pages(extraction: Extraction) -> list[int]:
+    return [p.number for p in extraction.pages if p.image_count and len(p.text.strip()) < _PHOTO_PAGE_CHARS * p.image_count]
+
+
+def _ledger_reason(doc: DocText, fmt: str) -> str | None:
+    if fmt not in SHEET_FORMATS and not doc.has_source("table"):
+        return None
+    body = doc.body
+    cells = [s for s in body if s.source == "table" or fmt in SHEET_FORMATS]
+    if not body or len(cells) < _LEDGER_TABLE_SHARE * len(body):
+        return None
+    rows: set[str] = set()
+    for segment in cells:
+        key = _ROW_KEY.match(segment.location)
+        if key and next(find_dates(doc.text, segment.start, segment.end), None) is not None:
+            rows.add(key[1])
+    if len(rows) < _LEDGER_DATED_ROWS:
+        return None
+    return f"内容以表格为主，且有 {len(rows)} 行带日期的记录"
+
+
+def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Sequence[DocNo]) -> list[KindMatch]:
+    out: list[KindMatch] = []
+    fmt = extraction.format or facts.format
+    if fmt in IMAGE_FORMATS:
+        out.append(KindMatch("图片", f"文件类型为图片（{fmt.upper()}）"))
+    else:
+        photos = _photo_pages(extraction)
+        if photos and len(photos) == len(extraction.pages):
+            pages = "、".join(map(str, photos[:5])) + ("等" if len(photos) > 5 else "")
+            out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，文字很少"))
+    head_end = doc.segment(min(len(doc), _HEAD_SEGMENTS) - 1).end if len(doc) else 0
+    head_docno = next((n for n in docnos if n.start <= head_end), None)
+    signature = signature_line(doc) if head_docno is not None else None
+    if head_docno is not None and signature is not None:
+        body, day = signature
+        signed = f"{body} {day}" if body else day
+        out.append(KindMatch("正式发文", f"有文号“{head_docno.text}”，文末有落款“{signed}”"))
+    title = title_of(facts, extraction, doc)
+    for kind, words in _TITLE_WORDS:
+        m = words.search(title)
+        if m:
+            out.append(KindMatch(kind, f"标题或文件名含“{m[0]}”"))
+    kinds_found = {k.kind for k in out}
+    if "会议记录" not in kinds_found:
+        fields = {m[0] for m in _MEETING_FIELDS.finditer(doc.text, 0, min(len(doc.text), 400))}
+        if len(fields) >= 2:
+            out.append(KindMatch("会议记录", f"开头有会议记录的栏目（{'、'.join(sorted(fields))}）"))
+    if "台账" not in kinds_found:
+        ledger = _ledger_reason(doc, fmt)
+        if ledger:
+            out.append(KindMatch("台账", ledger))
+    if fmt in SHEET_FORMATS and "统计表" not in kinds_found and "台账" not in {k.kind for k in out}:
+        out.append(KindMatch("统计表", f"文件是电子表格（{fmt.upper()}）"))
+    return out or [KindMatch("其他", "未能从文号、落款、标题、结构或文件类型判断材料种类")]
+
+
+def describe(matches: Sequence[KindMatch]) -> str:
+    return "；".join(f"{m.kind}（{m.reason}）" for m in matches)

@@ -1,0 +1,120 @@
+"""Running the rules: pure functions from extraction results and facts to findings.
+
+- `check_file` runs the file-level rules; call it for every scanned file, mapped or not;
+  `check_cached_file` does it from the extraction cache (in the check engine's worker processes,
+  which is why this module and what it imports stay clear of the database layer).
+- `check_requirement` runs the requirement-level rules for one 测评标准 and its materials.
+- `find_duplicates` looks across all materials.
+- `without_superseded` drops file-level findings that a file's requirements judge instead.
+
+Nothing here touches the database or Qt; the caller stores findings and decides when to re-run
+(`RuleConfig.config_fingerprint()` changes when rules or the settings they use change).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from index.cache import ExtractionCache
+from index.document import Extraction
+from review.checking.rules import (
+    cities,
+    dates,
+    docno,
+    personal_data,
+    placeholders,
+    quality,
+    requirements,
+    summary_style,
+)
+from review.checking.rules.config import RuleConfig
+from review.checking.rules.context import FileContext
+from review.checking.rules.dates import DocumentDate
+from review.checking.rules.duplicates import find_duplicates, text_signature
+from review.checking.rules.finding import Finding
+from review.checking.rules.kinds import KindMatch
+from review.checking.rules.material import FileFacts
+from review.manual.model import Standard
+from review.workspace.settings import WorkspaceSettings
+
+__all__ = ["check_file", "check_requirement", "document_date", "find_duplicates", "recognise_kinds",
+           "sort_findings", "without_superseded"]
+
+FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
+    quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, summary_style.check,
+)
+# A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
+MAX_PER_RULE = 30
+
+
+def check_file(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings,
+               config: RuleConfig) -> list[Finding]:
+    ctx = FileContext(material, extraction, settings, config)
+    found: list[Finding] = []
+    for family in FILE_CHECKS:
+        found += family(ctx)
+    return _capped(found)
+
+
+# (findings, text signature) of one file; None when its extraction is not in the cache.
+FileResult = tuple[list[Finding], list[int] | None] | None
+
+
+def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
+                      standards: tuple[Standard, ...]) -> FileResult:
+    """`check_file` on the cached extraction of the file's bytes, plus its near-duplicate signature."""
+    extraction = ExtractionCache(cache_dir).get(facts.sha256)
+    if extraction is None:
+        return None
+    # A file filed only under standards with their own date window is judged by those windows.
+    findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
+    signature = text_signature(extraction.text, config, stored=extraction.minhash)
+    return findings, list(signature) if signature else None
+
+
+def check_requirement(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
+                      settings: WorkspaceSettings, config: RuleConfig) -> list[Finding]:
+    contexts = [FileContext(facts, extraction, settings, config) for facts, extraction in materials]
+    return _capped(requirements.check(standard, contexts, config))
+
+
+def without_superseded(file_findings: Sequence[Finding], standards: Sequence[Standard]) -> list[Finding]:
+    """A file's findings minus those its requirements judge instead.
+
+    A file mapped only to standards that set their own date window is judged against those windows
+    (MR-DATE-003 from `check_requirement`), not against the workspace's (MR-DATE-001).
+    """
+    if standards and all(s.requirement is not None and s.requirement.window for s in standards):
+        return [f for f in file_findings if f.rule_id != "MR-DATE-001"]
+    return list(file_findings)
+
+
+def recognise_kinds(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings) -> list[KindMatch]:
+    """The kinds a material is recognised as, each with its reason (for the material's detail view)."""
+    return FileContext(material, extraction, settings, RuleConfig()).kinds
+
+
+def document_date(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings) -> DocumentDate | None:
+    """The date the material is judged by and where it came from."""
+    return FileContext(material, extraction, settings, RuleConfig()).document_date
+
+
+def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Most serious first, then by file, page and rule."""
+    return sorted(findings, key=lambda f: (f.severity.rank, f.file, f.item_code, f.page or 0, f.rule_id, f.location))
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    per_key: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        per_key[(finding.rule_id, finding.file, finding.item_code)].append(finding)
+    out: list[Finding] = []
+    for group in per_key.values():
+        if len(group) > MAX_PER_RULE:
+            kept = group[:MAX_PER_RULE]
+            kept[-1] = replace(kept[-1], message=f"{kept[-1].message}（同类问题另有 {len(group) - MAX_PER_RULE} 处未逐一列出。）")
+            group = kept
+        out += group
+    return out
+

@@ -1,0 +1,206 @@
+"""Group sign-off (组长签字确认): a manifest of exact bytes, signed with the leader's Ed25519 key.
+
+The manifest is canonical JSON (sorted keys, no spaces, UTF-8) naming every covered file with its
+relative path, size, SHA-256 and the requirements it is mapped to, plus the decisions, the
+exceptions the leader listed, waivers and open findings, and the head of the audit chain. The
+exact manifest bytes and the signature are stored; each sign-off is a new version and old ones
+are kept. `signoff_status` verifies the signature and compares the manifest with the group's
+current materials, so any change after signing shows as 已失效 with the list of differences.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from review.assessment.decisions import decision_json, latest_decisions
+from review.assessment.group_state import GroupState, StandardState, describe_finding, local_group_state
+from review.checking.findings import FindingView
+from review.errors import UserError
+from review.intake.scan import rescan_known
+from review.manual.codes import match_code
+from review.manual.store import current_edition, current_manual
+from review.signing.keys import ensure_key, unlock
+from review.signing.manifest import MANIFEST_FORMAT, MANIFEST_VERSION, canonical_bytes
+from review.workspace.audit import HEAD_KEY, record
+from review.workspace.db.base import utcnow
+from review.workspace.db.models import Group, Setting, Signoff, User
+from review.workspace.folder import Workspace
+from review.workspace.groups import get_group
+from review.workspace.passwords import verify_password
+from review.workspace.permissions import Actor, require
+from review.workspace.settings_store import load_settings
+
+MAX_LISTED = 10
+# What a manifest records of each finding; the office prints its 问题清单 from these.
+MANIFEST_FIELDS = ("rule_id", "severity", "title", "message", "hint", "item_code", "file", "page", "location",
+                   "text", "fingerprint", "waived", "waived_by", "waiver_reason", "waived_at")
+
+
+def sign_off(workspace: Workspace, actor: Actor, password: str, group_code: str,
+             exceptions: Mapping[str, str] | None = None) -> Signoff:
+    """Sign the group's current state as a new version.
+
+    The files are hashed again and the findings brought up to date first. Allowed when every
+    standard is 合格 or 豁免, or listed in `exceptions` (code → the leader's note, shown to the office),
+    and no 必须修改 finding is open: fixed, or waived with a reason. The one must-fix an exception
+    covers is the completeness finding of a standard that has no material at all (缺失).
+    """
+    require(actor, "signoff", group_code)
+    with workspace.session() as session:
+        user = session.scalars(select(User).where(User.name == actor.name)).first()
+        if user is None or user.password_hash is None or not verify_password(password, user.password_hash):
+            raise UserError(f"“{actor.name}”的密码不正确，无法签字。请输入组长账户的密码后重试。", exit_code=4)
+    rescan_known(workspace, actor, group_code, rehash=True)
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        state = local_group_state(session, group, current_manual(session))
+        notes = _own_notes(state, dict(exceptions or {}))
+        _refuse_unsignable(state, notes)
+        files = _manifest_files(state)
+        user = session.scalars(select(User).where(User.name == actor.name)).one()
+        key = ensure_key(session, user, password)
+        private = unlock(key, password, user.name)
+        version = (session.scalar(select(func.max(Signoff.version)).where(Signoff.group_id == group.id)) or 0) + 1
+        signed_at = utcnow()
+        manifest = _manifest(session, group, state, actor.name, signed_at.isoformat(timespec="seconds"), version,
+                             files, notes)
+        data = canonical_bytes(manifest)
+        row = Signoff(group_id=group.id, version=version, signed_at=signed_at, leader=actor.name,
+                      fingerprint=key.fingerprint, public_key=key.public_key, manifest=data,
+                      signature=private.sign(data))
+        session.add(row)
+        record(session, actor=actor.name, action="signoff", target=group_code,
+               details={"version": version, "files": len(files), "fingerprint": key.fingerprint,
+                        "manifest_sha256": hashlib.sha256(data).hexdigest(), "exceptions": notes})
+        session.flush()
+        return row
+
+
+def _own_notes(state: GroupState, notes: dict[str, str]) -> dict[str, str]:
+    """The leader's exception notes keyed by the manual's spelling of each code, each with a reason."""
+    out: dict[str, str] = {}
+    for typed, reason in notes.items():
+        code = typed if state.standard(typed) else _resolve(state, typed)
+        if code is None:
+            raise UserError(f"例外条目 {typed} 不属于本组。本组的条目：{'、'.join(s.code for s in state.standards)}。")
+        if not reason.strip():
+            raise UserError(f"例外条目 {code} 必须写明原因，例如：材料待补充，预计某月某日前提交。")
+        out[code] = reason.strip()
+    return out
+
+
+def _resolve(state: GroupState, typed: str) -> str | None:
+    found = match_code([s.code for s in state.standards], typed)
+    return found[0] if len(found) == 1 else None
+
+
+def signing_blockers(state: GroupState, notes: Mapping[str, str]) -> list[str]:
+    """Why the group cannot be signed with these exception notes (empty when it can)."""
+    if not state.standards:
+        return ["本组还没有需要提交材料的条目，请先由文明办分配条目"]
+    out = []
+    for s in state.standards:
+        if s.status not in ("approved", "waived") and s.code not in notes:
+            out.append(f"{s.code}（{s.status_name}）尚未审核通过，也未写明例外原因")
+        missing = [f.path for f in s.files if not f.present]
+        if missing:
+            out.append(f"{s.code} 的材料已找不到：{'、'.join(missing)}")
+    seen: set[str] = set()
+    for s in state.standards:
+        for finding in s.must_open:
+            if finding.fingerprint in seen or _covered_by_note(s, finding, notes):
+                continue
+            seen.add(finding.fingerprint)
+            out.append(f"{s.code} {describe_finding(finding)}")
+    return out
+
+
+def _covered_by_note(standard: StandardState, finding: FindingView, notes: Mapping[str, str]) -> bool:
+    """The completeness finding of a standard with no material is what the leader's exception explains."""
+    return standard.code in notes and standard.status == "missing" and finding.scope in ("requirement", "") \
+        and finding.item_code == standard.code
+
+
+def signed_exceptions(state: GroupState, notes: Mapping[str, str]) -> list[str]:
+    """Every exception a signature with these notes covers, as the dialog, the CLI and the 签字表 list them:
+    standards not 合格 with the leader's note, waived standards and findings with their reasons, and
+    建议修改 findings left open."""
+    out = []
+    for s in state.standards:
+        if s.code in notes:
+            out.append(f"例外 {s.code}（{s.status_name}）：{notes[s.code]}")
+        if s.waiver:
+            out.append(f"豁免条目 {s.code}：{s.waiver.reason}（{s.waiver.by}）")
+    for f in state.waived_findings:
+        out.append(f"豁免问题 {describe_finding(f)}：{f.waiver_reason}（{f.waived_by}）")
+    for f in state.open_findings:
+        if f.severity == "should":
+            out.append(f"保留的建议修改 {describe_finding(f)}")
+    return out
+
+
+def _refuse_unsignable(state: GroupState, notes: Mapping[str, str]) -> None:
+    blockers = signing_blockers(state, notes)
+    if not blockers:
+        return
+    listed = "；".join(blockers[:MAX_LISTED]) + (f"；另有 {len(blockers) - MAX_LISTED} 项" if
+                                                len(blockers) > MAX_LISTED else "")
+    raise UserError(f"工作组 {state.code} 还不能签字：{listed}。请修改材料并重新扫描，或对确属合理的问题写明理由予以豁免；"
+                    "尚无材料的条目可写明例外原因（文明办会看到）。")
+
+
+def _manifest_files(state: GroupState) -> list[dict[str, Any]]:
+    """One entry per file (path relative to the group's folder) with the standards it is signed for."""
+    by_path: dict[str, dict[str, Any]] = {}
+    sources: dict[str, set[str]] = {}
+    for s in state.standards:
+        for f in s.present_files:
+            entry = by_path.setdefault(f.path, {"path": f.path, "size": f.size, "sha256": f.sha256,
+                                                "requirements": []})
+            entry["requirements"].append(s.code)
+            sources.setdefault(f.path, set()).add(f.source)
+    clashes = sorted(path for path, found in sources.items() if len(found) > 1)
+    if clashes:
+        raise UserError(f"多个文件的相对路径相同：{'、'.join(clashes)}。请重命名其中之一并重新扫描后再签字。")
+    return sorted(by_path.values(), key=lambda e: e["path"])
+
+
+def manifest_findings(state: GroupState) -> list[dict[str, object]]:
+    """The group's open and waived 必须修改 / 建议修改 findings, each once, as a manifest records them."""
+    out = []
+    for finding in [*state.open_findings, *state.waived_findings]:
+        data = finding.to_json()
+        out.append({key: data[key] for key in MANIFEST_FIELDS})
+    return out
+
+
+def _manifest(session: Session, group: Group, state: GroupState, leader: str, signed_at: str, version: int,
+              files: list[dict[str, Any]], notes: dict[str, str]) -> dict[str, Any]:
+    edition = current_edition(session)
+    head = session.get(Setting, HEAD_KEY)
+    codes = [s.code for s in state.standards]
+    decisions = latest_decisions(session, group)
+    return {
+        "format": MANIFEST_FORMAT,
+        "format_version": MANIFEST_VERSION,
+        "city": load_settings(session).city,
+        "group": {"code": group.code, "name": group.name},
+        "manual": {"title": edition.title if edition else "", "edition": edition.edition if edition else ""},
+        "leader": leader,
+        "signed_at": signed_at,
+        "version": version,
+        "requirements": codes,
+        "standards": [{"code": s.code, "title": s.title, "status": s.status, "review": s.review.to_json()}
+                      for s in state.standards],
+        "files": files,
+        "decisions": [{k: v for k, v in decision_json(decisions[c]).items() if k != "files"}
+                      for c in codes if c in decisions],
+        "exceptions": [{"code": c, "reason": r} for c, r in sorted(notes.items())],
+        "waivers": [{"code": s.code, "reason": s.waiver.reason} for s in state.standards if s.waiver],
+        "findings": manifest_findings(state),
+        "audit_head": dict(head.value) if head is not None and head.value else {"seq": 0, "hash": ""},
+    }

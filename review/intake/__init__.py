@@ -1,0 +1,1 @@
+"""Intake: scanning files into the workspace, mapping them to standards, suggestions, search."""

@@ -1,0 +1,570 @@
+"""Scanning a group's materials into the workspace: walk, fingerprint, extract, index, map by name.
+
+The scan is incremental and safe to interrupt:
+
+1. walk the given folders and files (only `stat`);
+2. hash what is new or whose size or modification time changed;
+3. record every file in one transaction: new files, changed files, files that moved (same
+   SHA-256, old path gone — they keep their mappings and decisions) and files that disappeared
+   (marked missing, never forgotten); new files are mapped by the naming convention;
+4. extract the bytes not yet in the extraction cache, in worker processes, streaming each result
+   into the cache and the full-text index while the next files are still being extracted;
+5. commit the index, then record which SHA-256 each material has in the index.
+
+A crash or a cancel between steps leaves a consistent workspace: the next scan finds the cache
+and index entries that are missing and completes them.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import String, cast, delete, select
+from sqlalchemy.orm import Session
+
+from index.cache import ExtractionCache
+from index.document import Extraction
+from index.limits import Limits
+from index.pool import ExtractorPool
+from index.scanner import FileStat, sha256_file, stat_file, walk
+from review.errors import UserError
+from review.intake.mapping import CodeMatcher
+from review.manual.store import current_manual
+from review.progress import CancelToken, Progress, ProgressMeter
+from review.workspace.audit import record
+from review.workspace.db.base import utcnow
+from review.workspace.db.models import CheckState, Group, Mapping, Material
+from review.workspace.folder import Workspace
+from review.workspace.groups import get_group
+from review.workspace.permissions import Actor, require
+
+if TYPE_CHECKING:
+    from review.checking.engine import CheckReport
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass
+class ScanProblem:
+    path: str
+    code: str
+    message: str
+
+
+@dataclass
+class ScanReport:
+    group: str
+    roots: list[str]
+    found: int = 0
+    unchanged: int = 0
+    new: int = 0
+    changed: int = 0
+    moved: int = 0
+    missing: int = 0
+    extracted: int = 0
+    from_cache: int = 0
+    indexed: int = 0
+    ocr_files: int = 0
+    checks: CheckReport | None = None
+    mapped_by_name: int = 0
+    cancelled: bool = False
+    elapsed_s: float = 0.0
+    problems: list[ScanProblem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (f"工作组 {self.group}：共 {self.found} 个文件，新增 {self.new}、已变更 {self.changed}、"
+                f"移动或改名 {self.moved}、未变 {self.unchanged}、找不到 {self.missing}；提取 {self.extracted} 个"
+                f"（另有 {self.from_cache} 个取自缓存），按文件名归类 {self.mapped_by_name} 个；"
+                f"{f'文字识别 {self.ocr_files} 个；' if self.ocr_files else ''}用时 {self.elapsed_s:.1f} 秒。")
+        if self.checks is not None:
+            text += self.checks.summary()
+        if self.cancelled:
+            text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
+        return text
+
+    def to_json(self) -> dict[str, object]:
+        data = {k: v for k, v in self.__dict__.items() if k not in ("problems", "checks")}
+        data["checks"] = self.checks.summary() if self.checks else None
+        data["problems"] = [{"path": p.path, "code": p.code, "message": p.message} for p in self.problems]
+        return data
+
+
+def extraction_cache(workspace: Workspace) -> ExtractionCache:
+    return ExtractionCache(workspace.paths.cache)
+
+
+_shared: ExtractorPool | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_pool(workers: int, limits: Limits, cache: ExtractionCache) -> ExtractorPool:
+    """One long-lived pool per process, so a re-scan does not pay for starting worker processes.
+
+    Its workers write what they extract into the workspace's cache themselves."""
+    global _shared
+    with _shared_lock:
+        if _shared is not None and (_shared.size != workers or _shared.limits != limits
+                                    or _shared.cache_dir != str(cache.folder)):
+            _shared.close()
+            _shared = None
+        if _shared is None:
+            _shared = ExtractorPool(workers=workers, limits=limits, cache_dir=cache.folder, store=True)
+            atexit.register(_shared.close)
+        return _shared
+
+
+def close_shared_pool() -> None:
+    global _shared
+    with _shared_lock:
+        if _shared is not None:
+            _shared.close()
+            _shared = None
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def scan(
+    workspace: Workspace,
+    actor: Actor,
+    group_code: str,
+    paths: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+    ocr: bool | None = None,
+    check: bool = True,
+    rehash: bool = False,
+) -> ScanReport:
+    """Scan folders and files for a group; see the module docstring for the steps.
+
+    `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
+    brings the group's findings up to date (only what changed is checked again); `rehash` hashes
+    every file again instead of trusting an unchanged size and modification time.
+    """
+    require(actor, "scan", group_code)
+    cancel = cancel or CancelToken()
+    started = time.monotonic()
+    missing_inputs = [str(p) for p in paths if not Path(p).exists()]
+    if missing_inputs:
+        raise UserError(f"找不到要扫描的文件或文件夹：{'、'.join(missing_inputs)}。请检查路径是否正确、U 盘是否已插好。")
+    roots = [os.path.abspath(p) for p in paths]
+    report = ScanReport(group=group_code, roots=roots)
+    cache = extraction_cache(workspace)
+    settings = workspace.settings()
+
+    walk_meter = ProgressMeter(progress, "walk", 0)
+    stats: list[FileStat] = []
+    for st in walk(Path(p) for p in paths):
+        stats.append(st)
+        walk_meter.step(st.path)
+        if cancel.cancelled:
+            report.cancelled = True
+            return _finish(report, started)
+    report.found = len(stats)
+
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        existing = {m.path: m for m in session.scalars(select(Material).where(Material.group_id == group.id))}
+        to_hash = [
+            st for st in stats
+            if rehash or not _unchanged(existing.get(st.path), st, cache)
+        ]
+    report.unchanged = len(stats) - len(to_hash)
+
+    hashes = _hash_all(to_hash, report, progress, cancel)
+    if cancel.cancelled:
+        report.cancelled = True
+        return _finish(report, started)
+
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        manual = current_manual(session)
+        matcher = CodeMatcher(manual, settings.code_patterns) if manual else None
+        _record_files(session, group, stats, to_hash, hashes, roots, matcher, report)
+        record(session, actor=actor.name, action="scan", target=group_code,
+               details={"roots": roots, "new": report.new, "changed": report.changed, "moved": report.moved,
+                        "missing": report.missing})
+
+    real_paths = {st.path: st.real for st in stats}
+    _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers)
+    if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
+        run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
+    if check and not cancel.cancelled:
+        from review.checking.engine import run_checks
+
+        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
+    return _finish(report, started)
+
+
+def rescan_known(
+    workspace: Workspace,
+    actor: Actor,
+    group_code: str,
+    *,
+    rehash: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ScanReport:
+    """Look again at the files the group already has, without walking folders or running OCR.
+
+    Every file is hashed again when `rehash` is set (what a sign-off, its verification and a
+    package export need: the bytes, not the modification time); otherwise only files whose size or
+    modification time changed. Changed files are extracted and indexed again, vanished ones are
+    marked missing, and the group's findings are brought up to date. The caller checks who may read
+    the group; nothing is added, so no permission to scan is needed.
+    """
+    cancel = cancel or CancelToken()
+    started = time.monotonic()
+    cache = extraction_cache(workspace)
+    report = ScanReport(group=group_code, roots=[])
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        known = list(session.scalars(select(Material).where(Material.group_id == group.id,
+                                                            Material.status == "present")))
+        stats: list[FileStat] = []
+        for material in known:
+            path = Path(material.path)
+            stats.extend(stat_file(path, Path(material.root) if material.root else path.parent))
+        by_path = {m.path: m for m in known}
+        to_hash = [st for st in stats if rehash or not _unchanged(by_path.get(st.path), st, cache)]
+    report.found, report.unchanged = len(stats), len(stats) - len(to_hash)
+    hashes = _hash_all(to_hash, report, progress, cancel)
+    if cancel.cancelled:
+        report.cancelled = True
+        return _finish(report, started)
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        _record_files(session, group, stats, to_hash, hashes, [], None, report)
+        seen = {st.path for st in stats}
+        for material in session.scalars(select(Material).where(Material.group_id == group.id,
+                                                               Material.status == "present")):
+            if material.path not in seen:
+                material.status = "missing"
+                report.missing += 1
+                report.problems.append(ScanProblem(material.path, "missing", f"文件 {material.path} 已找不到。"
+                                                   "如是误删或 U 盘未插好，请放回原处后重新扫描。"))
+        if report.changed or report.missing:
+            record(session, actor=actor.name, action="scan.verify", target=group_code,
+                   details={"changed": report.changed, "missing": report.missing})
+    _extract_and_index(workspace, group_code, cache, {st.path: st.real for st in stats}, report, progress, cancel,
+                       None)
+    if not cancel.cancelled:
+        from review.checking.engine import run_checks
+
+        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
+    return _finish(report, started)
+
+
+def _finish(report: ScanReport, started: float) -> ScanReport:
+    report.elapsed_s = time.monotonic() - started
+    return report
+
+
+def _unchanged(material: Material | None, st: FileStat, cache: ExtractionCache) -> bool:
+    return (
+        material is not None
+        and material.status == "present"
+        and material.sha256 is not None
+        and material.size == st.size
+        and material.mtime_ns == st.mtime_ns
+        and material.indexed_sha256 == material.sha256
+        and material.sha256 in cache
+    )
+
+
+def _hash_all(
+    stats: list[FileStat], report: ScanReport, progress: Progress | None, cancel: CancelToken
+) -> dict[str, str]:
+    """SHA-256 of each file, two threads at a time (hashlib releases the GIL)."""
+    meter = ProgressMeter(progress, "hash", len(stats))
+    hashes: dict[str, str] = {}
+
+    def one(st: FileStat) -> tuple[FileStat, str | None, str]:
+        if cancel.cancelled:
+            return st, None, "cancelled"
+        try:
+            return st, sha256_file(st.real), ""
+        except FileNotFoundError:
+            return st, None, "vanished"
+        except OSError as exc:
+            return st, None, exc.strerror or exc.__class__.__name__
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for st, digest, error in pool.map(one, stats):
+            meter.step(st.path)
+            if digest is not None:
+                hashes[st.path] = digest
+            elif error == "vanished":
+                report.problems.append(ScanProblem(st.path, "vanished", f"扫描期间文件 {st.path} 被删除或移走，已跳过。"))
+            elif error != "cancelled":
+                report.problems.append(ScanProblem(
+                    st.path, "unreadable", f"无法读取文件 {st.path}（{error}）。请检查文件权限或是否被其他程序占用。"))
+    return hashes
+
+
+def _record_files(
+    session: Session,
+    group: Group,
+    stats: list[FileStat],
+    to_hash: list[FileStat],
+    hashes: dict[str, str],
+    roots: list[str],
+    matcher: CodeMatcher | None,
+    report: ScanReport,
+) -> None:
+    now = utcnow()
+    materials = list(session.scalars(select(Material).where(Material.group_id == group.id)))
+    by_path = {m.path: m for m in materials}
+    seen = {st.path for st in stats}
+    # Files that were here before, under the scanned roots, and are gone now: moved or missing.
+    gone: dict[str, list[Material]] = {}
+    for m in materials:
+        if m.path not in seen and _under(m.path, roots) and m.status != "missing" and m.sha256:
+            gone.setdefault(m.sha256, []).append(m)
+
+    for st in to_hash:
+        digest = hashes.get(st.path)
+        if digest is None:
+            continue
+        material = by_path.get(st.path)
+        if material is not None:
+            if material.sha256 != digest:
+                report.changed += 1
+            material.sha256 = digest
+        elif gone.get(digest):
+            material = gone[digest].pop()
+            report.moved += 1
+            material.path = st.path
+        else:
+            material = Material(group_id=group.id, path=st.path, sha256=digest, first_seen=now)
+            session.add(material)
+            report.new += 1
+            if matcher is not None:
+                match = matcher.match(st.rel_path)
+                if match is not None:
+                    material.mappings.append(Mapping(item_code=match.code, source="convention", created_by="命名规则"))
+                    report.mapped_by_name += 1
+        material.root = st.root
+        material.rel_path = st.rel_path
+        material.size = st.size
+        material.mtime_ns = st.mtime_ns
+        material.status = "present"
+        material.last_seen = now
+
+    for leftovers in gone.values():
+        for material in leftovers:
+            material.status = "missing"
+            report.missing += 1
+            report.problems.append(ScanProblem(
+                material.path, "missing", f"文件 {material.path} 已找不到（被删除或移出了扫描的文件夹）。"
+                "如是误删，请放回原处后重新扫描；如确需删除，其归类和审核记录会保留供核对。"))
+    session.flush()
+
+
+def _extract_and_index(
+    workspace: Workspace,
+    group_code: str,
+    cache: ExtractionCache,
+    real_paths: dict[str, str],
+    report: ScanReport,
+    progress: Progress | None,
+    cancel: CancelToken,
+    workers: int | None,
+) -> None:
+    """Extract what the cache lacks and bring the search index up to date, pipelined."""
+    from review.intake.search import SearchService, search_doc
+
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        pending = list(session.scalars(
+            select(Material).where(Material.group_id == group.id, Material.status == "present",
+                                   Material.sha256.is_not(None))
+            .where((Material.indexed_sha256.is_(None)) | (Material.indexed_sha256 != Material.sha256))
+        ))
+        stale = [str(m.id) for m in session.scalars(
+            select(Material).where(Material.group_id == group.id, Material.status == "missing",
+                                   Material.indexed_sha256.is_not(None)))]
+        items = _mapped_codes(session, [m.id for m in pending])
+        pending_info = [(m.id, m.path, m.sha256 or "", m.rel_path) for m in pending]
+    if not pending_info and not stale:
+        return
+
+    to_extract: dict[str, str] = {}
+    for _mid, path, sha, _rel in pending_info:
+        if sha not in cache and sha not in to_extract and path in real_paths:
+            to_extract[sha] = real_paths[path]
+    report.from_cache = len({sha for _m, _p, sha, _r in pending_info}) - len(to_extract)
+    by_sha: dict[str, list[tuple[int, str, str]]] = {}
+    for mid, path, sha, rel in pending_info:
+        by_sha.setdefault(sha, []).append((mid, path, rel))
+
+    meter = ProgressMeter(progress, "extract", len(pending_info))
+    service = SearchService.open(workspace)
+    indexed: list[tuple[int, str, str, bool]] = []  # (material id, sha, format, pages wait for OCR)
+    try:
+        with service.bulk() as writer:
+            if stale:
+                writer.remove(stale)
+
+            def index_one(extraction: Extraction) -> None:
+                for mid, path, rel in by_sha.get(extraction.sha256, []):
+                    writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
+                    indexed.append((mid, extraction.sha256, extraction.format,
+                                    bool(extraction.facts.get("needs_ocr_pages"))))
+                    meter.step(path)
+
+            for sha in list(by_sha):
+                if sha not in to_extract:
+                    cached = cache.get(sha)
+                    if cached is not None:
+                        index_one(cached)
+                if cancel.cancelled:
+                    break
+            if to_extract and not cancel.cancelled:
+                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), Limits(), cache)
+                for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
+                    report.extracted += 1
+                    index_one(extraction)
+                    if cancel.cancelled:
+                        pool.cancel()
+                        break
+            meter.step(force=True, count=0)
+        report.indexed = len(indexed)
+    finally:
+        service.close()
+    if cancel.cancelled:
+        report.cancelled = True
+    _store_index_state(workspace, indexed, stale)
+
+
+def _mapped_codes(session: Session, material_ids: Iterable[int]) -> dict[int, list[str]]:
+    ids = list(material_ids)
+    out: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)
+                                         .where(Mapping.material_id.in_(chunk))):
+            out.setdefault(mid, []).append(code)
+    return out
+
+
+def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, bool]], removed: list[str]) -> None:
+    """After the index committed: remember which bytes each material has in it, and what awaits OCR."""
+    with workspace.session() as session:
+        for mid, sha, fmt, needs_ocr in indexed:
+            material = session.get(Material, mid)
+            if material is not None and material.sha256 == sha:
+                material.indexed_sha256 = sha
+                material.format = fmt
+                _set_ocr_pending(session, material, needs_ocr)
+        for doc_id in removed:
+            material = session.get(Material, int(doc_id))
+            if material is not None:
+                material.indexed_sha256 = None
+
+
+def ocr_pending(
+    workspace: Workspace, actor: Actor, group_code: str, *, formats: set[str] | None = None,
+    progress: Progress | None = None, cancel: CancelToken | None = None,
+) -> ScanReport:
+    """Run OCR on what a group's earlier scans left waiting (optionally only some formats)."""
+    require(actor, "scan", group_code)
+    started = time.monotonic()
+    report = ScanReport(group=group_code, roots=[])
+    run_ocr(workspace, group_code, extraction_cache(workspace), {}, report, progress, cancel or CancelToken(), formats)
+    return _finish(report, started)
+
+
+OCR_SCOPE = "ocr"  # CheckState rows of this scope list the materials whose pages await OCR
+OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
+
+
+def _set_ocr_pending(session: Session, material: Material, pending: bool) -> None:
+    row = session.scalars(select(CheckState).where(
+        CheckState.group_id == material.group_id, CheckState.scope == OCR_SCOPE,
+        CheckState.subject == str(material.id))).first()
+    if pending and row is None:
+        session.add(CheckState(group_id=material.group_id, scope=OCR_SCOPE, subject=str(material.id),
+                               key=material.sha256 or ""))
+    elif pending and row is not None:
+        row.key = material.sha256 or ""
+    elif row is not None:
+        session.delete(row)
+
+
+def run_ocr(
+    workspace: Workspace,
+    group_code: str,
+    cache: ExtractionCache,
+    real_paths: dict[str, str],
+    report: ScanReport,
+    progress: Progress | None,
+    cancel: CancelToken,
+    formats: set[str] | None = None,
+) -> None:
+    """Read the pages without text (scans, photos) by OCR, then update cache, index and checks.
+
+    Each page image's result is cached by its SHA-256, so no page is ever read twice; a cancelled
+    run resumes with the next scan. Without the OCR engine the pages stay listed as pending.
+    """
+    from index.ocr import ocr_available
+    from review.intake.search import SearchService, search_doc
+
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        rows = session.execute(
+            select(Material).join(CheckState, CheckState.subject == cast(Material.id, String))
+            .where(CheckState.group_id == group.id, CheckState.scope == OCR_SCOPE,
+                   Material.status == "present", Material.sha256 == CheckState.key)
+        ).scalars().all()
+        rows = [m for m in rows if formats is None or m.format in formats]
+        todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
+        items = _mapped_codes(session, [m[0] for m in todo])
+    if not todo:
+        return
+    if not ocr_available():
+        report.problems.append(ScanProblem(
+            "", "ocr_unavailable", f"有 {len(todo)} 个文件含扫描页或图片，本机未安装文字识别（OCR）组件，其中文字暂未读取。"
+            "请安装 OCR 组件（materials-review[ocr]）后重新扫描。"))
+        return
+    meter = ProgressMeter(progress, "ocr", len(todo))
+    done: list[tuple[int, str, str]] = []
+    close_shared_pool()  # OCR workers are big; the idle extraction workers need not wait beside them
+    with ExtractorPool(workers=max(1, min(2, os.cpu_count() or 1, len(todo))), limits=OCR_LIMITS, ocr=True,
+                       cache_dir=cache.folder, store=True) as pool, \
+            SearchService.open(workspace) as service, service.bulk() as writer:
+        jobs = [(real_paths.get(path, path), sha, mid, path, rel) for mid, path, rel, sha in todo]
+        for (_real, sha, mid, path, rel), extraction in pool.submit_many(jobs):
+            writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
+            done.append((mid, sha, extraction.format))
+            report.ocr_files += 1
+            meter.step(path)
+            if cancel.cancelled:
+                pool.cancel()
+                break
+    with workspace.session() as session:
+        for mid, sha, _fmt in done:
+            material = session.get(Material, mid)
+            if material is None or material.sha256 != sha:
+                continue
+            extraction = cache.get(sha)
+            _set_ocr_pending(session, material, bool(extraction and extraction.facts.get("needs_ocr_pages")))
+            # The text changed: let the checks look at this file and its requirements again.
+            session.execute(delete(CheckState).where(
+                CheckState.group_id == material.group_id,
+                ((CheckState.scope == "file") & (CheckState.subject == str(mid))) | (CheckState.scope == "requirement")))
+    if cancel.cancelled:
+        report.cancelled = True

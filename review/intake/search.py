@@ -1,0 +1,127 @@
+"""The workspace's full-text search: the index in `search-index/`, fed from materials and the cache.
+
+The index holds derived data only. Page texts come from the extraction cache by the material's
+SHA-256; a missing, corrupt or stale index is rebuilt from the database and the cache.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from index.cache import ExtractionCache
+from index.document import Extraction
+from index.scanner import file_name
+from index.search import (
+    SearchDoc,
+    SearchIndexError,
+    SearchQuery,
+    SearchResults,
+    TextStoreIndex,
+    open_search_index,
+)
+from index.search.model import Progress
+from review.errors import UserError
+from review.workspace.db.models import Group, Mapping, Material
+from review.workspace.folder import Workspace
+
+
+def search_doc(material_id: int, path: str, rel_path: str, group_code: str, items: Sequence[str],
+               extraction: Extraction, date: datetime.date | None = None) -> SearchDoc:
+    name = file_name(path, rel_path)
+    return SearchDoc(
+        doc_id=str(material_id), title=name, path=path, group=group_code, items=sorted(items),
+        file_type=extraction.format, date=date, pages=[p.text for p in extraction.pages],
+    )
+
+
+@dataclass
+class _Writer:
+    """What the scan feeds: documents to add, ids to remove."""
+
+    index: TextStoreIndex
+    bulk: object
+
+    def add(self, doc: SearchDoc) -> None:
+        self.bulk.add(doc)  # type: ignore[attr-defined]
+
+    def remove(self, doc_ids: Sequence[str]) -> None:
+        self.index.remove(doc_ids)
+
+
+class SearchService:
+    def __init__(self, workspace: Workspace, index: TextStoreIndex) -> None:
+        self.workspace = workspace
+        self.index = index
+
+    @classmethod
+    def open(cls, workspace: Workspace, progress: Progress | None = None) -> SearchService:
+        cache = ExtractionCache(workspace.paths.cache)
+
+        def page_texts(doc_id: str) -> list[str] | None:
+            if not doc_id.isdigit():
+                return None
+            with workspace.engine.connect() as conn:
+                sha = conn.execute(select(Material.sha256).where(Material.id == int(doc_id))).scalar()
+            return cache.get_page_texts(sha) if sha else None
+
+        try:
+            index = open_search_index(workspace.paths.search_index, page_texts,
+                                      rebuild_source=lambda: all_docs(workspace, cache), progress=progress,
+                                      engine=workspace.settings().search_engine)
+        except SearchIndexError as error:
+            raise UserError(str(error)) from error
+        return cls(workspace, index)
+
+    @contextmanager
+    def bulk(self) -> Iterator[_Writer]:
+        with self.index.bulk_writer() as writer:
+            yield _Writer(self.index, writer)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        try:
+            return self.index.search(query)
+        except SearchIndexError as error:
+            raise UserError(str(error)) from error
+
+    def set_items(self, material_id: int, items: Sequence[str]) -> None:
+        self.index.set_items(str(material_id), sorted(items))
+
+    def close(self) -> None:
+        self.index.close()
+
+    def __enter__(self) -> SearchService:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def all_docs(workspace: Workspace, cache: ExtractionCache) -> Iterator[SearchDoc]:
+    """Every present material whose extraction is cached, for rebuilding the index."""
+    with workspace.session() as session:
+        rows = session.execute(
+            select(Material.id, Material.path, Material.rel_path, Material.sha256, Group.code)
+            .join(Group, Material.group_id == Group.id)
+            .where(Material.status == "present", Material.sha256.is_not(None))
+        ).all()
+        items: dict[int, list[str]] = {}
+        for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)):
+            items.setdefault(mid, []).append(code)
+    for mid, path, rel_path, sha, group in rows:
+        extraction = cache.get(sha)
+        if extraction is not None:
+            yield search_doc(mid, path, rel_path, group, items.get(mid, []), extraction)
+
+
+def search(workspace: Workspace, text: str, *, group: str | None = None, items: list[str] | None = None,
+           file_types: list[str] | None = None, date_from: datetime.date | None = None,
+           date_to: datetime.date | None = None, limit: int = 20) -> SearchResults:
+    if not text.strip():
+        raise UserError("请输入要搜索的文字，例如：背街小巷 台账")
+    with SearchService.open(workspace) as service:
+        return service.search(SearchQuery(text=text, group=group, items=items, file_types=file_types,
+                                          date_from=date_from, date_to=date_to, limit=limit))

@@ -1,0 +1,1 @@
+"""The office's work: the consolidated view, the final submission, the printed reports."""

@@ -1,0 +1,1 @@
+"""Signing: leaders' keys, the signed manifest's format, and whether a signature still holds."""

@@ -1,0 +1,1 @@
+"""The workspace: its folder and database, settings, accounts and roles, the audit chain, groups."""
