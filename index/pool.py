@@ -55,6 +55,8 @@ _MESSAGES = {
     "memory": "读取该文件需要的内存超过上限（{memory} MB），已停止。请拆分文件或降低图片分辨率后再提交。",
     "crashed": "读取该文件时解析程序异常退出，已跳过。文件可能已损坏，请用原软件重新保存或导出后再提交。",
 }
+# The problem codes the pool reports on a worker's behalf: the file could not be read at all.
+WORKER_FAILURES = frozenset(_MESSAGES)
 
 
 def _load(ref: str) -> Any:

@@ -9,10 +9,14 @@ import zipfile
 
 import pytest
 
+import review.intake.scan as scan_module
+from index.cache import ExtractionCache
+from index.limits import Limits
 from review.assessment.approval import decide
 from review.cli.main import run
 from review.errors import PermissionDenied, UserError
 from review.handover.signoff import sign_off
+from review.intake.scan import close_shared_pool
 from review.manual.assignment import assign_items
 from review.manual.store import current_manual
 from review.office.consolidation import consolidated_view
@@ -134,6 +138,33 @@ def sign_cg_again(city, files):
     waive_must_fix(city.office, li, "CG")
     decide(city.office, li, "CG", "Ⅲ-1-2)", "approve")
     sign_off(city.office, li, PASSWORDS["李组长"], "CG", exceptions={"Ⅲ-2-1)": "本市无此项"})
+
+
+def test_a_file_that_hangs_or_crashes_the_reader_is_reported_and_the_export_goes_on(city, tmp_path, monkeypatch):
+    """Files this PC never read are read in the scan's worker pool, so a bad one cannot stop the export."""
+    hang, crash = pdf_bytes(["背街小巷整治台账"]), pdf_bytes(["背街小巷整治记录"])
+    sign_cg_again(city, {"Ⅲ-1-2)/hang-台账.pdf": hang, "Ⅲ-1-2)/crash-记录.pdf": crash})
+    cache = ExtractionCache(city.office.paths.cache)
+    for data in (hang, crash):  # as if the files had come in a package: this PC never read them
+        for entry in cache.folder.glob(f"*/{sha(data)}.*"):
+            entry.unlink()
+    monkeypatch.setattr(scan_module, "EXTRACTOR", "tests.extract_hooks:misbehaving_extract")
+    monkeypatch.setattr(scan_module, "EXTRACTION_LIMITS", Limits(timeout_s=4))
+    try:
+        report = export_submission(city.office, office_user(city), tmp_path / "提交")
+    finally:
+        close_shared_pool()  # its workers run the misbehaving extractor
+    assert [(u["group"], u["path"], u["code"]) for u in report.unreadable] == [
+        ("CG", "Ⅲ-1-2)/crash-记录.pdf", "crashed"), ("CG", "Ⅲ-1-2)/hang-台账.pdf", "timeout")]
+    assert "4 秒" in report.unreadable[1]["message"]
+    names = [p.split("/")[-1] for p in tree(tmp_path / "提交")]
+    assert {"Ⅲ-1-2)-城管组-01-crash-记录.pdf", "Ⅲ-1-2)-城管组-02-hang-台账.pdf", "manifest.json",
+            "申报材料清单.docx"} <= set(names)
+    pages = {p.file.path: p.file.pages for p in report.files}
+    assert pages[XC_PLAN] == 1  # the package's files were read by the same pool, into the cache
+    assert cache.get(sha((city.office.root / "材料" / "CG" / "Ⅲ-1-2)" / "hang-台账.pdf").read_bytes())) is not None
+    assert pages["Ⅲ-1-2)/hang-台账.pdf"] is None and pages["Ⅲ-1-2)/crash-记录.pdf"] is None
+    assert report.to_json()["unreadable"] == report.unreadable
 
 
 def test_stale_group_refused_with_its_name_and_nothing_left_behind(city, tmp_path):

@@ -44,6 +44,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out(f"  无材料的测评标准 {len(report.uncovered)} 条：{'、'.join(report.uncovered)}")
     if report.covered_twice:
         ctx.out(f"  由两个及以上工作组提供材料的测评标准：{'、'.join(report.covered_twice)}")
+    for file in report.unreadable:
+        ctx.out(f"  未能读取（清单中缺页数和日期）：{file['group']} {file['path']}：{file['message']}")
     return 0
 
 

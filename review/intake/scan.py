@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
-from index.pool import ExtractorPool
+from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
 from index.scanner import FileStat, sha256_file, stat_file, walk
 from review.errors import UserError
 from review.intake.mapping import CodeMatcher
@@ -103,24 +103,37 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
     return ExtractionCache(workspace.paths.cache)
 
 
+# What the workers of `extraction_pool` run on each file, within these budgets (tests plug in a
+# misbehaving extractor and shorter limits here).
+EXTRACTOR = DEFAULT_EXTRACTOR
+EXTRACTION_LIMITS = Limits()
 _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
 
 
-def shared_pool(workers: int, limits: Limits, cache: ExtractionCache) -> ExtractorPool:
+def shared_pool(workers: int, limits: Limits, cache: ExtractionCache,
+                extractor: str = DEFAULT_EXTRACTOR) -> ExtractorPool:
     """One long-lived pool per process, so a re-scan does not pay for starting worker processes.
 
     Its workers write what they extract into the workspace's cache themselves."""
     global _shared
     with _shared_lock:
         if _shared is not None and (_shared.size != workers or _shared.limits != limits
-                                    or _shared.cache_dir != str(cache.folder)):
+                                    or _shared.cache_dir != str(cache.folder) or _shared.extractor != extractor):
             _shared.close()
             _shared = None
         if _shared is None:
-            _shared = ExtractorPool(workers=workers, limits=limits, cache_dir=cache.folder, store=True)
+            _shared = ExtractorPool(workers=workers, limits=limits, cache_dir=cache.folder, store=True,
+                                    extractor=extractor)
             atexit.register(_shared.close)
         return _shared
+
+
+def extraction_pool(cache: ExtractionCache, workers: int | None = None) -> ExtractorPool:
+    """The one way users' files are read (a scan, a re-scan, the office's submission export): in the
+    shared worker processes, each file within a time and memory limit, so that a file that hangs or
+    crashes its reader becomes a problem and the run goes on. Results go into `cache`."""
+    return shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), EXTRACTION_LIMITS, cache, EXTRACTOR)
 
 
 def close_shared_pool() -> None:
@@ -434,7 +447,7 @@ def _extract_and_index(
                 if cancel.cancelled:
                     break
             if to_extract and not cancel.cancelled:
-                pool = shared_pool(workers or max(1, min(2, os.cpu_count() or 1)), Limits(), cache)
+                pool = extraction_pool(cache, workers)
                 for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
                     report.extracted += 1
                     index_one(extraction)

@@ -21,6 +21,10 @@ is checked against the signed SHA-256 while copying. If any group that supplies 
 
 All or nothing: everything is written into a hidden temporary folder (and zip) next to OUT and
 renamed at the end; a refusal, an error or a cancel leaves nothing behind.
+
+Files this PC never read (e.g. from imported packages) are read first, for their pages and dates in
+the material list, through the scan's worker pool: a file that hangs or crashes its reader is
+listed in the report's `unreadable` and the export goes on without its pages and date.
 """
 from __future__ import annotations
 
@@ -30,14 +34,15 @@ import os
 import shutil
 import tempfile
 import zipfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from index.cache import ExtractionCache
-from index.extract import extract_file
+from index.pool import WORKER_FAILURES
 from index.scanner import sha256_file
 from review.errors import UserError
+from review.intake.scan import extraction_cache, extraction_pool
 from review.manual.model import Manual
 from review.manual.store import current_manual
 from review.office.consolidation import ConsolidatedView, CoveredFile, GroupView, consolidated_view
@@ -85,6 +90,8 @@ class SubmissionReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
     covered_twice: list[str] = field(default_factory=list)
+    # Files whose reading failed in its worker (hung, crashed, out of memory): group, path, code, message.
+    unreadable: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def total_bytes(self) -> int:
@@ -100,7 +107,8 @@ class SubmissionReport:
     def to_json(self) -> dict[str, Any]:
         return {"folder": str(self.folder), "zip": str(self.zip_path) if self.zip_path else None,
                 "files": [f.to_json() for f in self.files], "groups": self.groups, "skipped": self.skipped,
-                "uncovered": self.uncovered, "covered_twice": self.covered_twice, "total_bytes": self.total_bytes}
+                "uncovered": self.uncovered, "covered_twice": self.covered_twice, "unreadable": self.unreadable,
+                "total_bytes": self.total_bytes}
 
 
 def included_groups(view: ConsolidatedView, allow_stale: bool) -> tuple[list[GroupView], list[dict[str, str]]]:
@@ -175,12 +183,13 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
     if manual is None:
         raise UserError("工作区还没有载入操作手册，无法导出。")
     groups, skipped = included_groups(view, allow_stale)
-    if _extract_uncached(workspace, groups, progress, cancel):
+    looked_at, unreadable = _extract_uncached(workspace, groups, progress, cancel)
+    if looked_at:
         view = consolidated_view(workspace)
         groups, skipped = included_groups(view, allow_stale)
     planned = plan_files(view, manual, groups, workspace.settings())
     report = SubmissionReport(out, zip_path, planned, [g.code for g in groups], skipped,
-                              [i.code for i in view.uncovered], [i.code for i in view.covered_twice])
+                              [i.code for i in view.uncovered], [i.code for i in view.covered_twice], unreadable)
     created = _missing_ancestors(out.parent)
     staging: Path | None = None
     finished: Path | None = None
@@ -218,20 +227,42 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
 
 
 def _extract_uncached(workspace: Workspace, groups: list[GroupView], progress: Progress | None,
-                      cancel: CancelToken | None) -> bool:
+                      cancel: CancelToken | None) -> tuple[bool, list[dict[str, str]]]:
     """Extract (without OCR) the files this PC never read, e.g. from imported packages, so that the
-    material list can give their pages and dates. Files whose bytes are not the signed ones are
-    left alone: the copy refuses them later. True when anything new went into the cache."""
-    cache = ExtractionCache(workspace.paths.cache)
+    material list can give their pages and dates: in the scan's worker pool, whose workers write
+    the results into the extraction cache. Files whose bytes are not the signed ones are left
+    alone: the copy refuses them later. Returns whether anything was looked at (the cache may have
+    changed), and the files whose reading failed in the pool (hung, crashed, out of memory)."""
+    cache = extraction_cache(workspace)
     todo = [f for g in groups for f in g.files if f.pages is None and f.sha256 not in cache]
     meter = ProgressMeter(progress, "extract", len(todo))
+    signed: dict[str, list[CoveredFile]] = {}  # by SHA-256: the same bytes are read once
     for file in todo:
-        if cancel is not None and cancel.cancelled:
-            raise UserError("已取消导出最终申报材料，没有留下任何文件。")
+        _stop_if_cancelled(cancel)
         if file.source.is_file() and sha256_file(file.source) == file.sha256:
-            cache.put(extract_file(file.source, file.sha256))
-        meter.step(file.path)
-    return bool(todo)
+            signed.setdefault(file.sha256, []).append(file)
+        else:
+            meter.step(file.path)
+    unreadable: list[dict[str, str]] = []
+    if signed:
+        pool = extraction_pool(cache)
+        jobs = ((files[0].source, sha) for sha, files in signed.items())
+        with closing(pool.submit_many(jobs)) as results:
+            for (_source, sha), extraction in results:
+                failures = [p for p in extraction.problems if p.code in WORKER_FAILURES]
+                for file in signed[sha]:
+                    unreadable.extend({"group": file.group, "path": file.path, "code": p.code, "message": p.message}
+                                      for p in failures)
+                    meter.step(file.path)
+                if cancel is not None and cancel.cancelled:
+                    break
+    _stop_if_cancelled(cancel)
+    return bool(todo), sorted(unreadable, key=lambda u: (u["group"], u["path"]))
+
+
+def _stop_if_cancelled(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.cancelled:
+        raise UserError("已取消导出最终申报材料，没有留下任何文件。")
 
 
 def _copy_checked(entry: PlannedFile, target: Path) -> None:
