@@ -113,12 +113,14 @@ def test_an_unknown_code_is_refused_in_chinese_with_close_codes() -> None:
 
 
 def test_services_take_codes_as_typed(ws: Workspace) -> None:
+    [mapped] = assign(ws, LOCAL_USER, ["方案.docx"], "iii-1-1")
+    assert (mapped.item_code, mapped.changed) == ("Ⅲ-1-1)", True)
+    [again] = assign(ws, LOCAL_USER, ["方案.docx"], "Ⅲ-1-1）")  # the same mapping, not a second one
+    assert (again.item_code, again.changed) == ("Ⅲ-1-1)", False)
     with ws.session() as session:
-        material = find_material(session, "方案.docx")
-        assert assign(session, LOCAL_USER, material, "iii-1-1").item_code == "Ⅲ-1-1)"
-        assign(session, LOCAL_USER, material, "Ⅲ-1-1）")  # the same mapping, not a second one
-        assert [m.item_code for m in material.mappings] == ["Ⅲ-1-1)"]
-        assert unassign(session, LOCAL_USER, material, "III-1-1") == "Ⅲ-1-1)"
+        assert [m.item_code for m in find_material(session, "方案.docx").mappings] == ["Ⅲ-1-1)"]
+    assert [m.item_code for m in unassign(ws, LOCAL_USER, ["方案.docx"], "III-1-1")] == ["Ⅲ-1-1)"]
+    with ws.session() as session:
         add_group(session, "CG", "城管组")
         assert assign_items(session, "CG", ["III-1", "Ⅲ-2-2", "Ⅲ-1"]) == ["Ⅲ-1", "Ⅲ-2-2)"]
         with pytest.raises(UserError, match="没有这些条目：Ⅲ-7（相近的编号"):

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from index.search import SearchQuery
 from review.errors import PermissionDenied, UserError
-from review.intake.scan import scan
+from review.intake.scan import ocr_pending, scan
 from review.intake.search import SearchService
 from review.manual.assignment import assign_items
 from review.progress import CancelToken, ProgressEvent
-from review.workspace.db.models import Mapping, Material
+from review.workspace.db.models import CheckState, Mapping, Material, OcrQueueEntry
 from review.workspace.folder import Workspace
 from review.workspace.groups import add_group
 from review.workspace.permissions import LOCAL_USER, Actor
@@ -218,6 +218,36 @@ def test_database_is_consistent_after_interrupted_scan(group_ws: Workspace, fold
     assert report.indexed >= 1
     with group_ws.session() as session:
         assert all(m.indexed_sha256 == m.sha256 for m in session.scalars(select(Material)))
+
+
+def test_pages_without_text_wait_in_the_ocr_queue(group_ws: Workspace, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan queues a file whose pages have no text, with the bytes and the number of pages that
+    wait; without the OCR engine it stays queued, and bytes that have text take it off."""
+    from tests.files import make_scanned_pdf
+
+    root = tmp_path / "扫描件"
+    pdf = make_scanned_pdf(at(root / "红头文件扫描.pdf"), ["北湖市志愿服务工作方案", "第二页"], height=200)
+    scan(group_ws, LOCAL_USER, "CG", [root], ocr=False, check=False)
+    with group_ws.session() as session:
+        [entry] = session.scalars(select(OcrQueueEntry)).all()
+        material = session.get(Material, entry.material_id)
+        assert (material.rel_path, entry.sha256, entry.pages) == ("红头文件扫描.pdf", material.sha256, 2)
+        assert entry.queued_at is not None
+        assert session.scalars(select(CheckState).where(CheckState.scope == "ocr")).first() is None
+
+    import index.ocr
+    monkeypatch.setattr(index.ocr, "ocr_available", lambda: False)
+    monkeypatch.setattr("review.intake.scan.ocr_available", lambda: False, raising=False)
+    report = ocr_pending(group_ws, LOCAL_USER, "CG")
+    assert [p.code for p in report.problems] == ["ocr_unavailable"] and "有 1 个文件" in report.problems[0].message
+    with group_ws.session() as session:
+        assert len(session.scalars(select(OcrQueueEntry)).all()) == 1
+
+    make_text_pdf(pdf, ["北湖市志愿服务工作方案（电子版）"])
+    scan(group_ws, LOCAL_USER, "CG", [root], ocr=False, check=False)
+    with group_ws.session() as session:
+        assert session.scalars(select(OcrQueueEntry)).first() is None
 
 
 def _ocr_installed() -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from review.intake.mapping import assign, find_material, unmapped_files
+from review.intake.mapping import assign, unmapped_files
 from review.intake.suggestions import suggest
 from review.workspace.db.models import Mapping
 from review.workspace.folder import Workspace
@@ -24,8 +24,7 @@ def test_unmapped_files_get_ranked_suggestions_with_reasons(unmapped_workspace: 
 
     with workspace.session() as session:  # nothing was applied silently
         assert session.scalars(select(Mapping)).first() is None
-        material = find_material(session, "整治记录.docx", "XC")
-        assign(session, LOCAL_USER, material, ledger[0].item_code, source="suggestion")
+    assign(workspace, LOCAL_USER, ["整治记录.docx"], ledger[0].item_code, group_code="XC", source="suggestion")
     with workspace.session() as session:
         assert [Path(f.path).name for f in unmapped_files(session, "XC")] == ["招募.docx", "杂项.docx"]
         assert session.scalars(select(Mapping.source)).one() == "suggestion"

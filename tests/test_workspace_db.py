@@ -49,6 +49,47 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path: Path) 
         copy.close()
 
 
+def test_a_workspace_of_the_previous_schema_opens_backed_up_with_its_ocr_queue_moved(tmp_path: Path) -> None:
+    """Revision 0302 gives the OCR queue its own table: the "ocr" rows of check_states move there."""
+    from alembic import command
+
+    from review.workspace.db.migrate import alembic_config
+
+    ws = Workspace.create(tmp_path / "ws", default_settings())
+    ws.close()
+    db = tmp_path / "ws" / "workspace.db"
+    engine = make_engine(f"sqlite:///{db}")
+    cfg = alembic_config()
+    with engine.begin() as conn:  # back to the schema the previous version wrote
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0301")
+    engine.dispose()
+    con = sqlite3.connect(db)
+    assert "ocr_queue" not in {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.execute("INSERT INTO groups (id, code, name, created_at) VALUES (1, 'XC', '宣传组', '2026-01-01')")
+    for mid, sha in ((7, "a" * 64), (8, "b" * 64)):
+        con.execute("INSERT INTO materials (id, group_id, path, root, rel_path, size, mtime_ns, sha256, format, status,"
+                    " first_seen, last_seen) VALUES (?, 1, ?, '', ?, 1, 1, ?, 'pdf', 'present', '2026-01-01',"
+                    " '2026-01-01')", (mid, f"/m/{mid}.pdf", f"{mid}.pdf", sha))
+    con.executemany("INSERT INTO check_states (group_id, scope, subject, key) VALUES (1, ?, ?, ?)",
+                    [("ocr", "7", "a" * 64), ("ocr", "99", "c" * 64), ("file", "7", "k7"), ("requirement", "Ⅲ-1-1)", "r")])
+    con.commit()
+    con.close()
+
+    reopened = Workspace.open(tmp_path / "ws")
+    with reopened.engine.connect() as conn:
+        assert {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))} == head_revisions()
+        assert conn.execute(text("SELECT material_id, sha256, pages FROM ocr_queue")).all() == [(7, "a" * 64, None)]
+        assert conn.execute(text("SELECT queued_at FROM ocr_queue")).scalar() is not None
+        assert sorted(conn.execute(text("SELECT scope, subject FROM check_states")).all()) == [
+            ("file", "7"), ("requirement", "Ⅲ-1-1)")]  # the queue's rows are gone, the checks' kept
+    reopened.close()
+    [backup] = (tmp_path / "ws" / "backups").glob("*.db")
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT count(*) FROM check_states WHERE scope = 'ocr'").fetchone()[0] == 2
+    copy.close()
+
+
 def test_database_from_newer_version_is_refused(tmp_path: Path) -> None:
     ws = Workspace.create(tmp_path / "ws", default_settings())
     ws.close()

@@ -32,21 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.workspace.session() as session:
-        material = mapping.find_material(session, args.file, args.group)
-        row = mapping.assign(session, ctx.actor, material, args.item,
-                             source="suggestion" if args.suggested else "manual")
-        path, code = material.path, row.item_code
-    ctx.out(f"已将 {path} 归到 {code}。")
+    [mapped] = mapping.assign(ctx.workspace, ctx.actor, [args.file], args.item, group_code=args.group,
+                              source="suggestion" if args.suggested else "manual")
+    ctx.out(f"已将 {mapped.path} 归到 {mapped.item_code}。")
     return 0
 
 
 def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.workspace.session() as session:
-        material = mapping.find_material(session, args.file, args.group)
-        code = mapping.unassign(session, ctx.actor, material, args.item)
-        path = material.path
-    ctx.out(f"已取消 {path} 在 {code} 下的归类。")
+    [removed] = mapping.unassign(ctx.workspace, ctx.actor, [args.file], args.item, group_code=args.group)
+    ctx.out(f"已取消 {removed.path} 在 {removed.item_code} 下的归类。")
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from review.intake.mapping import assign, find_material
+from review.intake.mapping import assign
 from review.intake.scan import scan
 from review.progress import CancelToken, Progress
 from review.workspace.db.models import Material
@@ -35,7 +35,5 @@ def map_paths(workspace: Workspace, actor: Actor, group_code: str, item_code: st
         report = scan(workspace, actor, group_code, unknown, progress=progress, cancel=cancel)
         if report.cancelled:
             return []
-    with workspace.session() as session:
-        for path in paths:
-            assign(session, actor, find_material(session, path, group_code), item_code, source=source)
+    assign(workspace, actor, paths, item_code, group_code=group_code, source=source)  # and the search filter
     return [Path(p).name for p in paths]

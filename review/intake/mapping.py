@@ -7,6 +7,7 @@ maps to the longest manual code it starts with.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import defaultdict
@@ -14,14 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sqlalchemy import event, select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from review.errors import UserError
+from review.intake.search import SearchService
+from review.manual.assignment import group_standard_codes
 from review.manual.codes import match_code, normalize_code, require_code
 from review.manual.model import Manual
+from review.manual.store import current_manual
+from review.workspace.audit import record
 from review.workspace.db.models import Group, Mapping, Material
+from review.workspace.folder import Workspace
 from review.workspace.permissions import Actor, require
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -104,14 +112,41 @@ def find_material(session: Session, file: str, group_code: str | None = None) ->
     return candidates[0]
 
 
-def assign(
-    session: Session, actor: Actor, material: Material, item_code: str, *, source: str = "manual"
-) -> Mapping:
-    """Map a material to a 测评标准 (explicit assignment or an accepted suggestion)."""
-    from review.manual.assignment import group_standard_codes
-    from review.manual.store import current_manual
-    from review.workspace.audit import record
+@dataclass(frozen=True)
+class MappedFile:
+    """A file whose mapping an action added (or found already there) or removed."""
 
+    material_id: int
+    path: str
+    item_code: str  # as stored: the manual's spelling
+    changed: bool = True  # False: the file was mapped there already
+
+
+def assign(workspace: Workspace, actor: Actor, files: Sequence[str], item_code: str, *,
+           group_code: str | None = None, source: str = "manual") -> list[MappedFile]:
+    """Map files (as `find_material` finds them) to a 测评标准: an explicit assignment, or an
+    accepted suggestion (`source="suggestion"`). One unit of work: a refused file maps none of
+    them. After it commits, the search index's item filter is brought in step, opening the index
+    once for all the files."""
+    with workspace.session() as session:
+        mapped = [_add_mapping(session, actor, find_material(session, file, group_code), item_code, source)
+                  for file in files]
+    update_search_items(workspace, [m.material_id for m in mapped if m.changed])
+    return mapped
+
+
+def unassign(workspace: Workspace, actor: Actor, files: Sequence[str], item_code: str, *,
+             group_code: str | None = None) -> list[MappedFile]:
+    """Remove files' mappings to a standard (the code as typed), as one unit of work; then the
+    search index's item filter, as `assign` does."""
+    with workspace.session() as session:
+        removed = [_remove_mapping(session, actor, find_material(session, file, group_code), item_code)
+                   for file in files]
+    update_search_items(workspace, [m.material_id for m in removed])
+    return removed
+
+
+def _add_mapping(session: Session, actor: Actor, material: Material, item_code: str, source: str) -> MappedFile:
     group = session.get(Group, material.group_id)
     assert group is not None
     require(actor, "map", group.code)
@@ -125,21 +160,15 @@ def assign(
     if item_code not in group_standard_codes(session, group, manual):
         raise UserError(f"测评标准 {item_code} 不由工作组 {group.code}（{group.name}）负责，不能把该组的文件归到这一条。"
                         "如分工有误，请联系文明办调整。")
-    existing = next((m for m in material.mappings if m.item_code == item_code), None)
-    if existing is not None:
-        return existing
-    mapping = Mapping(item_code=item_code, source=source, created_by=actor.name)
-    material.mappings.append(mapping)
+    if any(m.item_code == item_code for m in material.mappings):
+        return MappedFile(material.id, material.path, item_code, changed=False)
+    material.mappings.append(Mapping(item_code=item_code, source=source, created_by=actor.name))
     record(session, actor=actor.name, action="map", target=material.path, details={"item": item_code, "source": source})
     session.flush()
-    _sync_search_items(session, material)
-    return mapping
+    return MappedFile(material.id, material.path, item_code)
 
 
-def unassign(session: Session, actor: Actor, material: Material, item_code: str) -> str:
-    """Remove a material's mapping to a standard (the code as typed); returns the code as stored."""
-    from review.workspace.audit import record
-
+def _remove_mapping(session: Session, actor: Actor, material: Material, item_code: str) -> MappedFile:
     group = session.get(Group, material.group_id)
     assert group is not None
     require(actor, "map", group.code)
@@ -147,8 +176,6 @@ def unassign(session: Session, actor: Actor, material: Material, item_code: str)
     if len(mapped) == 1:  # as it was mapped, even under a code the current manual no longer has
         item_code = mapped[0]
     else:
-        from review.manual.store import current_manual
-
         manual = current_manual(session)
         if manual is not None:
             item_code = manual.resolve_code(item_code, ("standard",)) or item_code
@@ -157,43 +184,39 @@ def unassign(session: Session, actor: Actor, material: Material, item_code: str)
     if len(material.mappings) == before:
         raise UserError(f"文件 {material.path} 没有归到 {item_code}，无需取消。")
     record(session, actor=actor.name, action="unmap", target=material.path, details={"item": item_code})
-    _sync_search_items(session, material)
-    return item_code
+    return MappedFile(material.id, material.path, item_code)
 
 
-# Session.info key: materials whose mappings changed in this unit of work, by id.
-_SEARCH_ITEMS_PENDING = "mapping.search_items_pending"
+def update_search_items(workspace: Workspace, material_ids: Sequence[int]) -> None:
+    """Write the search index's item filter of these materials as their mappings are in the database.
 
-
-def _sync_search_items(session: Session, material: Material) -> None:
-    """Keep the search index's item filter in step with the mapping (the index is derived data).
-
-    The change is written when the session commits, so a folder of files mapped in one action opens
-    the index once, and an action undone by an error leaves the filter as the mappings are.
+    Called once the unit of work that changed the mappings has committed (an action that failed
+    changed nothing, so nothing needs writing); the index is opened once for them all, and not at
+    all when none of them is indexed yet (the scan that indexes a file writes its items). Should
+    the index refuse the write, the materials are marked as not indexed, so that the next scan of
+    their group indexes them again with their items; the mappings stand either way.
     """
-    from review.workspace.folder import Workspace
-
-    if Workspace.of_session(session) is None or material.indexed_sha256 is None:
+    ids = sorted(set(material_ids))
+    if not ids:
         return
-    if _SEARCH_ITEMS_PENDING not in session.info:
-        session.info[_SEARCH_ITEMS_PENDING] = {}
-        event.listen(session, "before_commit", _write_search_items)
-    session.info[_SEARCH_ITEMS_PENDING][material.id] = material
-
-
-def _write_search_items(session: Session) -> None:
-    from review.intake.search import SearchService
-    from review.workspace.folder import Workspace
-
-    pending: dict[int, Material] = session.info[_SEARCH_ITEMS_PENDING]
-    workspace = Workspace.of_session(session)
-    if not pending or workspace is None:
+    with workspace.session() as session:
+        indexed = list(session.scalars(select(Material.id).where(Material.id.in_(ids),
+                                                                 Material.indexed_sha256.is_not(None))))
+        items: dict[int, list[str]] = {mid: [] for mid in indexed}
+        for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)
+                                         .where(Mapping.material_id.in_(indexed))):
+            items[mid].append(code)
+    if not items:
         return
-    materials = list(pending.values())
-    pending.clear()
-    with SearchService.open(workspace) as service, service.bulk():  # one writer for them all
-        for material in materials:
-            service.set_items(material.id, [m.item_code for m in material.mappings])
+    try:
+        with SearchService.open(workspace) as service, service.bulk():  # one writer for them all
+            for mid, codes in items.items():
+                service.set_items(mid, codes)
+    except Exception:
+        log.warning("could not write the search index's item filter of materials %s; the next scan "
+                    "indexes them again", list(items), exc_info=True)
+        with workspace.session() as session:
+            session.execute(update(Material).where(Material.id.in_(list(items))).values(indexed_sha256=None))
 
 
 def unmapped_files(session: Session, group_code: str | None = None) -> list[UnmappedFile]:

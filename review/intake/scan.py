@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String, cast, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
@@ -41,7 +41,7 @@ from review.manual.store import current_manual
 from review.progress import CancelToken, Progress, ProgressMeter
 from review.workspace.audit import record
 from review.workspace.db.base import utcnow
-from review.workspace.db.models import CheckState, Group, Mapping, Material
+from review.workspace.db.models import CheckState, Group, Mapping, Material, OcrQueueEntry
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.permissions import Actor, require
@@ -426,7 +426,7 @@ def _extract_and_index(
 
     meter = ProgressMeter(progress, "extract", len(pending_info))
     service = SearchService.open(workspace)
-    indexed: list[tuple[int, str, str, bool]] = []  # (material id, sha, format, pages wait for OCR)
+    indexed: list[tuple[int, str, str, int]] = []  # (material id, sha, format, pages waiting for OCR)
     try:
         with service.bulk() as writer:
             if stale:
@@ -435,8 +435,7 @@ def _extract_and_index(
             def index_one(extraction: Extraction) -> None:
                 for mid, path, rel in by_sha.get(extraction.sha256, []):
                     writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
-                    indexed.append((mid, extraction.sha256, extraction.format,
-                                    bool(extraction.facts.get("needs_ocr_pages"))))
+                    indexed.append((mid, extraction.sha256, extraction.format, _ocr_pages(extraction)))
                     meter.step(path)
 
             for sha in list(by_sha):
@@ -474,15 +473,15 @@ def _mapped_codes(session: Session, material_ids: Iterable[int]) -> dict[int, li
     return out
 
 
-def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, bool]], removed: list[str]) -> None:
+def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, int]], removed: list[str]) -> None:
     """After the index committed: remember which bytes each material has in it, and what awaits OCR."""
     with workspace.session() as session:
-        for mid, sha, fmt, needs_ocr in indexed:
+        for mid, sha, fmt, ocr_pages in indexed:
             material = session.get(Material, mid)
             if material is not None and material.sha256 == sha:
                 material.indexed_sha256 = sha
                 material.format = fmt
-                _set_ocr_pending(session, material, needs_ocr)
+                _queue_ocr(session, material, ocr_pages)
         for doc_id in removed:
             material = session.get(Material, int(doc_id))
             if material is not None:
@@ -501,21 +500,26 @@ def ocr_pending(
     return _finish(report, started)
 
 
-OCR_SCOPE = "ocr"  # CheckState rows of this scope list the materials whose pages await OCR
 OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
 
 
-def _set_ocr_pending(session: Session, material: Material, pending: bool) -> None:
-    row = session.scalars(select(CheckState).where(
-        CheckState.group_id == material.group_id, CheckState.scope == OCR_SCOPE,
-        CheckState.subject == str(material.id))).first()
-    if pending and row is None:
-        session.add(CheckState(group_id=material.group_id, scope=OCR_SCOPE, subject=str(material.id),
-                               key=material.sha256 or ""))
-    elif pending and row is not None:
-        row.key = material.sha256 or ""
-    elif row is not None:
-        session.delete(row)
+def _ocr_pages(extraction: Extraction | None) -> int:
+    """How many of the extracted file's pages have no text and wait for OCR."""
+    return len(extraction.facts.get("needs_ocr_pages") or []) if extraction is not None else 0
+
+
+def _queue_ocr(session: Session, material: Material, pages: int) -> None:
+    """Put the material's current bytes on the OCR queue with the pages that wait, or take it off (0)."""
+    entry = session.get(OcrQueueEntry, material.id)
+    sha = material.sha256 or ""
+    if pages and entry is None:
+        session.add(OcrQueueEntry(material_id=material.id, sha256=sha, pages=pages, queued_at=utcnow()))
+    elif pages and entry is not None:
+        if entry.sha256 != sha:
+            entry.sha256, entry.queued_at = sha, utcnow()
+        entry.pages = pages
+    elif entry is not None:
+        session.delete(entry)
 
 
 def run_ocr(
@@ -539,9 +543,9 @@ def run_ocr(
     with workspace.session() as session:
         group = get_group(session, group_code)
         rows = session.execute(
-            select(Material).join(CheckState, CheckState.subject == cast(Material.id, String))
-            .where(CheckState.group_id == group.id, CheckState.scope == OCR_SCOPE,
-                   Material.status == "present", Material.sha256 == CheckState.key)
+            select(Material).join(OcrQueueEntry, OcrQueueEntry.material_id == Material.id)
+            .where(Material.group_id == group.id, Material.status == "present",
+                   Material.sha256 == OcrQueueEntry.sha256)
         ).scalars().all()
         rows = [m for m in rows if formats is None or m.format in formats]
         todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
@@ -573,8 +577,7 @@ def run_ocr(
             material = session.get(Material, mid)
             if material is None or material.sha256 != sha:
                 continue
-            extraction = cache.get(sha)
-            _set_ocr_pending(session, material, bool(extraction and extraction.facts.get("needs_ocr_pages")))
+            _queue_ocr(session, material, _ocr_pages(cache.get(sha)))
             # The text changed: let the checks look at this file and its requirements again.
             session.execute(delete(CheckState).where(
                 CheckState.group_id == material.group_id,

@@ -81,7 +81,7 @@ class Workspace:
         self.paths = WorkspacePaths(root)
         self.engine = engine
         self.db_url = db_url
-        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"workspace": self})
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -151,11 +151,6 @@ class Workspace:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    @staticmethod
-    def of_session(session: Session) -> Workspace | None:
-        """The workspace a session belongs to (services that get only a session use it for folders)."""
-        return session.info.get("workspace")
 
     # -- units of work -------------------------------------------------------------------------
     @contextmanager

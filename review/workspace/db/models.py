@@ -302,6 +302,7 @@ class CheckState(Base):
     """The inputs stored findings were computed from, so unchanged subjects are not checked again.
 
     `subject` is a material id (scope file), an item code (scope requirement) or "*" (duplicates).
+    (Before migration 0302 rows of scope "ocr" held the OCR queue; it has its own table now.)
     """
 
     __tablename__ = "check_states"
@@ -312,3 +313,20 @@ class CheckState(Base):
     subject: Mapped[str] = mapped_column(String(100))
     key: Mapped[str] = mapped_column(String(64))
     signature: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
+
+
+class OcrQueueEntry(Base):
+    """A material whose pages have no text (scans, photos) and wait for OCR (see review.intake.scan).
+
+    The scan that extracts a file's bytes queues it; OCR takes it off once its pages are read, and
+    a later extraction of the file takes it off when nothing waits any more. `sha256` is the bytes
+    that were queued: a row whose material has other bytes by now is passed over until the scan
+    that extracts them replaces it. `pages` is how many pages wait; None for a row queued before
+    this table existed (those rows did not count them, migration 0302). The group is the material's.
+    """
+
+    __tablename__ = "ocr_queue"
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id", ondelete="CASCADE"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
