@@ -171,7 +171,7 @@ def test_signed_findings_carry_what_the_office_prints(checked: tuple[Workspace, 
 
     ws, _ = checked
     signed = manifest_findings(group_state(ws, "XC"))
-    leftover = next(f for f in signed if f["rule_id"] == "MR-TPL-001")
-    assert leftover["message"] and leftover["hint"]
+    leftover = next(f for f in signed if f.rule_id == "MR-TPL-001")
+    assert leftover.message and leftover.hint
     # the path relative to the group's material folder, never this PC's absolute path
-    assert leftover["file"].endswith("志愿服务方案.docx") and not leftover["file"].startswith("/")
+    assert leftover.file.endswith("志愿服务方案.docx") and not leftover.file.startswith("/")

@@ -124,6 +124,12 @@ CASES = {
                "格式不对"),
     "unsafe path in signed manifest": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m["files"][0].update(path="../outside.docx"))}, r"清单中文件路径.*\.\./"),
+    "newer manifest format": (lambda pkg, ws: {"replace": resigned_manifest(
+        ws, pkg, lambda m: m.update(format_version=3))}, "由更新版本的软件生成"),
+    "signed manifest without its leader": (lambda pkg, ws: {"replace": resigned_manifest(
+        ws, pkg, lambda m: m.pop("leader"))}, "缺少必需的字段“leader”"),
+    "signed manifest with a malformed group": (lambda pkg, ws: {"replace": resigned_manifest(
+        ws, pkg, lambda m: m.update(group="XC"))}, "工作组、手册、版本、条目或签字时间的格式不对"),
 }
 
 

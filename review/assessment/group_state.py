@@ -24,7 +24,7 @@ The status of a standard, in order of precedence (`derive_status`):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,8 @@ from review.manual.assignment import group_standard_codes
 from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
 from review.signing.keys import format_fingerprint, registered_key
-from review.signing.manifest import parse_manifest, verify_manifest
-from review.signing.verification import Difference, SignoffStatus, covered_paths, signoff_status_in
+from review.signing.manifest import Manifest, ManifestDecision, ManifestStandard, verify_manifest
+from review.signing.verification import Difference, SignoffStatus, signoff_status_in
 from review.workspace.db.models import Group, ImportedPackage, Material, Waiver
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
@@ -364,26 +364,25 @@ def _unmapped_label(session: Session, view: FindingView) -> str:
 def package_group_state(session: Session, root: Path, group: Group, manual: Manual | None,
                         package: ImportedPackage) -> GroupState:
     """The group as its current signed package says, checked against this PC's copy and manual."""
-    manifest = parse_manifest(package.manifest)
+    manifest = Manifest.from_bytes(package.manifest)
     signoff = SignoffStatus(group.code, "valid", version=package.signoff_version, signed_at=package.signed_at,
                             leader=package.leader, fingerprint=package.fingerprint,
                             latest_version=package.signoff_version,
-                            covered=covered_paths(manifest))
+                            covered=manifest.covered_paths())
     folder = root / package.folder / FILES_DIR
-    codes = [c for c in manifest["requirements"] if isinstance(c, str)]
+    codes = list(manifest.requirements)
     responsible = group_standard_codes(session, group, manual) if manual else []
     signoff.state, signoff.problem, differences = _package_state(session, manual, package, manifest, folder,
                                                                  responsible)
     signoff.differences = differences
-    snapshot = {s.get("code"): s for s in manifest.get("standards", []) if isinstance(s, dict)}
+    snapshot = {s.code: s for s in manifest.standards}
     titles = {s.code: s.title for s in manual.standards()} if manual else {}
     files_by_code: dict[str, list[FileRef]] = {}
-    for entry in sorted(manifest["files"], key=lambda f: f["path"]):
-        ref = FileRef(entry["path"], entry["size"], entry["sha256"], True, str(folder / entry["path"]))
-        for code in entry["requirements"]:
+    for entry in sorted(manifest.files, key=lambda f: f.path):
+        ref = FileRef(entry.path, entry.size, entry.sha256, True, str(folder / entry.path))
+        for code in entry.requirements:
             files_by_code.setdefault(code, []).append(ref)
-    findings = [FindingView.from_manifest(group.code, data) for data in manifest.get("findings", [])
-                if isinstance(data, dict)]
+    findings = [finding.to_view(group.code) for finding in manifest.findings]
     by_file: dict[str, list[FindingView]] = {}
     by_item: dict[str, list[FindingView]] = {}
     for finding in findings:
@@ -391,20 +390,20 @@ def package_group_state(session: Session, root: Path, group: Group, manual: Manu
             by_item.setdefault(finding.item_code, []).append(finding)
         else:
             by_file.setdefault(finding.file, []).append(finding)
-    notes = {kind: {n["code"]: Note(n["reason"], manifest["leader"], manifest["signed_at"])
-                    for n in manifest.get(kind, []) if isinstance(n, dict) and "code" in n}
-             for kind in ("waivers", "exceptions")}
-    decisions = {d.get("code"): d for d in manifest.get("decisions", []) if isinstance(d, dict)}
+    waivers = {n.code: Note(n.reason, manifest.leader, manifest.signed_at) for n in manifest.waivers}
+    exceptions = {n.code: Note(n.reason, manifest.leader, manifest.signed_at) for n in manifest.exceptions}
+    decisions = {d.code: d for d in manifest.decisions}
     standards = []
     for code in codes:
         files = files_by_code.get(code, [])
         found = list(by_item.get(code, []))
         for f in files:
             found.extend(by_file.get(f.path, []))
-        review = _signed_review(snapshot.get(code), decisions.get(code))
-        title = titles.get(code) or str((snapshot.get(code) or {}).get("title", ""))
-        standards.append(_standard(code, title, manual, files, found, review, notes["waivers"].get(code),
-                                   notes["exceptions"].get(code), _coverage(signoff, code, {f.path for f in files})))
+        signed = snapshot.get(code)
+        review = _signed_review(signed, decisions.get(code))
+        title = titles.get(code) or (signed.title if signed else "")
+        standards.append(_standard(code, title, manual, files, found, review, waivers.get(code),
+                                   exceptions.get(code), _coverage(signoff, code, {f.path for f in files})))
     state = GroupState(group.code, group.name, "package", standards, signoff, package_sha256=package.package_sha256)
     unsigned = [c for c in responsible if c not in codes]
     if unsigned:
@@ -415,20 +414,19 @@ def package_group_state(session: Session, root: Path, group: Group, manual: Manu
     return state
 
 
-def _signed_review(snapshot: Mapping[str, Any] | None, decision: Mapping[str, Any] | None) -> ReviewInfo:
+def _signed_review(standard: ManifestStandard | None, decision: ManifestDecision | None) -> ReviewInfo:
     """The review state the leader signed: from the manifest's standards (format 2) or its decisions."""
-    if snapshot and isinstance(snapshot.get("review"), dict):
-        r = snapshot["review"]
-        state = r.get("state") if r.get("state") in REVIEW_STATE_NAMES else "pending"
-        return ReviewInfo(state, str(r.get("by", "")), str(r.get("at", "")), str(r.get("comment", "")))
-    if decision:
-        state = "approved" if decision.get("verdict") == "approve" else "returned"
-        return ReviewInfo(state, str(decision.get("by", "")), str(decision.get("at", "")),
-                          str(decision.get("comment", "")))
+    if standard is not None and standard.review is not None:
+        r = standard.review
+        state = r.state if r.state in REVIEW_STATE_NAMES else "pending"
+        return ReviewInfo(state, r.by, r.at, r.comment)
+    if decision is not None:
+        state = "approved" if decision.verdict == "approve" else "returned"
+        return ReviewInfo(state, decision.by, decision.at, decision.comment)
     return ReviewInfo("pending")
 
 
-def _package_state(session: Session, manual: Manual | None, package: ImportedPackage, manifest: Mapping[str, Any],
+def _package_state(session: Session, manual: Manual | None, package: ImportedPackage, manifest: Manifest,
                    folder: Path, responsible: list[str]) -> tuple[str, str, list[Difference]]:
     """valid, stale (another manual, or standards the package does not sign) or invalid (signer, signature,
     or the package's files on this PC)."""
@@ -437,15 +435,15 @@ def _package_state(session: Session, manual: Manual | None, package: ImportedPac
         return "invalid", f"签名密钥 {format_fingerprint(package.fingerprint)[:19]}… 已不在登记的公钥中", []
     if not verify_manifest(package.manifest, package.signature, key.public_key):
         return "invalid", "签名与签字清单不符：导入后记录被改动", []
-    broken = [f["path"] for f in manifest["files"]
-              if not (folder / f["path"]).is_file() or (folder / f["path"]).stat().st_size != f["size"]]
+    broken = [f.path for f in manifest.files
+              if not (folder / f.path).is_file() or (folder / f.path).stat().st_size != f.size]
     if broken:
         return ("invalid", f"材料包文件夹中的文件缺失或被改动：{'、'.join(broken[:5])}",
                 [Difference(p, "missing", "材料包文件夹中的副本缺失或被改动") for p in broken])
-    signed = manifest["manual"]
-    if manual is None or (signed.get("title"), signed.get("edition")) != (manual.title, manual.edition):
-        return "stale", f"材料包按《{signed.get('title')}》{signed.get('edition')} 签字，当前手册已更换", []
-    unsigned = [code for code in responsible if code not in manifest["requirements"]]
+    signed = manifest.manual
+    if manual is None or (signed.title, signed.edition) != (manual.title, manual.edition):
+        return "stale", f"材料包按《{signed.title}》{signed.edition} 签字，当前手册已更换", []
+    unsigned = [code for code in responsible if code not in manifest.requirements]
     if unsigned:
         return "stale", f"文明办调整分工后，以下条目未包含在材料包中：{'、'.join(unsigned)}", []
     return "valid", "", []

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
-from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select
@@ -25,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
 from index.document import Extraction
-from index.scanner import file_name
 from review.checking.rules.config import RuleConfig
 from review.checking.rules.duplicates import find_duplicates_by_signature
 from review.checking.rules.finding import Finding
@@ -68,12 +66,8 @@ def _key(*parts: object) -> str:
 
 
 def facts_of(material: Material, group_code: str, items: Sequence[str]) -> FileFacts:
-    name = file_name(material.path, material.rel_path)
-    return FileFacts(
-        path=material.path, rel_path=material.rel_path, name=name, size=material.size,
-        sha256=material.sha256 or "", format=material.format or "",
-        extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group_code, item_codes=tuple(sorted(items)),
-    )
+    return FileFacts.of(material.path, material.rel_path, material.size, material.sha256 or "",
+                        material.format or "", group_code, sorted(items))
 
 
 def _row(finding: Finding, group_id: int, material_id: int | None, scope: str) -> dict[str, Any]:

@@ -63,22 +63,6 @@ class FindingView:
         data["waived"] = self.waived
         return data
 
-    @classmethod
-    def from_manifest(cls, group: str, data: dict[str, object]) -> FindingView:
-        """A finding as a signed manifest records it (MANIFEST_FIELDS of `to_json()`); it has no row here."""
-        text = {key: str(data.get(key) or "") for key in ("item_code", "rule_id", "severity", "title", "message",
-                                                          "hint", "file", "location", "text", "fingerprint",
-                                                          "waived_by", "waiver_reason", "waived_at")}
-        page = data.get("page")
-        waived = bool(data.get("waived"))
-        return cls(id=None, group=group, item_code=text["item_code"], rule_id=text["rule_id"],
-                   severity=text["severity"], title=text["title"], message=text["message"], hint=text["hint"],
-                   file=text["file"], page=page if isinstance(page, int) else None, location=text["location"],
-                   text=text["text"], bbox=None, fingerprint=text["fingerprint"], scope="", material_id=None,
-                   waived_by=text["waived_by"] if waived else None,
-                   waiver_reason=text["waiver_reason"] if waived else None,
-                   waived_at=text["waived_at"] if waived else None)
-
 
 def active_waivers(session: Session, group_id: int) -> dict[str, Waiver]:
     rows = session.scalars(select(Waiver).where(Waiver.group_id == group_id, Waiver.revoked_at.is_(None)))

@@ -51,10 +51,10 @@ def describe(ctx: Context, package: VerifiedPackage) -> None:
             f"组长 {package.leader}，{package.signed_at}")
     ctx.out(f"签名密钥指纹 {format_fingerprint(package.fingerprint)}；文件 {len(package.files)} 个，"
             f"共 {package.total_bytes} 字节，全部与签字清单一致。")
-    for note in package.manifest.get("exceptions", []):
-        ctx.out(f"  例外：{note['code']}（{note['reason']}）")
-    for note in package.manifest.get("waivers", []):
-        ctx.out(f"  豁免：{note['code']}（{note['reason']}）")
+    for note in package.manifest.exceptions:
+        ctx.out(f"  例外：{note.code}（{note.reason}）")
+    for note in package.manifest.waivers:
+        ctx.out(f"  豁免：{note.code}（{note.reason}）")
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +42,7 @@ from review.errors import UserError
 from review.intake.scan import rescan_known
 from review.manual.store import current_edition
 from review.signing.keys import format_fingerprint, registered_key
-from review.signing.manifest import parse_manifest, verify_manifest
+from review.signing.manifest import Manifest, ManifestFile, verify_manifest
 from review.signing.verification import Difference, diff_files, load_signoff, signoff_status
 from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
@@ -79,7 +79,7 @@ class VerifiedPackage:
     leader: str
     signed_at: str
     fingerprint: str
-    manifest: dict[str, Any]
+    manifest: Manifest
     manifest_bytes: bytes
     signature: bytes
     info: dict[str, Any]
@@ -87,8 +87,8 @@ class VerifiedPackage:
     total_bytes: int
 
     @property
-    def files(self) -> list[dict[str, Any]]:
-        return self.manifest["files"]
+    def files(self) -> tuple[ManifestFile, ...]:
+        return self.manifest.files
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -96,8 +96,9 @@ class VerifiedPackage:
             "leader": self.leader, "signed_at": self.signed_at, "fingerprint": self.fingerprint,
             "fingerprint_display": format_fingerprint(self.fingerprint), "files": len(self.files),
             "total_bytes": self.total_bytes, "package_sha256": self.package_sha256,
-            "exceptions": self.manifest.get("exceptions", []), "waivers": self.manifest.get("waivers", []),
-            "findings": self.manifest.get("findings", []),
+            "exceptions": [n.to_json() for n in self.manifest.exceptions],
+            "waivers": [n.to_json() for n in self.manifest.waivers],
+            "findings": [f.to_json() for f in self.manifest.findings],
         }
 
 
@@ -138,13 +139,13 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
         row = load_signoff(session, group_code)
         if row is None:
             raise UserError(f"工作组 {group_code} 尚未签字，不能导出材料包。")
-        manifest = parse_manifest(row.manifest)
-        out = package_target(out, package_name(group_code, manifest["group"].get("name", ""), row.version), force)
+        manifest = Manifest.from_bytes(row.manifest)
+        out = package_target(out, package_name(group_code, manifest.group.name, row.version), force)
         sources = _source_paths(session, get_group(session, group_code))
         info = {
-            "format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, "group": manifest["group"],
+            "format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, "group": manifest.group.to_json(),
             "version": row.version, "fingerprint": row.fingerprint, "leader": row.leader,
-            "exported_by": actor.name, "decisions": _decision_history(session, group_code, manifest["requirements"]),
+            "exported_by": actor.name, "decisions": _decision_history(session, group_code, manifest.requirements),
         }
         tmp = out.with_name(f".{out.name}.part")
         try:
@@ -153,7 +154,7 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
                 archive.writestr(MANIFEST_NAME, row.manifest)
                 archive.writestr(SIGNATURE_NAME, row.signature)
                 archive.writestr(INFO_NAME, json.dumps(info, ensure_ascii=False, indent=2))
-                for entry in manifest["files"]:
+                for entry in manifest.files:
                     _add_checked_file(archive, sources, entry)
             os.replace(tmp, out)
         except OSError as exc:
@@ -163,7 +164,7 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
             tmp.unlink(missing_ok=True)
             raise
         record(session, actor=actor.name, action="package.export", target=group_code,
-               details={"file": str(out), "version": row.version, "files": len(manifest["files"])})
+               details={"file": str(out), "version": row.version, "files": len(manifest.files)})
     return out
 
 
@@ -196,24 +197,24 @@ def _source_paths(session: Session, group: Group) -> dict[str, Path]:
     return {m.rel_path or m.path: Path(m.path) for m in materials}
 
 
-def _decision_history(session: Session, group_code: str, codes: list[str]) -> list[dict[str, object]]:
+def _decision_history(session: Session, group_code: str, codes: Iterable[str]) -> list[dict[str, object]]:
     return [decision_json(d) for code in codes for d in history(session, group_code, code)]
 
 
-def _add_checked_file(archive: zipfile.ZipFile, sources: dict[str, Path], entry: dict[str, Any]) -> None:
+def _add_checked_file(archive: zipfile.ZipFile, sources: dict[str, Path], entry: ManifestFile) -> None:
     """Copy one file into the zip, refusing if its bytes are no longer the signed ones."""
-    source = sources.get(entry["path"])
+    source = sources.get(entry.path)
     if source is None:
-        raise UserError(f"找不到已签字的文件 {entry['path']}。请重新扫描，组长重新签字后再导出。")
+        raise UserError(f"找不到已签字的文件 {entry.path}。请重新扫描，组长重新签字后再导出。")
     digest = hashlib.sha256()
     try:
-        with source.open("rb") as src, archive.open(FILES_DIR + entry["path"], "w", force_zip64=True) as dst:
+        with source.open("rb") as src, archive.open(FILES_DIR + entry.path, "w", force_zip64=True) as dst:
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 dst.write(chunk)
     except FileNotFoundError as exc:
         raise UserError(f"文件 {source} 已不存在。请重新扫描，组长重新签字后再导出。") from exc
-    if digest.hexdigest() != entry["sha256"]:
+    if digest.hexdigest() != entry.sha256:
         raise UserError(f"文件 {source} 在签字后被改动过。请重新扫描，组长重新审核签字后再导出。")
 
 
@@ -244,8 +245,8 @@ def _verify(session: Session, path: Path, extract_to: Path | None) -> VerifiedPa
     except OSError as exc:
         raise UserError(f"无法读取材料包 {path}：{exc.strerror}。请检查 U 盘是否插好、文件是否完整。") from exc
     return VerifiedPackage(
-        path=path, group_code=manifest["group"]["code"], group_name=manifest["group"].get("name", ""),
-        version=int(manifest["version"]), leader=manifest["leader"], signed_at=manifest["signed_at"],
+        path=path, group_code=manifest.group.code, group_name=manifest.group.name,
+        version=manifest.version, leader=manifest.leader, signed_at=manifest.signed_at,
         fingerprint=str(info["fingerprint"]), manifest=manifest, manifest_bytes=manifest_bytes,
         signature=signature, info=info, package_sha256=package_sha256, total_bytes=total,
     )
@@ -329,7 +330,7 @@ def _parse_info(data: bytes, name: str) -> dict[str, Any]:
 
 
 def _check_signed(session: Session, name: str, manifest_bytes: bytes, signature: bytes,
-                  fingerprint_hex: str) -> dict[str, Any]:
+                  fingerprint_hex: str) -> Manifest:
     """Signer registered, signature good, manifest understood and made against this manual edition."""
     key = registered_key(session, fingerprint_hex.lower())
     if key is None:
@@ -338,45 +339,44 @@ def _check_signed(session: Session, name: str, manifest_bytes: bytes, signature:
     if not verify_manifest(manifest_bytes, signature, key.public_key):
         raise UserError(f"材料包 {name} 的签名无效：签字清单或签名被改动过。请勿使用，并让工作组重新导出。")
     try:
-        manifest = parse_manifest(manifest_bytes)
+        manifest = Manifest.from_bytes(manifest_bytes)
     except UserError as exc:
         raise UserError(f"材料包 {name}：{exc.message}") from exc
-    group = manifest["group"]
-    if not isinstance(group, dict) or group.get("code") != key.group_code:
-        raise UserError(f"材料包 {name} 属于工作组 {group.get('code') if isinstance(group, dict) else group}，"
+    if manifest.group.code != key.group_code:
+        raise UserError(f"材料包 {name} 属于工作组 {manifest.group.code}，"
                         f"但签名密钥登记为 {key.group_code} 组“{key.owner}”的，已拒绝导入。")
     edition = current_edition(session)
-    signed = manifest["manual"]
-    if edition is None or (signed.get("title"), signed.get("edition")) != (edition.title, edition.edition):
+    signed = manifest.manual
+    if edition is None or (signed.title, signed.edition) != (edition.title, edition.edition):
         here = f"《{edition.title}》{edition.edition}" if edition else "（尚未载入手册）"
-        raise UserError(f"材料包 {name} 按《{signed.get('title')}》{signed.get('edition')} 签字，"
+        raise UserError(f"材料包 {name} 按《{signed.title}》{signed.edition} 签字，"
                         f"而本工作区当前手册为 {here}。请统一操作手册版本后再导入。")
-    for entry in manifest["files"]:
-        reason = unsafe_path_reason(entry["path"])
+    for entry in manifest.files:
+        reason = unsafe_path_reason(entry.path)
         if reason:
-            raise UserError(f"材料包 {name} 的清单中文件路径“{entry['path']}”{reason}，已拒绝导入。")
+            raise UserError(f"材料包 {name} 的清单中文件路径“{entry.path}”{reason}，已拒绝导入。")
     return manifest
 
 
-def _check_files(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], manifest: dict[str, Any],
+def _check_files(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], manifest: Manifest,
                  name: str, extract_to: Path | None) -> int:
     """Every listed file present with its exact size and SHA-256, and nothing else; returns total bytes."""
-    expected = {FILES_DIR + f["path"]: f for f in manifest["files"]}
+    expected = {FILES_DIR + f.path: f for f in manifest.files}
     extra = [m for m in members if m not in expected and m not in (MANIFEST_NAME, SIGNATURE_NAME, INFO_NAME)]
     if extra:
         raise UserError(f"材料包 {name} 含有清单之外的文件：{'、'.join(extra[:5])}，已拒绝导入。该材料包可能被篡改。")
-    missing = [f["path"] for m, f in expected.items() if m not in members]
+    missing = [f.path for m, f in expected.items() if m not in members]
     if missing:
         raise UserError(f"材料包 {name} 缺少已签字的文件：{'、'.join(missing[:5])}。请让工作组重新导出。")
     total = 0
     for member, entry in expected.items():
         info = members[member]
-        if info.file_size != entry["size"]:
-            raise UserError(f"材料包 {name} 中的文件 {entry['path']} 大小与签字清单不符，已被改动。请让工作组重新导出。")
-        with _target(extract_to, entry["path"]) as sink:
-            digest = _copy_hashing(archive.open(info), sink, entry["size"], entry["path"], name)
-        if digest != entry["sha256"]:
-            raise UserError(f"材料包 {name} 中的文件 {entry['path']} 与签字时的内容不符（SHA-256 不同），"
+        if info.file_size != entry.size:
+            raise UserError(f"材料包 {name} 中的文件 {entry.path} 大小与签字清单不符，已被改动。请让工作组重新导出。")
+        with _target(extract_to, entry.path) as sink:
+            digest = _copy_hashing(archive.open(info), sink, entry.size, entry.path, name)
+        if digest != entry.sha256:
+            raise UserError(f"材料包 {name} 中的文件 {entry.path} 与签字时的内容不符（SHA-256 不同），"
                             "已被改动。请让工作组重新导出。")
         total += info.file_size
     return total
@@ -433,7 +433,7 @@ def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_gro
                 raise UserError(
                     f"材料包 {path.name} {'已经导入过' if same else '比已导入的版本旧'}"
                     f"（已导入：第 {previous.signoff_version} 版，{previous.signed_at} 签字）。无需再次导入。")
-            differences = diff_files(parse_manifest(previous.manifest)["files"], package.files) if previous else []
+            differences = diff_files(Manifest.from_bytes(previous.manifest).files, package.files) if previous else []
             if previous is not None:
                 previous.is_current = False
             final = packages_folder(workspace) / f"{package.group_code}-v{package.version}-{package.package_sha256[:12]}"

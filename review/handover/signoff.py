@@ -11,23 +11,39 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from review.assessment.decisions import decision_json, latest_decisions
-from review.assessment.group_state import GroupState, StandardState, describe_finding, local_group_state
+from review.assessment.decisions import VERDICTS, latest_decisions
+from review.assessment.group_state import (
+    FileRef,
+    GroupState,
+    StandardState,
+    describe_finding,
+    local_group_state,
+)
 from review.checking.findings import FindingView
 from review.errors import UserError
 from review.intake.scan import rescan_known
 from review.manual.codes import match_code
 from review.manual.store import current_edition, current_manual
 from review.signing.keys import ensure_key, unlock
-from review.signing.manifest import MANIFEST_FORMAT, MANIFEST_VERSION, canonical_bytes
+from review.signing.manifest import (
+    Manifest,
+    ManifestAuditHead,
+    ManifestDecision,
+    ManifestFile,
+    ManifestFinding,
+    ManifestGroup,
+    ManifestManual,
+    ManifestNote,
+    ManifestReview,
+    ManifestStandard,
+)
 from review.workspace.audit import HEAD_KEY, record
 from review.workspace.db.base import utcnow
-from review.workspace.db.models import Group, Setting, Signoff, User
+from review.workspace.db.models import Decision, Group, Setting, Signoff, User
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.passwords import verify_password
@@ -35,9 +51,6 @@ from review.workspace.permissions import Actor, require
 from review.workspace.settings_store import load_settings
 
 MAX_LISTED = 10
-# What a manifest records of each finding; the office prints its 问题清单 from these.
-MANIFEST_FIELDS = ("rule_id", "severity", "title", "message", "hint", "item_code", "file", "page", "location",
-                   "text", "fingerprint", "waived", "waived_by", "waiver_reason", "waived_at")
 
 
 def sign_off(workspace: Workspace, actor: Actor, password: str, group_code: str,
@@ -68,7 +81,7 @@ def sign_off(workspace: Workspace, actor: Actor, password: str, group_code: str,
         signed_at = utcnow()
         manifest = _manifest(session, group, state, actor.name, signed_at.isoformat(timespec="seconds"), version,
                              files, notes)
-        data = canonical_bytes(manifest)
+        data = manifest.to_bytes()
         row = Signoff(group_id=group.id, version=version, signed_at=signed_at, leader=actor.name,
                       fingerprint=key.fingerprint, public_key=key.public_key, manifest=data,
                       signature=private.sign(data))
@@ -153,54 +166,58 @@ def _refuse_unsignable(state: GroupState, notes: Mapping[str, str]) -> None:
                     "尚无材料的条目可写明例外原因（文明办会看到）。")
 
 
-def _manifest_files(state: GroupState) -> list[dict[str, Any]]:
+def _manifest_files(state: GroupState) -> list[ManifestFile]:
     """One entry per file (path relative to the group's folder) with the standards it is signed for."""
-    by_path: dict[str, dict[str, Any]] = {}
+    first: dict[str, FileRef] = {}
+    codes: dict[str, list[str]] = {}
     sources: dict[str, set[str]] = {}
     for s in state.standards:
         for f in s.present_files:
-            entry = by_path.setdefault(f.path, {"path": f.path, "size": f.size, "sha256": f.sha256,
-                                                "requirements": []})
-            entry["requirements"].append(s.code)
+            first.setdefault(f.path, f)
+            codes.setdefault(f.path, []).append(s.code)
             sources.setdefault(f.path, set()).add(f.source)
     clashes = sorted(path for path, found in sources.items() if len(found) > 1)
     if clashes:
         raise UserError(f"多个文件的相对路径相同：{'、'.join(clashes)}。请重命名其中之一并重新扫描后再签字。")
-    return sorted(by_path.values(), key=lambda e: e["path"])
+    return [ManifestFile(path, first[path].size, first[path].sha256, tuple(codes[path])) for path in sorted(first)]
 
 
-def manifest_findings(state: GroupState) -> list[dict[str, object]]:
+def manifest_findings(state: GroupState) -> list[ManifestFinding]:
     """The group's open and waived 必须修改 / 建议修改 findings, each once, as a manifest records them."""
-    out = []
-    for finding in [*state.open_findings, *state.waived_findings]:
-        data = finding.to_json()
-        out.append({key: data[key] for key in MANIFEST_FIELDS})
-    return out
+    return [ManifestFinding.of(finding) for finding in [*state.open_findings, *state.waived_findings]]
 
 
 def _manifest(session: Session, group: Group, state: GroupState, leader: str, signed_at: str, version: int,
-              files: list[dict[str, Any]], notes: dict[str, str]) -> dict[str, Any]:
+              files: list[ManifestFile], notes: dict[str, str]) -> Manifest:
     edition = current_edition(session)
     head = session.get(Setting, HEAD_KEY)
     codes = [s.code for s in state.standards]
     decisions = latest_decisions(session, group)
-    return {
-        "format": MANIFEST_FORMAT,
-        "format_version": MANIFEST_VERSION,
-        "city": load_settings(session).city,
-        "group": {"code": group.code, "name": group.name},
-        "manual": {"title": edition.title if edition else "", "edition": edition.edition if edition else ""},
-        "leader": leader,
-        "signed_at": signed_at,
-        "version": version,
-        "requirements": codes,
-        "standards": [{"code": s.code, "title": s.title, "status": s.status, "review": s.review.to_json()}
-                      for s in state.standards],
-        "files": files,
-        "decisions": [{k: v for k, v in decision_json(decisions[c]).items() if k != "files"}
-                      for c in codes if c in decisions],
-        "exceptions": [{"code": c, "reason": r} for c, r in sorted(notes.items())],
-        "waivers": [{"code": s.code, "reason": s.waiver.reason} for s in state.standards if s.waiver],
-        "findings": manifest_findings(state),
-        "audit_head": dict(head.value) if head is not None and head.value else {"seq": 0, "hash": ""},
-    }
+    return Manifest(
+        city=load_settings(session).city,
+        group=ManifestGroup(group.code, group.name),
+        manual=ManifestManual(edition.title, edition.edition) if edition else ManifestManual(),
+        leader=leader,
+        signed_at=signed_at,
+        version=version,
+        requirements=tuple(codes),
+        standards=tuple(_standard(s) for s in state.standards),
+        files=tuple(files),
+        decisions=tuple(_decision(decisions[c]) for c in codes if c in decisions),
+        exceptions=tuple(ManifestNote(c, r) for c, r in sorted(notes.items())),
+        waivers=tuple(ManifestNote(s.code, s.waiver.reason) for s in state.standards if s.waiver),
+        findings=tuple(manifest_findings(state)),
+        audit_head=ManifestAuditHead(int(head.value.get("seq", 0)), str(head.value.get("hash", "")))
+        if head is not None and head.value else ManifestAuditHead(),
+    )
+
+
+def _standard(standard: StandardState) -> ManifestStandard:
+    r = standard.review
+    return ManifestStandard(standard.code, standard.title, standard.status,
+                            ManifestReview(r.state, r.state_name, r.by, r.at, r.comment, r.changed_files))
+
+
+def _decision(decision: Decision) -> ManifestDecision:
+    return ManifestDecision(decision.item_code, decision.verdict, VERDICTS[decision.verdict], decision.decided_by,
+                            decision.decided_at.isoformat(), decision.comment)

@@ -243,10 +243,8 @@ def _with_facts(file: CoveredFile, cache: ExtractionCache, settings: WorkspaceSe
     extraction = cache.get(file.sha256) if file.sha256 else None
     if extraction is None:
         return file
-    name = file.name
-    facts = FileFacts(path=str(file.source), rel_path=file.path, name=name, size=file.size, sha256=file.sha256,
-                      format=extraction.format, extension=PurePosixPath(name).suffix.lstrip(".").lower(),
-                      group=file.group, item_codes=file.items)
+    facts = FileFacts.of(str(file.source), file.path, file.size, file.sha256, extraction.format, file.group,
+                         file.items)
     found = document_date(facts, extraction, settings)
     if found is not None and found.source == UNPRINTED_DATE_SOURCE:
         found = None

@@ -2,9 +2,8 @@
 current materials. Any change after signing shows as 已失效 with the list of differences."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,8 +12,8 @@ from review.errors import UserError
 from review.intake.mapping import mapped_materials, material_label
 from review.manual.assignment import group_standard_codes
 from review.signing.keys import fingerprint, format_fingerprint, load_public_key
-from review.signing.manifest import parse_manifest, verify_manifest
-from review.workspace.db.models import Group, SigningKey, Signoff
+from review.signing.manifest import Manifest, ManifestFile, verify_manifest
+from review.workspace.db.models import Group, Material, SigningKey, Signoff
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 
@@ -71,42 +70,46 @@ class SignoffStatus:
 
 
 # -- the group's files as they are now -----------------------------------------------------------
-def current_files(session: Session, group: Group, codes: Iterable[str]) -> list[dict[str, Any]]:
-    """Materials mapped to the group's requirements, shaped like manifest entries plus `status`."""
+@dataclass(frozen=True)
+class CurrentFile(ManifestFile):
+    """A material mapped to the group's standards now, shaped like a signed file; not `present` when
+    the file can no longer be found."""
+
+    present: bool = True
+
+
+def current_files(session: Session, group: Group, codes: Iterable[str]) -> list[CurrentFile]:
+    """Materials mapped to the group's requirements, in path order, each with its codes sorted."""
     wanted = set(codes)
-    by_material: dict[int, dict[str, Any]] = {}
+    by_material: dict[int, tuple[Material, list[str]]] = {}
     for code, materials in mapped_materials(session, group).items():
         if code not in wanted:
             continue
         for m in materials:
-            entry = by_material.setdefault(m.id, {"path": material_label(m), "size": m.size,
-                                                  "sha256": m.sha256 or "", "requirements": [],
-                                                  "status": m.status})
-            entry["requirements"].append(code)
-    out = sorted(by_material.values(), key=lambda e: e["path"])
-    for entry in out:
-        entry["requirements"].sort()
-    return out
+            by_material.setdefault(m.id, (m, []))[1].append(code)
+    out = [CurrentFile(material_label(m), m.size, m.sha256 or "", tuple(sorted(found)), m.status == "present")
+           for m, found in by_material.values()]
+    return sorted(out, key=lambda f: f.path)
 
 
-def diff_files(signed: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[Difference]:
-    """Differences between signed manifest entries and another list (current files or a newer package)."""
-    before = {f["path"]: f for f in signed}
-    after = {f["path"]: f for f in now}
+def diff_files(signed: Sequence[ManifestFile], now: Sequence[ManifestFile]) -> list[Difference]:
+    """Differences between signed files and another list (current files or a newer package's)."""
+    before = {f.path: f for f in signed}
+    after = {f.path: f for f in now}
     out: list[Difference] = []
     for path, old in before.items():
         new = after.get(path)
         if new is None:
             out.append(Difference(path, "removed", "签字后被移出或不再归类到本组条目"))
-        elif new.get("status", "present") != "present":
+        elif isinstance(new, CurrentFile) and not new.present:
             out.append(Difference(path, "missing", "签字后文件找不到了"))
-        elif new["sha256"] != old["sha256"] or new["size"] != old["size"]:
-            out.append(Difference(path, "changed", f"SHA-256 由 {old['sha256'][:12]}… 变为 {new['sha256'][:12]}…，"
-                                                   f"大小 {old['size']} → {new['size']} 字节"))
-        elif sorted(new["requirements"]) != sorted(old["requirements"]):
-            out.append(Difference(path, "remapped", f"原归类 {'、'.join(old['requirements'])}，"
-                                                    f"现归类 {'、'.join(new['requirements'])}"))
-    out.extend(Difference(path, "added", f"归类到 {'、'.join(new['requirements'])}")
+        elif new.sha256 != old.sha256 or new.size != old.size:
+            out.append(Difference(path, "changed", f"SHA-256 由 {old.sha256[:12]}… 变为 {new.sha256[:12]}…，"
+                                                   f"大小 {old.size} → {new.size} 字节"))
+        elif sorted(new.requirements) != sorted(old.requirements):
+            out.append(Difference(path, "remapped", f"原归类 {'、'.join(old.requirements)}，"
+                                                    f"现归类 {'、'.join(new.requirements)}"))
+    out.extend(Difference(path, "added", f"归类到 {'、'.join(new.requirements)}")
                for path, new in after.items() if path not in before)
     return out
 
@@ -161,32 +164,22 @@ def signoff_status_in(session: Session, group: Group, version: int | None = None
                            signed_at=row.signed_at.isoformat(timespec="seconds"), leader=row.leader,
                            fingerprint=row.fingerprint, latest_version=latest)
     problem = signature_problem(session, row)
-    manifest: dict[str, Any] | None = None
+    manifest: Manifest | None = None
     if not problem:
         try:
-            manifest = parse_manifest(row.manifest)
+            manifest = Manifest.from_bytes(row.manifest)
         except UserError as exc:
             problem = exc.message
-    if manifest is not None and manifest["group"].get("code") != group.code:
-        problem = f"签字清单属于工作组 {manifest['group'].get('code')}，不是 {group.code}"
+    if manifest is not None and manifest.group.code != group.code:
+        problem = f"签字清单属于工作组 {manifest.group.code}，不是 {group.code}"
     if problem or manifest is None:
         status.state, status.problem = "invalid", problem
         return status
-    status.signed_at = manifest["signed_at"]
-    status.covered = covered_paths(manifest)
-    status.exceptions = {e["code"]: e["reason"] for e in manifest.get("exceptions", [])
-                         if isinstance(e, dict) and "code" in e}
-    codes = set(manifest["requirements"]) | set(group_standard_codes(session, group))
-    status.differences = diff_files(manifest["files"], current_files(session, group, codes))
+    status.signed_at = manifest.signed_at
+    status.covered = manifest.covered_paths()
+    status.exceptions = {e.code: e.reason for e in manifest.exceptions}
+    codes = set(manifest.requirements) | set(group_standard_codes(session, group))
+    status.differences = diff_files(manifest.files, current_files(session, group, codes))
     if status.differences:
         status.state = "stale"
     return status
-
-
-def covered_paths(manifest: dict[str, Any]) -> dict[str, list[str]]:
-    """Signed standard → the paths of the files signed for it."""
-    out: dict[str, list[str]] = {code: [] for code in manifest["requirements"] if isinstance(code, str)}
-    for entry in manifest["files"]:
-        for code in entry["requirements"]:
-            out.setdefault(code, []).append(entry["path"])
-    return out

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from index.scanner import file_name
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,17 @@ class FileFacts:
         return self.rel_path or self.name
 
     @classmethod
+    def of(cls, path: str, rel_path: str, size: int, sha256: str, fmt: str, group: str = "",
+           item_codes: Iterable[str] = ()) -> FileFacts:
+        """Facts of a file from what is known of it: `path` where its bytes are, `rel_path` its path
+        relative to the folder it was scanned from ("" when unknown). The name comes from `rel_path`
+        (else `path`), the extension from the name."""
+        name = file_name(path, rel_path)
+        return cls(path=path, rel_path=rel_path, name=name, size=size, sha256=sha256, format=fmt,
+                   extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group,
+                   item_codes=tuple(item_codes))
+
+    @classmethod
     def of_file(cls, path: str | os.PathLike[str], root: str | os.PathLike[str], sha256: str, fmt: str,
                 group: str = "", item_codes: tuple[str, ...] = ()) -> FileFacts:
         """Facts of a file on disk under `root` (the folder it was scanned from); stats the file."""
@@ -37,5 +51,4 @@ class FileFacts:
             rel = path.relative_to(root).as_posix()
         except ValueError:
             rel = path.name
-        return cls(path=str(path), rel_path=rel, name=path.name, size=path.stat().st_size, sha256=sha256,
-                   format=fmt, extension=path.suffix.lower().lstrip("."), group=group, item_codes=item_codes)
+        return cls.of(str(path), rel, path.stat().st_size, sha256, fmt, group, item_codes)
