@@ -104,3 +104,31 @@ def test_a_person_named_like_the_city_does_not_hide_the_city() -> None:
     findings = run(extraction("表彰决定", "表彰金华等同志。", "金华市文明办牵头开展活动。"))
     assert [f.text for f in of_rule(findings, "MR-CITY-001")] == ["金华市"]
     assert of_rule(findings, "MR-CITY-002") == []
+
+
+def test_a_title_before_a_short_name_makes_it_a_person() -> None:
+    findings = run(extraction("先进事迹", "医生金华扎根基层二十年，志愿者丽江坚持服务。"), cfg=settings(city="焦作市"))
+    assert of_rule(findings, "MR-CITY-002") == []
+
+
+def test_a_name_in_a_column_of_names_is_a_person() -> None:
+    from index.document import Page, TextBlock
+
+    cells = [("姓名", 1), ("金华", 2), ("王芳", 3), ("李明", 4)]
+    blocks = [TextBlock(text=value, location=f"表格1 第{row}行第1列") for value, row in cells]
+    ex = extraction(pages=[Page(1, text="\n".join(v for v, _ in cells), blocks=blocks)])
+    assert of_rule(run(ex, cfg=settings(city="焦作市")), "MR-CITY-002") == []
+
+
+def test_the_provincial_capital_in_a_provincial_context_is_not_a_copied_city() -> None:
+    ok = run(extraction("情况说明", "省文明办在郑州召开全省文明城市创建推进会，我市作交流发言。"), cfg=settings(city="焦作市"))
+    assert of_rule(ok, "MR-CITY-002") == []
+    elsewhere = run(extraction("情况说明", "学习借鉴郑州的经验做法。"), cfg=settings(city="焦作市"))
+    assert [f.text for f in of_rule(elsewhere, "MR-CITY-002")] == ["郑州"]  # not provincial: worth a look
+
+
+def test_another_citys_office_visiting_is_an_exchange_not_its_voice() -> None:
+    findings = run(extraction("情况说明", "金华市文明办来我市交流创建经验。"), cfg=settings(city="焦作市"))
+    assert of_rule(findings, "MR-CITY-001") == [] and [f.text for f in of_rule(findings, "MR-CITY-002")] == ["金华市"]
+    copied = run(extraction("方案", "为推进新乡市全国文明城市创建工作，特制定本方案。"), cfg=settings(city="焦作市"))
+    assert [f.text for f in of_rule(copied, "MR-CITY-001")] == ["新乡市"]

@@ -153,3 +153,32 @@ def test_pages_without_blocks_are_read_from_their_text() -> None:
     ex = extraction(fmt="pdf", pages=[Page(1, text="封面"), Page(2, text="负责人：×××")])
     found = of_rule(run(ex, "a.pdf"), "MR-TPL-001")
     assert [(f.page, f.location, f.text) for f in found] == [(2, "第2页", "×××")]
+
+
+@pytest.mark.parametrize("line", [
+    "王××，男，12岁，某小学五年级学生",
+    "受助学生：李××、刘××、陈××",
+    "由张某某负责对接",
+])
+def test_names_masked_for_privacy_are_not_template_leftovers(line: str) -> None:
+    assert texts(run(extraction("关于关爱未成年人活动的台账", line)), "MR-TPL-001") == []
+
+
+@pytest.mark.parametrize(("line", "leftover"), [("向XX同志学习", "XX"), ("共XX人参加", "XX"), ("某某同志发言", "某某")])
+def test_unmasked_placeholders_next_to_counting_words_are_still_reported(line: str, leftover: str) -> None:
+    assert texts(run(extraction("情况说明", line)), "MR-TPL-001") == [leftover]
+
+
+def test_lookalike_small_brackets_in_a_docno_are_wrong_brackets() -> None:
+    findings = of_rule(run(extraction("通知", "焦文明办﹝2025﹞3号")), "MR-DOCNO-001")
+    assert [f.text for f in findings] == ["焦文明办﹝2025﹞3号"] and "〔2025〕" in findings[0].hint
+
+
+def test_a_finding_on_text_read_by_ocr_says_so_and_is_not_must_fix() -> None:
+    from index.document import Page, TextBlock
+
+    read = [TextBlock(text="焦文明办[2025]3号", location="第1页", source="ocr", confidence=0.83)]
+    ex = extraction(pages=[Page(1, text=read[0].text, blocks=read, ocr=True, ocr_confidence=0.83)], fmt="pdf")
+    [finding] = of_rule(run(ex, "通知.pdf"), "MR-DOCNO-001")
+    assert finding.severity_label == "建议修改"  # a scan cannot be re-bracketed: the OCR may have misread
+    assert "识别结果，识别置信度 83%，请对照原件核实" in finding.message and "对照扫描原件" in finding.hint

@@ -121,15 +121,25 @@ def make_finding(
     item_code: str = "",
     bbox: tuple[float, float, float, float] | None = None,
     hint: str | None = None,
+    read_by_ocr: bool = False,
+    confidence: float | None = None,
 ) -> Finding:
     """A finding of `rule_id` with the catalogue's severity, title and (unless given) hint.
 
     `subject` identifies what the finding is about for its fingerprint: the file's SHA-256, or the
-    item code for a requirement-level finding.
+    item code for a requirement-level finding. A finding on text that OCR read (`read_by_ocr`, with
+    OCR's `confidence`) is uncertain evidence: it says so and is never 必须修改 on its own, since the
+    scan may be right where the recognition was wrong.
     """
     rule = RULES[rule_id]
+    severity = rule.severity
+    if read_by_ocr:
+        severity = Severity.SHOULD if severity is Severity.MUST else severity
+        sure = f"，识别置信度 {confidence:.0%}" if confidence is not None else ""
+        message = f"{message}（识别结果{sure}，请对照原件核实）"
+        hint = f"{hint or rule.hint} 这是文字识别的结果：请先对照扫描原件核实，原件无误时写明理由豁免。"
     return Finding(
-        rule_id=rule.id, severity=rule.severity, title=rule.title, message=message,
+        rule_id=rule.id, severity=severity, title=rule.title, message=message,
         hint=hint or rule.hint, file=file, page=page, location=location, text=text,
         item_code=item_code, bbox=bbox,
         fingerprint=fingerprint(rule.id, subject or file or item_code, location, text),

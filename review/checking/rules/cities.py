@@ -7,9 +7,13 @@ in that city's name (must fix); any other mention is worth a look (should fix), 
 
 A short name can also be a person's name (金华 is a city and a name in a 表彰 list), so a short
 name is not reported when the context says person: a title right after it (金华同志, 金华等同志,
-丽江老师), a common surname right before it (张抚顺; not after a place, 江苏苏州, 浙江金华), or
-an entry of a 、-separated list whose other entries are mostly names (李明、金华、王芳). A suffixed
-name (金华市) is never a person.
+丽江老师), a title right before it (医生金华, 队员丽江), a common surname right before it (张抚顺;
+not after a place, 江苏苏州, 浙江金华), an entry of a 、-separated list whose other entries are mostly
+names (李明、金华、王芳), or a table cell of a column of names (a 名册). A suffixed name (金华市)
+is never a person.
+
+Cities of the workspace's own province named in a provincial context (省文明办在郑州召开…, for a
+河南 city) are where the province meets, not copied text: they are not reported.
 """
 from __future__ import annotations
 
@@ -39,6 +43,19 @@ _PERSON_AFTER = re.compile(
     r"|副?(?:书记|主任|主席|局长|处长|科长|部长|校长|院长|所长|队长|组长|社长|村长|经理)"
     r"|[，,（(][男女][，,）)]")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# Right before a person's name: a post or a role (医生金华, 志愿者丽江).
+_PERSON_BEFORE = re.compile(
+    r"(?:医生|护士|教师|老师|民警|辅警|交警|代表|志愿者|队员|党员|村民|居民|学生|职工|干部|书记|主任|同志|模范|标兵)$")
+_PERSON_BEFORE_REACH = 3
+# A table cell's place: everything up to the row, the row, then the column ("表格1 第3行第2列").
+_CELL = re.compile(r"^(?P<table>.*?)第\s*(?P<row>\d+)\s*行\s*第\s*(?P<column>\d+)\s*列$")
+_NAME_HEADERS = frozenset({"姓名", "名字", "人员", "联系人", "负责人", "受表彰人", "获奖人"})
+# A provincial body or meeting before a city name of the same province: 省文明办在郑州召开.
+_PROVINCIAL = re.compile(r"(?:全省|省委|省政府|省文明办|省文明委|省[\u4e00-\u9fff]{0,6}(?:厅|局|会|办))[^。；\n]{0,12}$")
+_PROVINCIAL_REACH = 24
+# Another city's body visiting or being visited is an exchange, not text copied from it.
+_EXCHANGE = re.compile(r"来我市|来本市|到我市|赴|前往|考察|参观|学习|交流|借鉴|观摩|座谈|调研|对口|结对|友好城市")
+_SENTENCE_END = "。；;！!？?\n"
 _LIST_SEPARATOR = "、"
 # Where an entry of a list ends (besides the separator); spaces inside names (李　明) are ignored.
 _ENTRY_BOUNDARIES = frozenset("、，,。；;：:!！?？（）()“”‘’《》【】[]\n")
@@ -188,6 +205,8 @@ def is_person_name(text: str, start: int, end: int, city: City) -> bool:
         return False
     if _PERSON_AFTER.match(text, end):
         return True
+    if _PERSON_BEFORE.search(text, max(0, start - _PERSON_BEFORE_REACH), start):
+        return True
     if (len(form) == 2 and start > 0 and text[start - 1] in surnames().prefix
             and not _after_place(text, start)):
         return True
@@ -241,9 +260,10 @@ def check(ctx: FileContext) -> list[Finding]:
         if matcher.is_ordinary_word(text, m.start(), m[0]):
             continue
         city = matcher.by_form[m[0]]
-        if _SELF_REFERENCE.match(text, m.end()):
+        if _SELF_REFERENCE.match(text, m.end()) and not _in_exchange(text, m.start(), m.end()):
             self_refs[city].append(m)
-        elif not is_person_name(text, m.start(), m.end(), city):
+        elif not (is_person_name(text, m.start(), m.end(), city) or _in_name_column(ctx, m.start(), m[0])
+                  or _provincial_meeting_place(ctx, text, m.start(), city)):
             mentions[city].append(m)
     out: list[Finding] = []
     if ctx.config.is_enabled("MR-CITY-001"):
@@ -255,6 +275,36 @@ def check(ctx: FileContext) -> list[Finding]:
             if city not in self_refs and len(matches) >= least:
                 out.append(_finding(ctx, "MR-CITY-002", city, matches, "提到该市"))
     return out
+
+
+def _in_exchange(text: str, start: int, end: int) -> bool:
+    """The sentence around the name tells of a visit or an exchange between the cities."""
+    first = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    return _EXCHANGE.search(text, first, min(ends) if ends else len(text)) is not None
+
+
+def _in_name_column(ctx: FileContext, start: int, form: str) -> bool:
+    """The whole cell is the name, in a table column headed 姓名 or made mostly of person names."""
+    segment = ctx.doc.at(start)
+    cell = _CELL.match(segment.location) if segment else None
+    if segment is None or cell is None or "".join(ctx.doc.text[segment.start:segment.end].split()) != form:
+        return False
+    column = []
+    for other in ctx.doc.segments:
+        place = _CELL.match(other.location)
+        if place and place["table"] == cell["table"] and place["column"] == cell["column"] and other != segment:
+            column.append((int(place["row"]), "".join(ctx.doc.text[other.start:other.end].split())))
+    if any(row == 1 and value in _NAME_HEADERS for row, value in column):
+        return True
+    names = sum(1 for _row, value in column if _person_like(value))
+    return names >= 2 and 2 * names > len(column)
+
+
+def _provincial_meeting_place(ctx: FileContext, text: str, start: int, city: City) -> bool:
+    mine = own_city(ctx.settings.city)
+    return (mine is not None and city.province == mine.province
+            and _PROVINCIAL.search(text, max(0, start - _PROVINCIAL_REACH), start) is not None)
 
 
 def _finding(ctx: FileContext, rule_id: str, city: City, matches: list[re.Match[str]], how: str) -> Finding:

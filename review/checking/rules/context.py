@@ -45,10 +45,12 @@ class FileContext:
 
     def finding(self, rule_id: str, message: str, *, page: int | None = None, location: str = "",
                 text: str = "", bbox: tuple[float, float, float, float] | None = None,
-                hint: str | None = None, item_code: str = "") -> Finding:
+                hint: str | None = None, item_code: str = "", read_by_ocr: bool = False,
+                confidence: float | None = None) -> Finding:
         """A finding about this file; `item_code` is set by requirement-level rules."""
         return make_finding(rule_id, message, file=self.facts.path, subject=self.facts.sha256, page=page,
-                            location=location, text=text, bbox=bbox, hint=hint, item_code=item_code)
+                            location=location, text=text, bbox=bbox, hint=hint, item_code=item_code,
+                            read_by_ocr=read_by_ocr, confidence=confidence)
 
     def finding_at(self, rule_id: str, message: str, start: int, end: int, *,
                    hint: str | None = None, shown: str | None = None) -> Finding:
@@ -63,4 +65,6 @@ class FileContext:
             location=segment.location if segment else "",
             text=self.doc.text[start:end] if shown is None else shown,
             bbox=segment.bbox if segment else None, hint=hint,
+            read_by_ocr=segment is not None and segment.source == "ocr",
+            confidence=segment.confidence if segment else None,
         )

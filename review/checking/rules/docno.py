@@ -19,8 +19,8 @@ _OPEN, _CLOSE = "〔", "〕"
 # The bracketed year and what follows; the abbreviation before it is read separately (anchoring
 # on the bracket keeps the scan fast: brackets are rare, Chinese characters are everywhere).
 DOCNO_PATTERN = re.compile(
-    r"(?P<open>[〔\[(（【［〖{｛])[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*"
-    r"(?P<close>[〕\])）】］〗}｝])[ \t]*(?P<di>第?)[ \t]*(?P<num>\d{0,5})(?P<hao>号?)"
+    r"(?P<open>[〔\[(（【［〖{｛﹝〘])[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*"
+    r"(?P<close>[〕\])）】］〗}｝﹞〙])[ \t]*(?P<di>第?)[ \t]*(?P<num>\d{0,5})(?P<hao>号?)"
 )
 _ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?=[ \t]*$)")
 _ORG_REACH = 14

@@ -3,7 +3,8 @@
 Legitimate text that looks similar is left alone: X光 / X射线 (a single X before anything but a
 counting word), XXL and other Latin words (an X run touching Latin letters or digits), model
 numbers such as X5 or iPhone X, and the Roman numeral Ⅹ (a different character). 某某 quoted as an
-example (如“某某同志”) is not a leftover either.
+example (如“某某同志”) is not a leftover either, nor a name masked for privacy: a surname followed by
+×× or 某某 (王××, 张某某 — masking minors' and residents' names is required in published lists).
 """
 from __future__ import annotations
 
@@ -46,6 +47,19 @@ INSTRUCTION_PATTERN = re.compile(
 # 某某 quoted as an example is explanation, not a leftover: 如“某某同志”, 例如：某某.
 _EXAMPLE_BEFORE = re.compile(r"(?:如|例如|比如|示例|范例|格式为|写作|写成)[:：]?\s*[“\"「『]?$")
 _LOOKBACK = 8
+# Common single-character surnames; those that also start counting or placing words (于 万 向 共 …)
+# are left out, so "向XX同志学习" and "共XX人" are still leftovers.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+)
+
+
+def _masked_name(text: str, m: re.Match[str]) -> bool:
+    """王××, 张某某: a surname then a masking run, not a placeholder left in a template."""
+    return bool(m["run"] or m["mou"]) and m.start() > 0 and text[m.start() - 1] in SURNAMES \
+        and len(m[0]) <= 3
 
 
 def check(ctx: FileContext) -> list[Finding]:
@@ -55,6 +69,8 @@ def check(ctx: FileContext) -> list[Finding]:
     if ctx.config.is_enabled("MR-TPL-001"):
         for m in PLACEHOLDER_PATTERN.finditer(text):
             if m["mou"] and _EXAMPLE_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start()):
+                continue
+            if _masked_name(text, m):
                 continue
             message = f"{name}：“{ctx.doc.excerpt(m.start(), m.end())}”中的“{m[0]}”是未替换的模板占位内容。"
             out.append(ctx.finding_at("MR-TPL-001", message, m.start(), m.end()))

@@ -25,6 +25,7 @@ class Segment(NamedTuple):
     location: str
     bbox: tuple[float, float, float, float] | None
     source: str
+    confidence: float | None = None  # OCR's own confidence in the text, for OCR'd blocks
 
 
 class DocText:
@@ -36,7 +37,8 @@ class DocText:
             if page.blocks:
                 blocks += [b for b in page.blocks if b.text and b.source not in _SKIPPED_SOURCES]
             elif page.text.strip():
-                blocks.append(TextBlock(text=page.text, page=page.number, source="ocr" if page.ocr else "text"))
+                blocks.append(TextBlock(text=page.text, page=page.number, source="ocr" if page.ocr else "text",
+                                        confidence=page.ocr_confidence if page.ocr else None))
         self._blocks = blocks
         self._many_pages = len(extraction.pages) > 1
         texts = [b.text for b in blocks]
@@ -52,7 +54,7 @@ class DocText:
         place = block.location or f"第{block.page}页"
         if self._many_pages and "页" not in place:
             place = f"第{block.page}页 {place}"
-        return Segment(start, start + len(block.text), block.page, place, block.bbox, block.source)
+        return Segment(start, start + len(block.text), block.page, place, block.bbox, block.source, block.confidence)
 
     @cached_property
     def segments(self) -> list[Segment]:
