@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
-    from demo.build import build_demo
+    from demo.build import build_demo  # inside the handler: see review.cli
 
     printer = ProgressPrinter()
     try:

@@ -119,7 +119,7 @@ class AppController(QObject):
 
     def choose(self, open_now: Path | None = None) -> bool:
         """Show the start dialog (opening `open_now` at once if given); False if the user quits."""
-        from desktop.login_dialog import LoginDialog
+        from desktop.login_dialog import LoginDialog  # imported when shown: the first window paints sooner
         from desktop.start_dialog import StartDialog
 
         while True:

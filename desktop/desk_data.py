@@ -18,6 +18,7 @@ from desktop.item_status import ItemStatus
 from review.assessment.decisions import history
 from review.assessment.group_state import GroupState, StandardState, current_package, group_state
 from review.assessment.overview import workspace_status
+from review.errors import UserError
 from review.intake.mapping import UnmappedFile, unmapped_files
 from review.intake.scan import rescan_known
 from review.manual.model import Manual, Standard
@@ -137,7 +138,6 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
     standard = manual.standard(code)
     found = group_state(workspace, group_code).standard(code)
     if standard is None or found is None:
-        from review.errors import UserError
 
         raise UserError(QCoreApplication.translate(
             "desk_data", "当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。").format(code))

@@ -33,6 +33,7 @@ from desktop.desk_data import (
     GroupDesk,
     MaterialRow,
     RequirementDetails,
+    group_statuses,
     load_dashboard,
     load_group_desk,
 )
@@ -46,8 +47,14 @@ from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
 from desktop.unmapped_list import UnmappedList
 from desktop.workers import Job, OperationRunner, WorkerPool
+from review.assessment.approval import Decided, decide
+from review.assessment.group_state import GroupState, group_state
+from review.changes import Changes
+from review.checking.findings import waive
 from review.errors import UserError
-from review.intake.filing import map_paths
+from review.intake.filing import Filed, map_paths
+from review.intake.scan import scan
+from review.intake.search import search
 from review.workspace.folder import Workspace
 from review.workspace.groups import summaries
 from review.workspace.permissions import Actor, allowed
@@ -372,7 +379,6 @@ class MainWindow(QMainWindow):
 
     def run_search(self, query: str, scope: str) -> list[Any]:
         """The search panel's function; runs in a worker, so it reads no widget."""
-        from review.intake.search import search
 
         group = self.group_code if scope in ("group", "item") else None
         items = [self.current_item] if scope == "item" and self.current_item else None
@@ -412,7 +418,6 @@ class MainWindow(QMainWindow):
         return standard.approval_blockers() if standard is not None else []
 
     def decide(self, verdict: str) -> None:
-        from review.assessment.approval import decide
 
         code, group = self.tree.current_code(), self.group_code
         if code is None or group is None:
@@ -427,18 +432,17 @@ class MainWindow(QMainWindow):
                 show_exception(self, UserError(self.tr("退回条目 {0} 必须写明原因。").format(code)))
                 return
 
-        def done(_decision: object) -> None:
+        def done(decided: Decided) -> None:
             self.statusBar().showMessage((self.tr("{0} 已通过。") if verdict == "approve" else self.tr("{0} 已退回。"))
                                          .format(code), 5000)
+            self.apply_changes(decided.changes)
             if verdict == "approve":
                 self.tree.step(+1)
-            self.open_group(group)
 
         self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
                          on_result=done, name="审核")
 
     def waive_finding(self, finding: FindingRow) -> None:
-        from review.checking.findings import waive
 
         group = self.group_code
         if group is None:
@@ -448,15 +452,13 @@ class MainWindow(QMainWindow):
         if not ok:
             return
 
-        def run(_job: Job) -> None:
+        def run(_job: Job) -> Changes:
             with self.workspace.session() as session:
-                waive(session, self.actor, group, finding.fingerprint, reason)
+                return waive(session, self.actor, group, finding.fingerprint, reason).changes
 
-        def done(_result: None) -> None:
+        def done(changes: Changes) -> None:
             self.statusBar().showMessage(self.tr("已豁免：{0}").format(finding.message), 6000)
-            self.open_group(group)
-            if self.tree.current_code():
-                self.load_requirement(self.tree.current_code())
+            self.apply_changes(changes)
 
         self.pool.submit(run, on_result=done, name="豁免问题")
 
@@ -475,7 +477,7 @@ class MainWindow(QMainWindow):
 
         try:
             self.runner.run(self.tr("归类 {0} 个文件到 {1}").format(len(paths), code), run,
-                            on_result=lambda names: self._mapped(group, code, self.tr("已把 {0} 归到 {1}。"), names))
+                            on_result=lambda filed: self._mapped(code, self.tr("已把 {0} 归到 {1}。"), filed))
         except UserError as exc:
             show_exception(self, exc)
 
@@ -485,19 +487,42 @@ class MainWindow(QMainWindow):
         if group is None:
             return
         self.pool.submit(lambda _job: map_paths(self.workspace, self.actor, group, code, [path], source="suggestion"),
-                         on_result=lambda names: self._mapped(group, code, self.tr("已采纳建议，把 {0} 归到 {1}。"),
-                                                              names),
+                         on_result=lambda filed: self._mapped(code, self.tr("已采纳建议，把 {0} 归到 {1}。"), filed),
                          on_error=lambda exc: self._mapping_failed(group, exc), name="采纳建议")
 
     def _mapping_failed(self, group: str, exc: BaseException) -> None:
         show_exception(self, exc)
         self.open_group(group)  # the list shows again what is still unmapped
 
-    def _mapped(self, group: str, code: str, message: str, names: list[str]) -> None:
-        self.statusBar().showMessage(message.format("、".join(names), code), 8000)
-        self.open_group(group)
-        if self.tree.current_code() == code:
-            self.load_requirement(code)
+    def _mapped(self, code: str, message: str, filed: Filed) -> None:
+        self.statusBar().showMessage(message.format("、".join(filed.names), code), 8000)
+        self.apply_changes(filed.changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh only what shows the change: one standard's badge and details after a decision or a
+        waiver; the whole group (files, suggestions, every badge) after files were added or scanned."""
+        if changes.group != self.group_code or self.desk is None:
+            return
+        if changes.every_standard or changes.files:
+            self.open_group(changes.group)
+            return
+        group = changes.group  # no file is looked at again: a decision or a waiver changed no file
+        self.pool.submit(lambda _job: group_state(self.workspace, group),
+                         on_result=lambda state: self._statuses_refreshed(state, changes), name="更新条目状态")
+
+    def _statuses_refreshed(self, state: GroupState, changes: Changes) -> None:
+        desk = self.desk
+        if desk is None or desk.group_code != state.code:
+            return
+        desk.state, desk.signoff = state, state.signoff
+        desk.statuses = group_statuses(state)
+        self.tree.update_states(desk.statuses)
+        self.signoff_button.setText(signoff_summary(desk.signoff))
+        self.signoff_button.setStyleSheet(f"color: {SIGNOFF_COLORS.get(desk.signoff.state, '#000000')}")
+        current = self.tree.current_code()
+        if current and changes.touches(current):
+            self.load_requirement(current)
+        self._update_actions()
 
     def sign_off(self) -> None:
         if self.desk is None:
@@ -512,7 +537,6 @@ class MainWindow(QMainWindow):
             SignoffChangesDialog(self.desk.signoff, self).exec()
 
     def scan_folder(self) -> None:
-        from review.intake.scan import scan
 
         group = self.group_code
         if group is None:
@@ -533,7 +557,7 @@ class MainWindow(QMainWindow):
         def done(report: Any) -> None:
             self.statusBar().showMessage(report.summary(), 15_000)
             self.suggested_group = None  # new or changed files: their text decides the suggestions
-            self.open_group(group)
+            self.apply_changes(report.changes)
 
         try:
             self.runner.run(self.tr("扫描 {0}").format(", ".join(p.name for p in paths)), run, on_result=done)

@@ -302,6 +302,12 @@ class ManualTree(QWidget):
         if keep:
             self.select(keep)
 
+    def update_states(self, statuses: Mapping[str, ItemStatus]) -> None:
+        """New badges for the same standards, leaving the selection as it is."""
+        if self.model is not None:
+            self.model.update_states(statuses)
+            self._show_summary(statuses)
+
     def _show_summary(self, statuses: Mapping[str, ItemStatus]) -> None:
         assert self.model is not None
         states = Counter(statuses.get(c, ItemStatus("missing")).state for c in self.model.standard_codes)

@@ -67,7 +67,7 @@ def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], 
     """Render one page at `scale` pixels per PDF point (or, with `fit_width_px`, as wide as that)
     and paint the highlight rectangles; without rectangles, the places where `terms` occur on the
     page (a search hit) are highlighted."""
-    import pymupdf as fitz
+    import pymupdf as fitz  # imported on first preview: the window opens without it
 
     try:
         document = fitz.open(path)
@@ -103,7 +103,7 @@ def render_pdf_page(path: Path, page: int, scale: float, rects: Sequence[Rect], 
 
 def docx_html(path: Path, terms: Sequence[str] = ()) -> str:
     """The document's paragraphs and tables, in order, as HTML with `terms` marked."""
-    import docx
+    import docx  # imported on first preview of a DOCX: the window opens without it
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -153,7 +153,7 @@ def docx_html(path: Path, terms: Sequence[str] = ()) -> str:
 
 def read_image(path: Path) -> ImageFacts:
     """The picture (EXIF rotation applied) and the facts an auditor checks."""
-    from PIL import ExifTags, Image, UnidentifiedImageError
+    from PIL import ExifTags, Image, UnidentifiedImageError  # imported on first preview of a picture
 
     try:
         with Image.open(path) as picture:
@@ -184,7 +184,7 @@ def read_image(path: Path) -> ImageFacts:
     orientation = exif.get(ExifTags.Base.Orientation, 1)
     rotation = {3: 180, 6: 90, 8: 270}.get(int(orientation), 0)
     if rotation:
-        from PySide6.QtGui import QTransform
+        from PySide6.QtGui import QTransform  # rarely needed: only rotated photos
 
         image = image.transformed(QTransform().rotate(rotation))
     return ImageFacts(image, facts)

@@ -89,7 +89,7 @@ def run_in_process(target: Callable[..., Any], *args: Any, progress: Progress | 
 def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: Any, group_code: str,
                       paths: list[str], *, progress: Progress | None = None, cancel: CancelToken | None = None) -> Any:
     """Open the workspace in `root` and run `scan` (review.intake.scan.scan) on it; runs in the child."""
-    from review.workspace.folder import Workspace
+    from review.workspace.folder import Workspace  # in the child only: the parent never pays for it
 
     with Workspace.open(Path(root), db_url=db_url) as workspace:
         return scan(workspace, actor, group_code, [Path(p) for p in paths], progress=progress, cancel=cancel)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import describe_exception
 from desktop.workers import WorkerPool
 
 
@@ -158,7 +159,6 @@ class SearchPanel(QWidget):
                          on_error=lambda exc: self._failed(generation, exc), name="搜索")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        from desktop.errors import describe_exception
 
         if generation == self._generation:
             self.status.setText(describe_exception(exc))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_exception
 from desktop.workers import Job, WorkerPool
 from review.errors import UserError
+from review.manual.service import load_manual_into
 from review.workspace.accounts import has_accounts
 from review.workspace.folder import MARKER, Workspace
 from review.workspace.permissions import LOCAL_USER, Actor
@@ -77,7 +78,6 @@ def open_workspace(path: Path) -> OpenedWorkspace:
 
 
 def create_workspace(path: Path, settings: WorkspaceSettings, manual: str) -> OpenedWorkspace:
-    from review.manual.service import load_manual_into
 
     workspace = Workspace.create(path, settings)
     try:
@@ -91,7 +91,7 @@ def create_workspace(path: Path, settings: WorkspaceSettings, manual: str) -> Op
 def open_or_build_demo(job: Job) -> OpenedWorkspace:
     folder = demo_folder()
     if not (folder / MARKER).exists():
-        from demo.build import build_demo
+        from demo.build import build_demo  # the demo generator is optional (see demo_available)
 
         build_demo(folder, progress=job.report)
     return open_workspace(folder)

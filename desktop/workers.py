@@ -16,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.errors import show_exception
 from review.errors import UserError
-from review.progress import Cancelled, CancelToken, ProgressEvent
+from review.progress import CancelToken, ProgressEvent
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,6 @@ class Job:
         """The `progress=` callback for services: shows the phase (查找文件, 提取文字 …) and the file."""
         current = f"{event.phase_name}：{event.current}" if event.current else event.phase_name
         self.progress(event.done, event.total, current)
-
-    def check_cancelled(self) -> None:
-        if self.cancel.cancelled:
-            raise Cancelled
 
 
 class Worker:
@@ -146,8 +143,6 @@ class WorkerPool(QObject):
 
 
 def _show_error(exc: BaseException) -> None:
-    from desktop.errors import show_exception
-
     show_exception(None, exc)
 
 

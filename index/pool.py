@@ -73,7 +73,7 @@ def _limit_memory(memory_mb: int) -> None:
     parent watches the resident size with psutil.
     """
     try:
-        import resource
+        import resource  # POSIX only: Windows has no address-space limit to set
     except ImportError:
         return
     current = psutil.Process().memory_info().data

@@ -29,11 +29,6 @@ class FileStat:
     mtime_ns: int
     real: str = ""  # the path as the OS knows it (may hold undecodable bytes); for opening only
 
-    @property
-    def name_ok(self) -> bool:
-        """False when the name is not valid UTF-8 (then `path` shows escapes)."""
-        return self.real == self.path
-
 
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path that can be stored and shown: undecodable bytes appear as \\xNN escapes."""

@@ -97,7 +97,7 @@ def test_waiver_keeps_finding_but_not_as_open(checked: tuple[Workspace, Path]) -
             waive(session, LOCAL_USER, "XC", finding.fingerprint, "  ")
         with pytest.raises(PermissionDenied):
             waive(session, Actor("小李", "leader", "CG"), "XC", finding.fingerprint, "已脱敏")
-        waiver = waive(session, LOCAL_USER, "XC", finding.fingerprint, "该号码为单位公开的服务热线")
+        waiver = waive(session, LOCAL_USER, "XC", finding.fingerprint, "该号码为单位公开的服务热线").waiver
         assert waiver.waived_by == LOCAL_USER.name and waiver.waived_at is not None
     run_checks(ws)  # a re-check keeps the waiver: the fingerprint is stable
     with ws.session() as session:

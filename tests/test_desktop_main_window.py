@@ -148,3 +148,22 @@ def test_the_desk_refuses_to_approve_a_standard_with_an_open_must_fix(qtbot, wor
     qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
     assert "不能审核通过" in dialogs[0] and "手机号未打码" in dialogs[0]
     assert window.tree.state_of("Ⅲ-1-1)") == "problem"
+
+
+def test_a_decision_refreshes_its_standard_without_reloading_the_group(qtbot, workspace, pool, tmp_path: Path,
+                                                                       monkeypatch):
+    import desktop.main_window as main_window
+
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)" and window.desk is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "pending", timeout=5000)
+    loads = []
+    real = main_window.load_group_desk
+    monkeypatch.setattr(main_window, "load_group_desk", lambda *a, **k: loads.append(a) or real(*a, **k))
+    window.decide("approve")
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=10_000)
+    assert loads == []  # the decision said what it changed: one standard, not the group's files
+    assert window.desk.state.standard("Ⅲ-1-1)").status == "approved"

@@ -47,7 +47,9 @@ def test_approve_records_who_and_every_file_hash(ws):
     add_file(ws, "XC", "Ⅲ-1-1)/学习计划.docx", b"plan v1", ["Ⅲ-1-1)"])
     add_file(ws, "XC", "Ⅲ-1-1)/实施方案.pdf", b"scheme", ["Ⅲ-1-1)"])
     add_file(ws, "XC", "Ⅲ-1-2)/专题学习.pdf", b"other item", ["Ⅲ-1-2)"])
-    decision = decide(ws, actor(ws, "张组长"), "XC", "Ⅲ-1-1)", "approve", "齐全")
+    decided = decide(ws, actor(ws, "张组长"), "XC", "Ⅲ-1-1)", "approve", "齐全")
+    assert decided.changes.standards == {"Ⅲ-1-1)"} and not decided.changes.files  # one standard to refresh
+    decision = decided.decision
     assert decision.decided_by == "张组长"
     assert sorted((f.rel_path, f.sha256) for f in decision.files) == [
         ("Ⅲ-1-1)/学习计划.docx", hashlib.sha256(real_file("a.docx", b"plan v1")).hexdigest()),
@@ -130,5 +132,5 @@ def test_refusals_name_the_item_and_what_to_do(ws):
 
 def test_single_user_workspace_may_decide(ws):
     add_file(ws, "XC", "Ⅲ-1-1)/计划.docx", b"plan", ["Ⅲ-1-1)"])
-    decision = decide(ws, LOCAL_USER, "XC", "Ⅲ-1-1)", "approve", "")
+    decision = decide(ws, LOCAL_USER, "XC", "Ⅲ-1-1)", "approve", "").decision
     assert decision.decided_by == LOCAL_USER.name

@@ -176,15 +176,6 @@ def test_readers_elsewhere_follow_a_rebuild(built: Path, engine: str) -> None:
     reader.close()
 
 
-def test_warm_loads_texts_so_searching_reads_no_text_from_disk(built: Path, engine: str) -> None:
-    index = opened(built, engine)
-    assert index.warm() == len(PAGES)
-    with sqlite3.connect(built / DB_FILE) as conn:
-        conn.execute("UPDATE doc_texts SET body = X''")  # verification would now fail if it read the disk
-    assert [h.doc_id for h in index.search(SearchQuery("第3份")).hits] == ["m3"]
-    index.close()
-
-
 def test_an_interrupted_rebuild_is_redone_on_the_next_open(built: Path, engine: str) -> None:
     def failing_source():
         yield from source()[:5]

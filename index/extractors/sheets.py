@@ -24,7 +24,7 @@ def extract_xlsx(path: Path, ex: Extraction, limits: Limits) -> None:
     if archive is None:
         return
     archive.close()
-    import openpyxl
+    import openpyxl  # imported on the first workbook: most scans have none
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -44,7 +44,7 @@ def extract_xls(path: Path, ex: Extraction, limits: Limits) -> None:
     """Legacy BIFF workbooks (XLS, and WPS ET saved in the same format): read, and say to re-save."""
     ex.problems.append(Problem(
         "legacy_format", "这是旧版 Excel 97-2003（XLS/ET）表格，已读取内容；请另存为 XLSX 后重新提交。"))
-    import xlrd
+    import xlrd  # imported on the first legacy workbook only
 
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)

@@ -62,7 +62,7 @@ Public API:
         .update(doc) / .remove(doc_ids) -> int / .set_items(doc_id, items) -> bool
         .search(SearchQuery) -> SearchResults
         .doc_count() / .health() -> "ok"|"missing"|"corrupt"|"locked"|"old_schema"|"other_engine"
-        .rebuild(all_docs, progress=None) -> int / .warm() -> int / .close()
+        .rebuild(all_docs, progress=None) -> int / .close()
     progress(done: int, total: int | None) is called every 100 documents and at the end.
 
 Typical use::

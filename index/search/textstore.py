@@ -534,17 +534,6 @@ class TextStoreIndex:
             return "corrupt"
         return "locked" if self._lock.is_stale() else "ok"
 
-    def warm(self) -> int:
-        """Load every document's compact text into memory (as far as the cache holds), so that the
-        first searches after opening are as fast as later ones; returns the number loaded. Meant
-        for a background thread right after opening."""
-        try:
-            conn = self._reader()
-            docnums = [row[0] for row in conn.execute("SELECT docnum FROM docs")]
-            return len(self._load_texts(conn, docnums))
-        except sqlite3.DatabaseError as error:
-            raise broken(self.path, error) from error
-
     def break_stale_lock(self) -> bool:
         return self._lock.break_stale()
 

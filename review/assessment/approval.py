@@ -7,8 +7,11 @@ and the findings are brought up to date first, so the gate never reads stale fin
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from review.assessment.decisions import VERDICTS
 from review.assessment.group_state import group_state
+from review.changes import Changes
 from review.errors import UserError
 from review.intake.mapping import mapped_materials, material_label
 from review.intake.scan import rescan_known
@@ -23,8 +26,14 @@ from review.workspace.permissions import Actor, require
 MAX_LISTED = 8
 
 
+@dataclass(frozen=True)
+class Decided:
+    decision: Decision
+    changes: Changes
+
+
 def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, verdict: str,
-           comment: str = "") -> Decision:
+           comment: str = "") -> Decided:
     """Record 通过 (approve) or 退回 (return, comment required) for one standard of a group."""
     if verdict not in VERDICTS:
         raise UserError(f"审核结论“{verdict}”无效，只能是 approve（通过）或 return（退回）。")
@@ -55,7 +64,7 @@ def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, 
                details={"comment": comment, "files": [material_label(m) for m in materials]})
         session.flush()
         _ = decision.files  # loaded now: the caller uses it after the session closes
-        return decision
+        return Decided(decision, Changes(group_code, standards=frozenset({item_code})))
 
 
 def _own_code(workspace: Workspace, group_code: str, item_code: str) -> str:

@@ -45,8 +45,6 @@ class CheckReport:
     files_not_extracted: int = 0
     requirements_checked: int = 0
     requirements_unchanged: int = 0
-    duplicates_checked: bool = False
-    findings_written: int = 0
     elapsed_s: float = 0.0
     cancelled: bool = False
     not_extracted: list[str] = field(default_factory=list)
@@ -288,7 +286,6 @@ def _apply_file(batch: _FileBatch, job: _FileJob, result: FileResult, states: _S
     batch.replace(job.material_id, [_row(f, job.group_id, job.material_id, "file") for f in findings])
     states.put(job.group_id, "file", str(job.material_id), job.key, signature)
     report.files_checked += 1
-    report.findings_written += len(findings)
 
 
 def _check_requirements(
@@ -326,7 +323,6 @@ def _check_requirements(
         _insert(session, [_row(f, group.id, by_path.get(f.file), "requirement") for f in findings])
         states.put(group.id, "requirement", code, key)
         report.requirements_checked += 1
-        report.findings_written += len(findings)
 
 
 def _check_duplicates(
@@ -354,5 +350,3 @@ def _check_duplicates(
     session.execute(delete(FindingRecord).where(FindingRecord.scope == "duplicate"))
     _insert(session, [_row(f, *where[f.file], "duplicate") for f in findings])
     states.put(anchor, "duplicates", "*", key)
-    report.duplicates_checked = True
-    report.findings_written += len(findings)

@@ -9,13 +9,15 @@ from pathlib import PurePosixPath
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from review.changes import Changes
 from review.checking.rules.catalogue import RULES
 from review.checking.rules.finding import SHORT_ID_LENGTH, short_id
 from review.checking.rules.place import describe_file_place
 from review.errors import UserError
+from review.manual.assignment import group_standard_codes
 from review.workspace.audit import record
 from review.workspace.db.base import utcnow
-from review.workspace.db.models import FindingRecord, Group, Material, Waiver
+from review.workspace.db.models import FindingRecord, Group, Mapping, Material, Waiver
 from review.workspace.groups import get_group
 from review.workspace.permissions import Actor, require
 
@@ -110,8 +112,14 @@ def list_findings(
     return out
 
 
+@dataclass(frozen=True)
+class Waived:
+    waiver: Waiver
+    changes: Changes
+
+
 def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str, *,
-          file: str | None = None) -> Waiver:
+          file: str | None = None) -> Waived:
     """Waive one finding of a group with a reason.
 
     The finding is named by the short id `check` prints (any prefix of its fingerprint that names
@@ -133,7 +141,10 @@ def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, rea
     record(session, actor=actor.name, action="finding.waive", target=finding.file or finding.item_code,
            details={"group": group_code, "rule": finding.rule_id, "fingerprint": finding.fingerprint, "reason": reason})
     session.flush()
-    return waiver
+    filed = set(session.scalars(select(Mapping.item_code).where(Mapping.material_id == finding.material_id))) \
+        if finding.material_id is not None else set()
+    codes = frozenset({finding.item_code} if finding.item_code else filed)
+    return Waived(waiver, Changes(group.code, standards=codes, every_standard=finding.scope == "duplicate"))
 
 
 _LISTED = 8  # findings named in a refusal, at most
@@ -218,7 +229,6 @@ def waive_requirement(session: Session, actor: Actor, group_code: str, item_code
     require(actor, "finding.waive", group.code)
     if not reason.strip():
         raise UserError("豁免必须写明理由。")
-    from review.manual.assignment import group_standard_codes
 
     if item_code not in group_standard_codes(session, group):
         raise UserError(f"测评标准 {item_code} 不由工作组 {group_code} 负责。")

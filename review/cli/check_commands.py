@@ -99,7 +99,7 @@ def _print_finding(ctx: Context, f: FindingView) -> None:
 
 def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
     from review.checking.findings import waive, waive_requirement
-    from review.manual.codes import typed_code
+    from review.manual.store import typed_code
 
     if args.item and args.file:
         from review.errors import UserError
@@ -111,7 +111,7 @@ def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
             waive_requirement(session, ctx.actor, args.group, code, args.reason)
             ctx.out(f"已豁免测评标准 {code}：{args.reason}")
         else:
-            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason, file=args.file)
+            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason, file=args.file).waiver
             ctx.out(f"已豁免问题 {short_id(waiver.fingerprint)} {waiver.rule_id}（{waiver.file or waiver.item_code}）："
                     f"{args.reason}")
     return 0

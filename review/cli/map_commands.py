@@ -5,7 +5,6 @@ import argparse
 
 from review.cli.context import Context
 from review.intake import mapping
-from review.workspace.db.models import Group
 from review.workspace.groups import summaries
 
 
@@ -45,14 +44,12 @@ def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
     group = ctx.read_scope(args.group)  # leaders and clerks see their own group only
     with ctx.workspace.session() as session:
         files = mapping.unmapped_files(session, group)
-        codes = [group] if group else list(session.scalars(select(Group.code).order_by(Group.code)))
-        empty = {code: mapping.requirements_without_materials(session, code) for code in codes}
         names = {s.code: s.name for s in summaries(session)}
+        codes = [group] if group else sorted(names)
+        empty = {code: mapping.requirements_without_materials(session, code) for code in codes}
     if args.json:
         ctx.json({"unmapped_files": [{"path": f.path, "rel_path": f.rel_path, "group": f.group} for f in files],
                   "requirements_without_materials": empty})

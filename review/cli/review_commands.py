@@ -42,7 +42,7 @@ def group_of(actor: Actor, group: str | None) -> str:
 
 def _typed_item(ctx: Context, typed: str) -> str:
     """The 测评标准 code as the manual spells it ("III-1-1" → "Ⅲ-1-1)"); refused with close codes when unknown."""
-    from review.manual.codes import typed_code
+    from review.manual.store import typed_code
 
     with ctx.workspace.session() as session:
         return typed_code(session, typed)
@@ -52,7 +52,7 @@ def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
     actor = ctx.actor
     group = group_of(actor, args.group)
     code = _typed_item(ctx, args.item)
-    decision = decide(ctx.workspace, actor, group, code, args.verdict, args.comment)
+    decision = decide(ctx.workspace, actor, group, code, args.verdict, args.comment).decision
     files = "、".join(f.rel_path for f in decision.files) or "无材料"
     ctx.out(f"{group} {code}：{VERDICTS[args.verdict]}（{actor.name}）。涉及文件：{files}")
     return 0

@@ -41,7 +41,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError("--limit 不能是负数；0 表示列出全部。")
     args.group = ctx.read_scope(args.group)  # leaders and clerks search their own group's materials
     if args.item:
-        from review.manual.codes import typed_code
+        from review.manual.store import typed_code
 
         with ctx.workspace.session() as session:  # as people type them: "III-1-1" is Ⅲ-1-1)
             args.item = [typed_code(session, item) for item in args.item]

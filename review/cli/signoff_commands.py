@@ -56,7 +56,7 @@ def parse_exceptions(values: list[str]) -> dict[str, str]:
 
 def typed_exceptions(ctx: Context, exceptions: dict[str, str]) -> dict[str, str]:
     """Exception codes as the manual spells them ("III-1-2" → "Ⅲ-1-2)"); an unknown code is refused."""
-    from review.manual.codes import typed_code
+    from review.manual.store import typed_code
 
     if not exceptions:
         return exceptions

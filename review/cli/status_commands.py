@@ -5,6 +5,7 @@ import argparse
 from typing import Any
 
 from review.assessment.overview import workspace_status
+from review.assessment.rollups import STATUS_NAMES
 from review.cli.context import Context
 
 
@@ -57,8 +58,6 @@ def scoped(data: dict[str, Any], group: str | None) -> dict[str, Any]:
 
 
 def _counts(roll: dict[str, object]) -> str:
-    from review.assessment.rollups import STATUS_NAMES
-
     return "，".join(f"{name} {roll[key]}" for key, name in STATUS_NAMES.items() if roll.get(key))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
 from review.cli.context import Context
@@ -35,8 +36,6 @@ def new_password(args: argparse.Namespace) -> str:
         return password
     if not sys.stdin or not sys.stdin.isatty():
         raise UserError(f"请用 --password-stdin 从标准输入提供账户“{args.name}”的密码。")
-    import getpass
-
     first = getpass.getpass(f"请为“{args.name}”设置密码：")
     if getpass.getpass("请再输入一次：") != first:
         raise UserError("两次输入的密码不一致，账户未建立。请重新运行。")

@@ -27,6 +27,7 @@ from review.manual.store import current_manual
 from review.workspace.audit import record
 from review.workspace.db.models import Group, Mapping, Material
 from review.workspace.folder import Workspace
+from review.workspace.groups import get_group
 from review.workspace.permissions import Actor, require
 
 log = logging.getLogger(__name__)
@@ -228,8 +229,6 @@ def unmapped_files(session: Session, group_code: str | None = None) -> list[Unma
 
 
 def requirements_without_materials(session: Session, group_code: str) -> list[str]:
-    from review.manual.assignment import group_standard_codes
-    from review.workspace.groups import get_group
 
     group = get_group(session, group_code)
     covered = set(session.scalars(

@@ -33,10 +33,14 @@ from sqlalchemy.orm import Session
 from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
+from index.ocr import ocr_available
 from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
 from index.scanner import FileStat, sha256_file, stat_file, walk
+from review.changes import Changes
+from review.checking.engine import run_checks
 from review.errors import UserError
 from review.intake.mapping import CodeMatcher
+from review.intake.search import SearchService, search_doc
 from review.manual.store import current_manual
 from review.progress import CancelToken, Progress, ProgressMeter
 from review.workspace.audit import record
@@ -91,6 +95,11 @@ class ScanReport:
         if self.cancelled:
             text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
         return text
+
+    @property
+    def changes(self) -> Changes:
+        """A scan may change any of the group's files, and so any of its standards and its sign-off."""
+        return Changes(self.group, every_standard=True, files=True, signoff=True)
 
     def to_json(self) -> dict[str, object]:
         data = {k: v for k, v in self.__dict__.items() if k not in ("problems", "checks")}
@@ -216,7 +225,6 @@ def scan(
     if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
     if check and not cancel.cancelled:
-        from review.checking.engine import run_checks
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
@@ -275,7 +283,6 @@ def rescan_known(
     _extract_and_index(workspace, group_code, cache, {st.path: st.real for st in stats}, report, progress, cancel,
                        None)
     if not cancel.cancelled:
-        from review.checking.engine import run_checks
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
@@ -398,7 +405,6 @@ def _extract_and_index(
     workers: int | None,
 ) -> None:
     """Extract what the cache lacks and bring the search index up to date, pipelined."""
-    from review.intake.search import SearchService, search_doc
 
     with workspace.session() as session:
         group = get_group(session, group_code)
@@ -537,8 +543,6 @@ def run_ocr(
     Each page image's result is cached by its SHA-256, so no page is ever read twice; a cancelled
     run resumes with the next scan. Without the OCR engine the pages stay listed as pending.
     """
-    from index.ocr import ocr_available
-    from review.intake.search import SearchService, search_doc
 
     with workspace.session() as session:
         group = get_group(session, group_code)

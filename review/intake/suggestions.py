@@ -61,7 +61,7 @@ class FileSuggestions:
 
 @lru_cache(maxsize=4096)
 def describing_words(title: str) -> tuple[str, ...]:
-    import jieba
+    import jieba  # loading its dictionary takes a second: only when suggestions are asked for
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for users
     words = []

@@ -124,7 +124,7 @@ def _read_group_rows(path: Path) -> list[dict[str, object]]:
             reader = csv.DictReader(io.StringIO(text))
             return [{_HEADERS.get((k or "").strip(), k): v for k, v in r.items()} for r in reader]
         if suffix == ".xlsx":
-            import openpyxl
+            import openpyxl  # only for an XLSX assignment file
 
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             sheet = book.worksheets[0]

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from review.errors import UserError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
     from review.manual.model import Manual
 
@@ -89,20 +88,3 @@ def require_code(manual: Manual, typed: str, levels: Collection[str] | None = No
     close = close_codes(pool, typed)
     advice = f"相近的编号：{'、'.join(close)}。" if close else ""
     raise UserError(f"操作手册中没有编号为 {typed} 的{what}。{advice}请用 `manual show` 查看全部编号。")
-
-
-
-def typed_code(session: Session, typed: str, levels: Collection[str] | None = ("standard",), *,
-               materials_only: bool = True) -> str:
-    """A code typed on the command line, in the current manual's spelling (refused when unknown).
-
-    With `materials_only`, suggestions are limited to the 测评标准 that need materials. Without a
-    manual the code is returned as typed, for the command to refuse in its own words.
-    """
-    from review.manual.store import current_manual
-
-    manual = current_manual(session)
-    if manual is None:
-        return typed.strip()
-    candidates = [s.code for s in manual.material_standards()] if materials_only else None
-    return require_code(manual, typed, levels, candidates)

@@ -9,6 +9,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from review.manual.codes import resolve_code
+
 METHOD_MATERIALS = "材料审核"
 METHOD_FIELD = "实地考察"
 METHOD_SURVEY = "问卷调查"
@@ -130,8 +132,6 @@ class Manual:
     def resolve_code(self, typed: str, levels: Collection[str] | None = None) -> str | None:
         """The manual's own spelling of a code as typed ("III-2-2", "Ⅲ-2-2）" → "Ⅲ-2-2)"), optionally only
         at some `LEVELS`; None when unknown or ambiguous (see review.manual.codes.require_code)."""
-        from review.manual.codes import resolve_code
-
         return resolve_code(self, typed, levels)
 
     def standards_under(self, code: str) -> list[Standard]:

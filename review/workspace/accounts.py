@@ -5,7 +5,9 @@ every action needs a user name and password: prompted, or from MATERIALS_REVIEW_
 """
 from __future__ import annotations
 
+import getpass
 import os
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -13,8 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from review.errors import UserError
+from review.workspace.audit import record
 from review.workspace.db.base import utcnow
-from review.workspace.db.models import User
+from review.workspace.db.models import Group, User
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.passwords import hash_password, verify_password
@@ -32,8 +35,6 @@ def env_or_prompt(prompt: str) -> str:
     value = os.environ.get(PASSWORD_ENV)
     if value is not None:
         return value
-    import getpass
-    import sys
 
     if not sys.stdin or not sys.stdin.isatty():
         raise UserError(f"需要密码，但没有可交互的终端。请设置环境变量 {PASSWORD_ENV} 后重试。")
@@ -47,7 +48,6 @@ def has_accounts(session: Session) -> bool:
 def actor_of(session: Session, user: User) -> Actor:
     group_code = None
     if user.group_id is not None:
-        from review.workspace.db.models import Group
 
         group = session.get(Group, user.group_id)
         group_code = group.code if group else None
@@ -63,7 +63,6 @@ def lockout_delay(failures: int) -> timedelta:
 
 def login(workspace: Workspace, name: str, password: str) -> Actor:
     """Check a password; failed attempts are counted and, past a few, delay the next try."""
-    from review.workspace.audit import record
 
     with workspace.session() as session:
         user = session.scalars(select(User).where(User.name == name)).first()
@@ -100,7 +99,6 @@ def resolve_actor(workspace: Workspace, name: str | None, ask: PasswordSource = 
 def create_user(
     workspace: Workspace, actor: Actor, name: str, role: str, password: str, group_code: str | None = None
 ) -> User:
-    from review.workspace.audit import record
 
     require(actor, "user.edit")
     name = name.strip()
@@ -132,7 +130,6 @@ def create_first_admin(workspace: Workspace, name: str, ask: PasswordSource = en
 
 
 def list_users(workspace: Workspace) -> list[dict[str, object]]:
-    from review.workspace.db.models import Group
 
     with workspace.session() as session:
         rows = session.execute(
