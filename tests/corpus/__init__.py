@@ -1,0 +1,1 @@
+"""Test corpora with truth files (see realistic.py)."""
