@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.item_status import ItemStatus
+from desktop.standard_status import StandardStatus
 from review.assessment.decisions import history
 from review.assessment.group_state import GroupState, StandardState, current_package, group_state
 from review.assessment.overview import workspace_status
@@ -62,11 +62,11 @@ class HistoryRow:
 
 
 @dataclass
-class RequirementDetails:
+class StandardDetails:
     group_code: str
     standard: Standard
     path: list[str]  # titles of the 测评项目, 测评指标 and 测评内容 above it
-    status: ItemStatus
+    status: StandardStatus
     materials: list[MaterialRow] = field(default_factory=list)
     findings: list[FindingRow] = field(default_factory=list)
     history: list[HistoryRow] = field(default_factory=list)
@@ -81,18 +81,18 @@ class GroupDesk:
     group_name: str
     manual: Manual | None
     codes: list[str]
-    statuses: dict[str, ItemStatus]
+    statuses: dict[str, StandardStatus]
     signoff: SignoffStatus
     unmapped: list[UnmappedFile]
     state: GroupState | None = None
 
 
-# review.assessment.rollups names the states; the desk's badge keys (desktop.item_status) are shorter.
+# review.assessment.rollups names the states; the desk's badge keys (desktop.standard_status) are shorter.
 _READINESS_TO_STATE = {"missing": "missing", "problems": "problem", "pending": "pending", "approved": "ok",
                        "waived": "waived", "changed": "changed"}
 
 
-def item_status(standard: StandardState) -> ItemStatus:
+def badge_of(standard: StandardState) -> StandardStatus:
     """A standard's badge and the note under it, from the group read model."""
     notes = []
     review = standard.review
@@ -103,12 +103,12 @@ def item_status(standard: StandardState) -> ItemStatus:
     if standard.open:
         notes.append(QCoreApplication.translate("desk_data", "未处理的问题 {0} 条（必须修改 {1} 条）")
                      .format(len(standard.open), len(standard.must_open)))
-    return ItemStatus(_READINESS_TO_STATE[standard.status], len(standard.present_files), "；".join(notes))
+    return StandardStatus(_READINESS_TO_STATE[standard.status], len(standard.present_files), "；".join(notes))
 
 
-def group_statuses(state: GroupState, codes: Sequence[str] | None = None) -> dict[str, ItemStatus]:
+def group_statuses(state: GroupState, codes: Sequence[str] | None = None) -> dict[str, StandardStatus]:
     """Badges for the group's standards (all, or those in `codes`)."""
-    return {s.code: item_status(s) for s in state.standards if codes is None or s.code in codes}
+    return {s.code: badge_of(s) for s in state.standards if codes is None or s.code in codes}
 
 
 def load_group_desk(workspace: Workspace, group_code: str, actor: Actor | None = None) -> GroupDesk:
@@ -134,7 +134,7 @@ def ancestors(manual: Manual, code: str) -> list[str]:
     return []
 
 
-def requirement_details(workspace: Workspace, group_code: str, manual: Manual, code: str) -> RequirementDetails:
+def standard_details(workspace: Workspace, group_code: str, manual: Manual, code: str) -> StandardDetails:
     standard = manual.standard(code)
     found = group_state(workspace, group_code).standard(code)
     if standard is None or found is None:
@@ -154,7 +154,7 @@ def requirement_details(workspace: Workspace, group_code: str, manual: Manual, c
     with workspace.session() as session:
         rows = [HistoryRow(d.decided_at, d.decided_by, d.verdict, d.comment, len(d.files))
                 for d in history(session, group_code, code)]
-    return RequirementDetails(group_code, standard, ancestors(manual, code), item_status(found), materials, findings,
+    return StandardDetails(group_code, standard, ancestors(manual, code), badge_of(found), materials, findings,
                               rows, list(found.review.changed_files))
 
 
@@ -166,7 +166,7 @@ class GroupRow:
     name: str
     standards: int
     files: int
-    counts: dict[str, int]  # ItemStatus.state → number of standards
+    counts: dict[str, int]  # StandardStatus.state → number of standards
     signoff: str  # 未签字 / 有效 / 已失效 / 签名无效
     signoff_state: str
     signed_at: str

@@ -32,19 +32,19 @@ from desktop.desk_data import (
     FindingRow,
     GroupDesk,
     MaterialRow,
-    RequirementDetails,
+    StandardDetails,
     group_statuses,
     load_dashboard,
     load_group_desk,
 )
-from desktop.desk_data import requirement_details as read_requirement
+from desktop.desk_data import standard_details as read_standard
 from desktop.errors import describe_exception, log_file, show_exception
 from desktop.manual_tree import ManualTree
 from desktop.preview import PreviewPane
 from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
-from desktop.requirement_view import RequirementView
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
+from desktop.standard_view import StandardView
 from desktop.unmapped_list import UnmappedList
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.assessment.approval import Decided, decide
@@ -73,13 +73,13 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.pool = pool
         self.desk: GroupDesk | None = None
-        self.details: RequirementDetails | None = None
+        self.details: StandardDetails | None = None
         self.setWindowTitle(self.tr("申报材料审核台 — {0}").format(workspace.root.name))
         self.setObjectName("MainWindow")
 
         # panes ----------------------------------------------------------------------------------
         self.tree = ManualTree()
-        self.tree.standard_selected.connect(self.load_requirement)
+        self.tree.standard_selected.connect(self.load_standard)
         self.current_item: str | None = None  # plain attribute: read by the search worker
         self.wanted_group: str | None = None  # the group whose desk was asked for last
         self.search = SearchPanel(pool, self.run_search)
@@ -99,14 +99,14 @@ class MainWindow(QMainWindow):
         self.left = QTabWidget()
         self.left.addTab(self.items_splitter, self.tr("测评条目"))
         self.left.addTab(self.search, self.tr("搜索"))
-        self.requirement = RequirementView()
-        self.requirement.material_activated.connect(self.open_material)
-        self.requirement.finding_activated.connect(self.open_finding)
-        self.requirement.waive_requested.connect(self.waive_finding)
+        self.standard_pane = StandardView()
+        self.standard_pane.material_activated.connect(self.open_material)
+        self.standard_pane.finding_activated.connect(self.open_finding)
+        self.standard_pane.waive_requested.connect(self.waive_finding)
         self.preview = PreviewPane(pool)
         self.desk_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.desk_splitter.setObjectName("desk_splitter")
-        for widget in (self.left, self.requirement, self.preview):
+        for widget in (self.left, self.standard_pane, self.preview):
             self.desk_splitter.addWidget(widget)
         self.desk_splitter.setChildrenCollapsible(False)
         self.desk_splitter.setSizes([380, 480, 500])
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
 
     # -- layout memory -------------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"desk": self.desk_splitter, "items": self.items_splitter, "requirement": self.requirement.splitter,
+        return {"desk": self.desk_splitter, "items": self.items_splitter, "requirement": self.standard_pane.splitter,
                 "dashboard": self.dashboard.splitter}
 
     def _restore_layout(self) -> None:
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.signoff_button.setStyleSheet(f"color: {SIGNOFF_COLORS.get(desk.signoff.state, '#000000')}")
         self.signoff_button.show()
         if changed_group:
-            self.requirement.clear()
+            self.standard_pane.clear()
             self.preview.clear()
             self.tree.step(+1)
         self._update_actions()
@@ -338,20 +338,20 @@ class MainWindow(QMainWindow):
         self.unmapped.show_suggestions({})
         self.statusBar().showMessage(self.tr("无法给出归类建议：{0}").format(describe_exception(exc)), 15_000)
 
-    def load_requirement(self, code: str) -> None:
+    def load_standard(self, code: str) -> None:
         self.current_item = code
         desk = self.desk
         if desk is None or desk.manual is None:
             return
         manual, group = desk.manual, desk.group_code
-        self.pool.submit(lambda _job: read_requirement(self.workspace, group, manual, code),
-                         on_result=self._requirement_loaded, name="载入条目")
+        self.pool.submit(lambda _job: read_standard(self.workspace, group, manual, code),
+                         on_result=self._standard_loaded, name="载入条目")
 
-    def _requirement_loaded(self, details: RequirementDetails) -> None:
+    def _standard_loaded(self, details: StandardDetails) -> None:
         if details.standard.code != self.tree.current_code():
             return  # the user has moved on
         self.details = details
-        self.requirement.show_details(details)
+        self.standard_pane.show_details(details)
         present = [m for m in details.materials if m.present]
         if present:
             self.open_material(present[0])
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         self.search.box.selectAll()
 
     def next_finding(self) -> None:
-        if self.requirement.next_finding() is None:
+        if self.standard_pane.next_finding() is None:
             self.statusBar().showMessage(self.tr("当前条目没有发现问题。"), 4000)
 
     # -- actions -------------------------------------------------------------------------------
@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
         self.signoff_button.setStyleSheet(f"color: {SIGNOFF_COLORS.get(desk.signoff.state, '#000000')}")
         current = self.tree.current_code()
         if current and changes.touches(current):
-            self.load_requirement(current)
+            self.load_standard(current)
         self._update_actions()
 
     def sign_off(self) -> None:

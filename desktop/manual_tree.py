@@ -1,7 +1,7 @@
 """The left pane: the manual (测评项目 → 测评内容 → 测评标准) limited to one group's standards,
 each node with a status badge and counts, filterable by status.
 
-Statuses are `ItemStatus` values computed off the UI thread (desktop.desk_data.group_statuses,
+Statuses are `StandardStatus` values computed off the UI thread (desktop.desk_data.group_statuses,
 from review.assessment.rollups); the tree only shows them, so checks and decisions change the badges
 without this widget changing.
 """
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from desktop.item_status import STATE_KEYS, ItemStatus
+from desktop.standard_status import STATE_KEYS, StandardStatus
 from review.manual.model import Manual
 
 
@@ -107,7 +107,7 @@ class ManualTreeModel(QStandardItemModel):
     refresh costs no Qt call at all (each one from Python may wait for the GIL a worker holds).
     """
 
-    def __init__(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
+    def __init__(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, StandardStatus]) -> None:
         super().__init__()
         self.setHorizontalHeaderLabels([self.tr("条目"), self.tr("状态"), self.tr("材料")])
         self.manual = manual
@@ -145,13 +145,13 @@ class ManualTreeModel(QStandardItemModel):
     def same_tree(self, manual: Manual, codes: Sequence[str]) -> bool:
         return list(codes) == self.codes and manual == self.manual
 
-    def update_states(self, statuses: Mapping[str, ItemStatus]) -> None:
+    def update_states(self, statuses: Mapping[str, StandardStatus]) -> None:
         for code, row in self._standards.items():
-            status = statuses.get(code, ItemStatus("missing"))
+            status = statuses.get(code, StandardStatus("missing"))
             self._apply(row, status.state, self.tr("{0} 份").format(status.files) if status.files else "—",
                         status.note, parent=False)
         for row, codes in self._parents:
-            states = Counter(statuses.get(c, ItemStatus("missing")).state for c in codes)
+            states = Counter(statuses.get(c, StandardStatus("missing")).state for c in codes)
             self._apply(row, worst_state(states), short_counts(states), counts_text(states), parent=True)
 
     def _row(self, code: str, title: str, level: str, tooltip: str = "") -> list[QStandardItem]:
@@ -277,7 +277,7 @@ class ManualTree(QWidget):
         layout.addWidget(self.empty)
         self.model: ManualTreeModel | None = None
 
-    def show_group(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, ItemStatus]) -> None:
+    def show_group(self, manual: Manual, codes: Sequence[str], statuses: Mapping[str, StandardStatus]) -> None:
         """(Re)build the tree for a group's standards, or only update its badges when the standards are
         the same; keeps the current item when it still exists and announces it again."""
         if self.model is not None and self.model.same_tree(manual, codes):
@@ -302,15 +302,15 @@ class ManualTree(QWidget):
         if keep:
             self.select(keep)
 
-    def update_states(self, statuses: Mapping[str, ItemStatus]) -> None:
+    def update_states(self, statuses: Mapping[str, StandardStatus]) -> None:
         """New badges for the same standards, leaving the selection as it is."""
         if self.model is not None:
             self.model.update_states(statuses)
             self._show_summary(statuses)
 
-    def _show_summary(self, statuses: Mapping[str, ItemStatus]) -> None:
+    def _show_summary(self, statuses: Mapping[str, StandardStatus]) -> None:
         assert self.model is not None
-        states = Counter(statuses.get(c, ItemStatus("missing")).state for c in self.model.standard_codes)
+        states = Counter(statuses.get(c, StandardStatus("missing")).state for c in self.model.standard_codes)
         summary = counts_text(states) if states else ""
         if self.summary.text() != summary:
             self.summary.setText(summary)

@@ -52,7 +52,7 @@ def rules_of(ws: Workspace, name: str) -> set[str]:
 def test_findings_are_stored_with_place_and_hint(checked: tuple[Workspace, Path]) -> None:
     ws, _ = checked
     report = run_checks(ws)
-    assert report.files_checked == 3 and report.requirements_checked == 3
+    assert report.files_checked == 3 and report.standards_checked == 3
     with ws.session() as session:
         findings = list_findings(session, "XC")
     leftovers = [f for f in findings if f.rule_id == "MR-TPL-001"]
@@ -68,13 +68,13 @@ def test_unchanged_files_and_requirements_are_skipped(checked: tuple[Workspace, 
     run_checks(ws)
     again = run_checks(ws)
     assert (again.files_checked, again.files_unchanged) == (0, 3)
-    assert (again.requirements_checked, again.requirements_unchanged) == (0, 3)
+    assert (again.standards_checked, again.standards_unchanged) == (0, 3)
     target = root / "Ⅲ-3-1) 台账" / "背街小巷整治台账.docx"
     make_docx(target, ["北湖市背街小巷整治工作台账", "负责人：某某", "2026年4月2日"])
     os.utime(target, ns=(10**9, 10**9))
     scan(ws, LOCAL_USER, "XC", [root], check=False)
     third = run_checks(ws)
-    assert third.files_checked == 1 and third.requirements_checked == 1
+    assert third.files_checked == 1 and third.standards_checked == 1
     assert "MR-TPL-001" in rules_of(ws, "背街小巷整治台账.docx")
 
 

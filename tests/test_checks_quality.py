@@ -108,7 +108,7 @@ def test_ordinary_file_name_passes() -> None:
 
 def test_odd_extractions_never_raise() -> None:
     from index.document import Page, TextBlock
-    from review.checking.rules import RuleConfig, check_requirement
+    from review.checking.rules import RuleConfig, check_standard
     from review.manual.model import KindRequirement, MaterialRequirement, Standard
     from tests.checks_support import facts_for
     odd = [
@@ -124,5 +124,5 @@ def test_odd_extractions_never_raise() -> None:
     cfg = settings()
     for ex in odd:
         assert isinstance(run(ex, "x.bin"), list)
-    findings = check_requirement(std, [(facts_for(ex, "x.bin"), ex) for ex in odd], cfg, RuleConfig.from_settings(cfg))
+    findings = check_standard(std, [(facts_for(ex, "x.bin"), ex) for ex in odd], cfg, RuleConfig.from_settings(cfg))
     assert "MR-REQ-001" in {f.rule_id for f in findings}

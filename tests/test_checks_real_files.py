@@ -10,7 +10,7 @@ import pytest
 
 from index.extract import extract_file
 from index.ocr import ocr_available
-from review.checking.rules import FileFacts, RuleConfig, check_file, check_requirement
+from review.checking.rules import FileFacts, RuleConfig, check_file, check_standard
 from review.checking.rules.runner import document_date, recognise_kinds
 from review.manual.model import KindRequirement, MaterialRequirement, Standard
 from tests.checks_support import of_rule, rules, settings
@@ -82,7 +82,7 @@ def test_photos_under_a_caption_requirement(tmp_path: Path) -> None:
     named = make_photo(tmp_path / "2026年5月1日 人民公园 志愿者清理垃圾.jpg", exif=True, size=(1600, 1200))
     bare = make_photo(tmp_path / "IMG_0002.jpg", size=(1600, 1200), fmt="JPEG")
     materials = [read(named, item=std.code), read(bare, item=std.code)]
-    findings = check_requirement(std, materials, CFG, RuleConfig.from_settings(CFG))
+    findings = check_standard(std, materials, CFG, RuleConfig.from_settings(CFG))
     assert of_rule(findings, "MR-REQ-001") == []
     assert [f.file for f in of_rule(findings, "MR-CAP-001")] == [str(bare)]
 

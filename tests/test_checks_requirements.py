@@ -3,7 +3,7 @@ captions, and 总结式 reports."""
 from __future__ import annotations
 
 from index.document import Page, TextBlock
-from review.checking.rules import RuleConfig, check_requirement
+from review.checking.rules import RuleConfig, check_standard
 from review.checking.rules.runner import recognise_kinds
 from review.manual.model import KindRequirement, MaterialRequirement, Standard
 from tests.checks_support import extraction, facts_for, of_rule, pdf_page, rules, run, settings
@@ -22,7 +22,7 @@ def standard(*kinds: tuple[str, int], **requirement: object) -> Standard:
 def check(std: Standard, *materials: tuple[object, str], cfg=None) -> list:
     cfg = cfg or settings()
     pairs = [(facts_for(ex, name, items=(std.code,)), ex) for ex, name in materials]
-    return check_requirement(std, pairs, cfg, RuleConfig.from_settings(cfg))
+    return check_standard(std, pairs, cfg, RuleConfig.from_settings(cfg))
 
 
 def kinds_of(ex, name="材料.docx") -> dict[str, str]:

@@ -174,7 +174,7 @@ def test_clerk_reads_only_their_own_group(cli) -> None:
     code, out, err = cli("乙材料员", "search", "词", "--group", "A")
     assert code == 3 and out == "" and one_chinese_line(err)
     code, out, _ = cli("乙材料员", "unmapped", "--json")
-    assert code == 0 and set(json.loads(out)["requirements_without_materials"]) == {"B"}
+    assert code == 0 and set(json.loads(out)["standards_without_materials"]) == {"B"}
     code, out, err = cli("乙材料员", "unmapped", "--group", "A")
     assert code == 3 and out == "" and one_chinese_line(err)
     code, out, _ = cli("乙材料员", "check", "--json")

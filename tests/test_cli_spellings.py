@@ -257,8 +257,8 @@ def test_an_ambiguous_prefix_is_refused_listing_the_candidates(ws: Workspace, cl
 
 
 def test_the_desk_shows_the_same_short_id_and_place(qtbot, ws: Workspace, cli) -> None:
-    from desktop.desk_data import requirement_details
-    from desktop.requirement_view import RequirementView
+    from desktop.desk_data import standard_details
+    from desktop.standard_view import StandardView
     from review.manual.store import current_manual
 
     assert cli("map", "方案.docx", "Ⅲ-1-1)")[0] == 0
@@ -267,8 +267,8 @@ def test_the_desk_shows_the_same_short_id_and_place(qtbot, ws: Workspace, cli) -
     assert f"位置：{Path(phone['file']).name}，第 2 段" in out
     with ws.session() as session:
         manual = current_manual(session)
-    details = requirement_details(ws, "XC", manual, "Ⅲ-1-1)")
-    view = RequirementView()
+    details = standard_details(ws, "XC", manual, "Ⅲ-1-1)")
+    view = StandardView()
     qtbot.addWidget(view)
     view.show_details(details)
     row = next(i for i, f in enumerate(details.findings) if f.fingerprint == phone["fingerprint"])

@@ -45,7 +45,7 @@ def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, 
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
     assert window.tree.state_of("Ⅲ-1-1)") == "problem"
-    view = window.requirement
+    view = window.standard_pane
     qtbot.waitUntil(lambda: view.findings.rowCount() == 2, timeout=5000)
     assert view.findings.item(0, 0).text() == "必须修改" and view.findings.item(1, 0).text() == "建议修改"
     assert view.findings.item(0, 2).text() == "第 2 页 · 方案.pdf"

@@ -54,8 +54,8 @@ def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
-    qtbot.waitUntil(lambda: window.requirement.details is not None, timeout=5000)
-    assert window.requirement.materials.rowCount() == 1
+    qtbot.waitUntil(lambda: window.standard_pane.details is not None, timeout=5000)
+    assert window.standard_pane.materials.rowCount() == 1
     qtbot.waitUntil(lambda: window.preview.request is not None and window.preview.page_count == 2, timeout=5000)
     assert window.tree.state_of("Ⅲ-1-1)") == "pending"
 
@@ -66,13 +66,13 @@ def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("照片缺少文字说明，请补充。", True))
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # 退回 with a comment
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "problem", timeout=5000)
-    qtbot.waitUntil(lambda: window.requirement.history.rowCount() == 1, timeout=5000)
-    assert window.requirement.history.item(0, 3).text() == "照片缺少文字说明，请补充。"
+    qtbot.waitUntil(lambda: window.standard_pane.history.rowCount() == 1, timeout=5000)
+    assert window.standard_pane.history.item(0, 3).text() == "照片缺少文字说明，请补充。"
 
     qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # previous item
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
-    qtbot.waitUntil(lambda: window.requirement.history.rowCount() == 1
-                    and window.requirement.history.item(0, 2).text() == "通过", timeout=5000)
+    qtbot.waitUntil(lambda: window.standard_pane.history.rowCount() == 1
+                    and window.standard_pane.history.item(0, 2).text() == "通过", timeout=5000)
     assert dialogs == []
 
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.item_status import ItemStatus
 from desktop.manual_tree import ManualTree
+from desktop.standard_status import StandardStatus
 from tests.conftest import small_manual
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 def fake_provider(codes):
-    states = {"Ⅲ-1-1)": ItemStatus("ok", 2), "Ⅲ-1-2)": ItemStatus("missing"), "Ⅲ-3-1)": ItemStatus("problem", 1, "已退回：缺台账")}
+    states = {"Ⅲ-1-1)": StandardStatus("ok", 2), "Ⅲ-1-2)": StandardStatus("missing"), "Ⅲ-3-1)": StandardStatus("problem", 1, "已退回：缺台账")}
     return {c: states[c] for c in codes if c in states}
 
 def test_tree_shows_only_the_groups_standards_with_badges(qtbot):

@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from review.assessment.approval import decide
-from review.assessment.decisions import history, requirement_states
+from review.assessment.decisions import history, standard_reviews
 from review.errors import PermissionDenied, UserError
 from review.workspace.accounts import login
 from review.workspace.permissions import LOCAL_USER
@@ -34,7 +34,7 @@ def actor(ws, name):
 
 def states(ws, group="XC"):
     with ws.session() as session:
-        return requirement_states(session, group)
+        return standard_reviews(session, group)
 
 
 def test_new_requirements_are_pending_and_only_material_standards_are_listed(ws):

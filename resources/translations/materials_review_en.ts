@@ -216,313 +216,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="70"/>
+        <location filename="../../desktop/main_window.py" line="77"/>
         <source>申报材料审核台 — {0}</source>
         <translation>Materials Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93"/>
+        <location filename="../../desktop/main_window.py" line="100"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94"/>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="123"/>
         <source>当前用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
         <source>查看签字状态及签字后的变化</source>
         <translation>Sign-off state and changes since</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>选择要查看或审核的工作组</source>
         <translation>Choose the task group to view or review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>打开其他工作区…</source>
         <translation>Open another workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>扫描文件夹…</source>
         <translation>Scan folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>扫描或重新扫描本组材料文件夹</source>
         <translation>Scan or re-scan this group&apos;s materials folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>各工作组的进度总览</source>
         <translation>Progress of every task group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>审核台</source>
         <translation>Review desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>当前工作组的审核台</source>
         <translation>Review desk of the current group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>上一条</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>上一个测评标准</source>
         <translation>Previous standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>下一条</source>
         <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>下一个测评标准</source>
         <translation>Next standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>审核通过当前条目并转到下一条</source>
         <translation>Approve the current item and go to the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>退回当前条目（须写明原因）</source>
         <translation>Return the current item (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>在右侧显示当前条目的下一个问题</source>
         <translation>Show the next finding of the current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>签字确认…</source>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>组长对本组材料签字确认</source>
         <translation>The leader signs off the group&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source> 工作组：</source>
         <translation> Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>操作正在进行</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。</source>
         <translation>“{0}” is still running. Cancel it and close the window? Finished work is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="273"/>
         <source>工作区还没有工作组。请用命令 group add 新建工作组并分配条目。</source>
         <translation>The workspace has no task groups yet. Create one with `group add` and assign items.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。</source>
         <translation>No manual is loaded. Load one with `manual load`, then refresh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>工作组 {0}（{1}）{2}：{3} 个材料审核条目</source>
         <translation>Group {0} ({1}){2}: {3} items to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>无法给出归类建议：{0}</source>
         <translation>Could not suggest standards: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="395"/>
         <source>当前条目没有发现问题。</source>
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>不能通过：{0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>审核通过本条目</source>
         <translation>Approve this standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="423"/>
+        <location filename="../../desktop/main_window.py" line="428"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="446"/>
+        <location filename="../../desktop/main_window.py" line="450"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="447"/>
+        <location filename="../../desktop/main_window.py" line="451"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="456"/>
+        <location filename="../../desktop/main_window.py" line="460"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="478"/>
+        <location filename="../../desktop/main_window.py" line="480"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="477"/>
+        <location filename="../../desktop/main_window.py" line="479"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427"/>
+        <location filename="../../desktop/main_window.py" line="432"/>
         <source>退回条目 {0} 必须写明原因。</source>
         <translation>Returning {0} needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>{0} 已通过。</source>
         <translation>{0} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="436"/>
         <source>{0} 已退回。</source>
         <translation>{0} returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="469"/>
+        <location filename="../../desktop/main_window.py" line="471"/>
         <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
         <translation>{0} “{1}” may not map materials for group {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
+        <location filename="../../desktop/main_window.py" line="490"/>
         <source>已采纳建议，把 {0} 归到 {1}。</source>
         <translation>Suggestion accepted: {0} mapped to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="532"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="544"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547"/>
+        <location filename="../../desktop/main_window.py" line="571"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="548"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
@@ -580,49 +580,49 @@ Log: {1}</translation>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/workers.py" line="157"/>
+        <location filename="../../desktop/workers.py" line="152"/>
         <source>正在估算剩余时间…</source>
         <translation>Estimating time left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="162"/>
+        <location filename="../../desktop/workers.py" line="157"/>
         <source>剩余约 {0} 秒</source>
         <translation>About {0} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="165"/>
+        <location filename="../../desktop/workers.py" line="160"/>
         <source>剩余约 {0} 分 {1:02d} 秒</source>
         <translation>About {0} min {1:02d} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="167"/>
+        <location filename="../../desktop/workers.py" line="162"/>
         <source>剩余约 {0} 小时 {1:02d} 分</source>
         <translation>About {0} h {1:02d} min left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="188"/>
-        <location filename="../../desktop/workers.py" line="218"/>
+        <location filename="../../desktop/workers.py" line="183"/>
+        <location filename="../../desktop/workers.py" line="213"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="211"/>
+        <location filename="../../desktop/workers.py" line="206"/>
         <source>“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。</source>
         <translation>“{0}” is in progress. Wait for it to finish or click Cancel before starting “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="216"/>
+        <location filename="../../desktop/workers.py" line="211"/>
         <source>准备中…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="232"/>
+        <location filename="../../desktop/workers.py" line="227"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="160"/>
-        <location filename="../../desktop/workers.py" line="241"/>
+        <location filename="../../desktop/workers.py" line="155"/>
+        <location filename="../../desktop/workers.py" line="236"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
@@ -781,212 +781,34 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
-    <name>RequirementView</name>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="50"/>
-        <source>材料种类：{0}</source>
-        <translation>Kinds of material: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="51"/>
-        <source>{0} 至少 {1} 份</source>
-        <translation>{0}: at least {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="54"/>
-        <source>文件格式：{0}</source>
-        <translation>File formats: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="57"/>
-        <source>时间范围：{0}</source>
-        <translation>Period: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="59"/>
-        <source>应包含：{0}</source>
-        <translation>Must mention: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="61"/>
-        <source>图片须配说明（时间、地点、人物、事由）</source>
-        <translation>Photos need captions (time, place, people, occasion)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="80"/>
-        <source>材料</source>
-        <translation>Files</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="80"/>
-        <source>格式</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="80"/>
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="84"/>
-        <source>级别</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="84"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="84"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="84"/>
-        <source>编号</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="88"/>
-        <source>豁免所选问题…</source>
-        <translation>Waive selected problem…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="89"/>
-        <source>组长确认该问题不影响得分时，写明理由后豁免</source>
-        <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="94"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="94"/>
-        <source>审核人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="94"/>
-        <source>结论</source>
-        <translation>Verdict</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="94"/>
-        <source>意见</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="135"/>
-        <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="138"/>
-        <source>已归类材料</source>
-        <translation>Mapped materials</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="139"/>
-        <source>发现的问题</source>
-        <translation>Problems found</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="140"/>
-        <source>审核记录</source>
-        <translation>Review history</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="158"/>
-        <source>审核后有变化</source>
-        <translation>Changed since review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="178"/>
-        <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
-        <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="180"/>
-        <source>已归类材料（{0} 份）</source>
-        <translation>Mapped materials ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="184"/>
-        <source>{0}（文件已缺失）</source>
-        <translation>{0} (file missing)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="195"/>
-        <source>发现的问题：未发现问题。</source>
-        <translation>Problems found: none.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="199"/>
-        <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）</source>
-        <translation>Problems found ({0}: {1} must be fixed, {2} waived; press F8 to step through them)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="206"/>
-        <source>{0}（已豁免：{1}）</source>
-        <translation>{0} (waived: {1})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="220"/>
-        <source>问题编号（命令行 waive 使用）：{0}</source>
-        <translation>Finding id (for the command line&apos;s waive): {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="227"/>
-        <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
-        <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="229"/>
-        <source>审核记录（{0} 次）</source>
-        <translation>Review history ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="235"/>
-        <source>通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/requirement_view.py" line="235"/>
-        <source>退回</source>
-        <translation>Returned</translation>
-    </message>
-</context>
-<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/search_panel.py" line="47"/>
+        <location filename="../../desktop/search_panel.py" line="48"/>
         <source>全部材料</source>
         <translation>All materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="47"/>
+        <location filename="../../desktop/search_panel.py" line="48"/>
         <source>本组</source>
         <translation>This group</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="48"/>
+        <location filename="../../desktop/search_panel.py" line="49"/>
         <source>当前条目</source>
         <translation>Current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="119"/>
+        <location filename="../../desktop/search_panel.py" line="120"/>
         <source>搜索材料全文（Ctrl+F），例如：背街小巷</source>
         <translation>Search all materials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="145"/>
+        <location filename="../../desktop/search_panel.py" line="146"/>
         <source>全文搜索尚未就绪：请先扫描材料，建立索引后即可搜索。</source>
         <translation>Search is not ready: scan the materials first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="155"/>
+        <location filename="../../desktop/search_panel.py" line="156"/>
         <source>正在搜索“{0}”…</source>
         <translation>Searching “{0}”…</translation>
     </message>
@@ -1110,6 +932,184 @@ Log: {1}</translation>
         <location filename="../../desktop/signoff_dialog.py" line="145"/>
         <source>签字：{0}（第 {1} 版，{2}{3}）</source>
         <translation>Sign-off: {0} (version {1}, {2}{3})</translation>
+    </message>
+</context>
+<context>
+    <name>StandardView</name>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="50"/>
+        <source>材料种类：{0}</source>
+        <translation>Kinds of material: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="51"/>
+        <source>{0} 至少 {1} 份</source>
+        <translation>{0}: at least {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="54"/>
+        <source>文件格式：{0}</source>
+        <translation>File formats: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="57"/>
+        <source>时间范围：{0}</source>
+        <translation>Period: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="59"/>
+        <source>应包含：{0}</source>
+        <translation>Must mention: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="61"/>
+        <source>图片须配说明（时间、地点、人物、事由）</source>
+        <translation>Photos need captions (time, place, people, occasion)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="80"/>
+        <source>材料</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="80"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="80"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="84"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="84"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="84"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="84"/>
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="88"/>
+        <source>豁免所选问题…</source>
+        <translation>Waive selected problem…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="89"/>
+        <source>组长确认该问题不影响得分时，写明理由后豁免</source>
+        <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="94"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="94"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="94"/>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="94"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="135"/>
+        <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="138"/>
+        <source>已归类材料</source>
+        <translation>Mapped materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="139"/>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="140"/>
+        <source>审核记录</source>
+        <translation>Review history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="158"/>
+        <source>审核后有变化</source>
+        <translation>Changed since review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="178"/>
+        <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
+        <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="180"/>
+        <source>已归类材料（{0} 份）</source>
+        <translation>Mapped materials ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="184"/>
+        <source>{0}（文件已缺失）</source>
+        <translation>{0} (file missing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="195"/>
+        <source>发现的问题：未发现问题。</source>
+        <translation>Problems found: none.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="199"/>
+        <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）</source>
+        <translation>Problems found ({0}: {1} must be fixed, {2} waived; press F8 to step through them)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="206"/>
+        <source>{0}（已豁免：{1}）</source>
+        <translation>{0} (waived: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="220"/>
+        <source>问题编号（命令行 waive 使用）：{0}</source>
+        <translation>Finding id (for the command line&apos;s waive): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="227"/>
+        <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
+        <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="229"/>
+        <source>审核记录（{0} 次）</source>
+        <translation>Review history ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="235"/>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="235"/>
+        <source>退回</source>
+        <translation>Returned</translation>
     </message>
 </context>
 <context>
@@ -1262,32 +1262,32 @@ Log: {1}</translation>
 <context>
     <name>desk_data</name>
     <message>
-        <location filename="../../desktop/desk_data.py" line="104"/>
+        <location filename="../../desktop/desk_data.py" line="100"/>
         <source>已退回：{0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="106"/>
+        <location filename="../../desktop/desk_data.py" line="102"/>
         <source>审核后有变化：{0}</source>
         <translation>Changed since review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="108"/>
+        <location filename="../../desktop/desk_data.py" line="104"/>
         <source>未处理的问题 {0} 条（必须修改 {1} 条）</source>
         <translation>{0} open problems ({1} must be fixed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="173"/>
+        <location filename="../../desktop/desk_data.py" line="142"/>
         <source>当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。</source>
         <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="232"/>
+        <location filename="../../desktop/desk_data.py" line="201"/>
         <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
         <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="234"/>
+        <location filename="../../desktop/desk_data.py" line="203"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>

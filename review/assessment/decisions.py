@@ -113,7 +113,7 @@ def latest_decisions(session: Session, group: Group) -> dict[str, Decision]:
     return latest
 
 
-def requirement_states(session: Session, group_code: str) -> dict[str, ReviewState]:
+def standard_reviews(session: Session, group_code: str) -> dict[str, ReviewState]:
     """Every 材料审核 requirement of the group, in manual order, with its effective state."""
     group = get_group(session, group_code)
     latest = latest_decisions(session, group)

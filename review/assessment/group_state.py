@@ -33,10 +33,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from review.assessment.decisions import STATE_NAMES as REVIEW_STATE_NAMES
-from review.assessment.decisions import requirement_states
+from review.assessment.decisions import standard_reviews
 from review.assessment.rollups import STATUS_NAMES
 from review.checking.engine import run_checks
-from review.checking.findings import SERIOUS, WHOLE_REQUIREMENT, FindingView, list_findings
+from review.checking.findings import SERIOUS, WHOLE_STANDARD, FindingView, list_findings
 from review.checking.rules.finding import short_id
 from review.checking.rules.place import describe_file_place
 from review.intake.mapping import mapped_materials, material_label
@@ -331,8 +331,8 @@ def local_group_state(session: Session, group: Group, manual: Manual | None,
             unfiled.append(view)
     whole = {w.item_code: Note(w.reason, w.waived_by, w.waived_at.isoformat(timespec="seconds"))
              for w in session.scalars(select(Waiver).where(Waiver.group_id == group.id, Waiver.revoked_at.is_(None),
-                                                           Waiver.rule_id == WHOLE_REQUIREMENT))}
-    reviews = requirement_states(session, group.code)
+                                                           Waiver.rule_id == WHOLE_STANDARD))}
+    reviews = standard_reviews(session, group.code)
     standards = []
     for code in codes:
         materials = by_code.get(code, [])

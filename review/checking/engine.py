@@ -28,7 +28,7 @@ from review.checking.rules.config import RuleConfig
 from review.checking.rules.duplicates import find_duplicates_by_signature
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts
-from review.checking.rules.runner import FileResult, check_cached_file, check_requirement
+from review.checking.rules.runner import FileResult, check_cached_file, check_standard
 from review.manual.assignment import group_standard_codes
 from review.manual.model import Manual, Standard, standard_body
 from review.manual.store import current_manual
@@ -43,15 +43,15 @@ class CheckReport:
     files_checked: int = 0
     files_unchanged: int = 0
     files_not_extracted: int = 0
-    requirements_checked: int = 0
-    requirements_unchanged: int = 0
+    standards_checked: int = 0
+    standards_unchanged: int = 0
     elapsed_s: float = 0.0
     cancelled: bool = False
     not_extracted: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (f"检查文件 {self.files_checked} 个（{self.files_unchanged} 个未变，跳过），"
-                f"检查测评标准 {self.requirements_checked} 条（{self.requirements_unchanged} 条未变，跳过），"
+                f"检查测评标准 {self.standards_checked} 条（{self.standards_unchanged} 条未变，跳过），"
                 f"用时 {self.elapsed_s:.1f} 秒。")
         if self.files_not_extracted:
             text += f"{self.files_not_extracted} 个文件尚未提取文字，请重新扫描后再检查。"
@@ -172,7 +172,7 @@ def run_checks(
         if manual is not None and not report.cancelled:
             with session.no_autoflush:
                 for group in groups:
-                    _check_requirements(session, group, manual, materials[group.id], items, settings, config, basis,
+                    _check_standards(session, group, manual, materials[group.id], items, settings, config, basis,
                                         cache, states, extractions, report)
                 _check_duplicates(session, config, basis, states, items, report)
         states.flush()
@@ -288,7 +288,7 @@ def _apply_file(batch: _FileBatch, job: _FileJob, result: FileResult, states: _S
     report.files_checked += 1
 
 
-def _check_requirements(
+def _check_standards(
     session: Session, group: Group, manual: Manual, materials: list[Material], items: dict[int, list[str]],
     settings: WorkspaceSettings, config: RuleConfig, basis: str, cache: ExtractionCache, states: _States,
     extractions: dict[str, Extraction], report: CheckReport,
@@ -308,21 +308,21 @@ def _check_requirements(
         key = _key(basis, code, standard_body(standard),
                    [(f.sha256, f.rel_path, f.format, f.sha256 in cache) for f in facts])
         if states.key(group.id, "requirement", code) == key:
-            report.requirements_unchanged += 1
+            report.standards_unchanged += 1
             continue
         pairs = []
         for f in facts:
             extraction = _load(cache, f.sha256, extractions)
             if extraction is not None:
                 pairs.append((f, extraction))
-        findings = check_requirement(standard, pairs, settings, config)
+        findings = check_standard(standard, pairs, settings, config)
         session.execute(delete(FindingRecord).where(FindingRecord.group_id == group.id,
                                                     FindingRecord.scope == "requirement",
                                                     FindingRecord.item_code == code))
         by_path = {m.path: m.id for m in mapped}
         _insert(session, [_row(f, group.id, by_path.get(f.file), "requirement") for f in findings])
         states.put(group.id, "requirement", code, key)
-        report.requirements_checked += 1
+        report.standards_checked += 1
 
 
 def _check_duplicates(

@@ -21,7 +21,7 @@ from review.workspace.db.models import FindingRecord, Group, Mapping, Material, 
 from review.workspace.groups import get_group
 from review.workspace.permissions import Actor, require
 
-WHOLE_REQUIREMENT = "*"  # Waiver.rule_id of a waiver that covers a whole standard
+WHOLE_STANDARD = "*"  # Waiver.rule_id of a waiver that covers a whole standard
 SEVERITY_ORDER = {"must": 0, "should": 1, "info": 2}
 SEVERITY_NAMES = {"must": "必须修改", "should": "建议修改", "info": "提示"}
 SERIOUS = ("must", "should")  # what a sign-off records and the 问题清单 prints; 提示 (info) is not
@@ -232,7 +232,7 @@ def waive_requirement(session: Session, actor: Actor, group_code: str, item_code
 
     if item_code not in group_standard_codes(session, group):
         raise UserError(f"测评标准 {item_code} 不由工作组 {group_code} 负责。")
-    waiver = Waiver(group_id=group.id, fingerprint=f"item:{item_code}", rule_id=WHOLE_REQUIREMENT, item_code=item_code,
+    waiver = Waiver(group_id=group.id, fingerprint=f"item:{item_code}", rule_id=WHOLE_STANDARD, item_code=item_code,
                     reason=reason.strip(), waived_by=actor.name)
     session.add(waiver)
     record(session, actor=actor.name, action="finding.waive", target=item_code,

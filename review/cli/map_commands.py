@@ -49,10 +49,10 @@ def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
         files = mapping.unmapped_files(session, group)
         names = {s.code: s.name for s in summaries(session)}
         codes = [group] if group else sorted(names)
-        empty = {code: mapping.requirements_without_materials(session, code) for code in codes}
+        empty = {code: mapping.standards_without_materials(session, code) for code in codes}
     if args.json:
         ctx.json({"unmapped_files": [{"path": f.path, "rel_path": f.rel_path, "group": f.group} for f in files],
-                  "requirements_without_materials": empty})
+                  "standards_without_materials": empty})
         return 0
     ctx.out(f"未归类的文件 {len(files)} 个：")
     for f in files:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from review.assessment.approval import decide
-from review.assessment.decisions import VERDICTS, decision_json, history, requirement_states
+from review.assessment.decisions import VERDICTS, decision_json, history, standard_reviews
 from review.cli.context import Context
 from review.errors import UserError
 from review.workspace.permissions import Actor, require
@@ -63,7 +63,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     group = group_of(actor, args.group)
     require(actor, "read.group", group)
     with ctx.workspace.session() as session:
-        states = requirement_states(session, group)
+        states = standard_reviews(session, group)
     if args.json:
         ctx.json({"group": group, "requirements": [s.to_json() for s in states.values()]})
         return 0

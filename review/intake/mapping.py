@@ -228,7 +228,7 @@ def unmapped_files(session: Session, group_code: str | None = None) -> list[Unma
     return [UnmappedFile(m.id, code, m.path, m.rel_path) for m, code in session.execute(query)]
 
 
-def requirements_without_materials(session: Session, group_code: str) -> list[str]:
+def standards_without_materials(session: Session, group_code: str) -> list[str]:
 
     group = get_group(session, group_code)
     covered = set(session.scalars(

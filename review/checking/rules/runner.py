@@ -3,7 +3,7 @@
 - `check_file` runs the file-level rules; call it for every scanned file, mapped or not;
   `check_cached_file` does it from the extraction cache (in the check engine's worker processes,
   which is why this module and what it imports stay clear of the database layer).
-- `check_requirement` runs the requirement-level rules for one 测评标准 and its materials.
+- `check_standard` runs the requirement-level rules for one 测评标准 and its materials.
 - `find_duplicates` looks across all materials.
 - `without_superseded` drops file-level findings that a file's requirements judge instead.
 
@@ -38,7 +38,7 @@ from review.checking.rules.material import FileFacts
 from review.manual.model import Standard
 from review.workspace.settings import WorkspaceSettings
 
-__all__ = ["check_file", "check_requirement", "document_date", "find_duplicates", "recognise_kinds",
+__all__ = ["check_file", "check_standard", "document_date", "find_duplicates", "recognise_kinds",
            "sort_findings", "without_superseded"]
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
@@ -73,7 +73,7 @@ def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleC
     return findings, list(signature) if signature else None
 
 
-def check_requirement(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
+def check_standard(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
                       settings: WorkspaceSettings, config: RuleConfig) -> list[Finding]:
     contexts = [FileContext(facts, extraction, settings, config) for facts, extraction in materials]
     return _capped(requirements.check(standard, contexts, config))
@@ -83,7 +83,7 @@ def without_superseded(file_findings: Sequence[Finding], standards: Sequence[Sta
     """A file's findings minus those its requirements judge instead.
 
     A file mapped only to standards that set their own date window is judged against those windows
-    (MR-DATE-003 from `check_requirement`), not against the workspace's (MR-DATE-001).
+    (MR-DATE-003 from `check_standard`), not against the workspace's (MR-DATE-001).
     """
     if standards and all(s.requirement is not None and s.requirement.window for s in standards):
         return [f for f in file_findings if f.rule_id != "MR-DATE-001"]

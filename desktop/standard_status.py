@@ -8,7 +8,7 @@ STATE_KEYS = ("missing", "problem", "pending", "ok", "waived", "changed")
 
 
 @dataclass(frozen=True)
-class ItemStatus:
+class StandardStatus:
     """`state` is one of STATE_KEYS; `files` counts the present files mapped to the standard."""
 
     state: str

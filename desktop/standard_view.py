@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.desk_data import FindingRow, MaterialRow, RequirementDetails
+from desktop.desk_data import FindingRow, MaterialRow, StandardDetails
 from desktop.manual_tree import STATES, state_icon
 from review.checking.findings import SEVERITY_NAMES
 from review.checking.rules.finding import short_id
@@ -44,28 +44,28 @@ def human_size(size: int) -> str:
 
 def requirement_html(requirement: MaterialRequirement | None) -> str:
     if requirement is None:
-        return f"<p>{QCoreApplication.translate('RequirementView', '手册未写明材料要求。')}</p>"
+        return f"<p>{QCoreApplication.translate('StandardView', '手册未写明材料要求。')}</p>"
     lines = []
     if requirement.kinds:
-        lines.append(QCoreApplication.translate("RequirementView", "材料种类：{0}").format("；".join(
-            QCoreApplication.translate("RequirementView", "{0} 至少 {1} 份").format(k.kind, k.min_count)
+        lines.append(QCoreApplication.translate("StandardView", "材料种类：{0}").format("；".join(
+            QCoreApplication.translate("StandardView", "{0} 至少 {1} 份").format(k.kind, k.min_count)
             for k in requirement.kinds)))
     if requirement.formats:
-        lines.append(QCoreApplication.translate("RequirementView", "文件格式：{0}").format(
+        lines.append(QCoreApplication.translate("StandardView", "文件格式：{0}").format(
             "、".join(f.upper() for f in requirement.formats)))
     if requirement.window:
-        lines.append(QCoreApplication.translate("RequirementView", "时间范围：{0}").format(requirement.window))
+        lines.append(QCoreApplication.translate("StandardView", "时间范围：{0}").format(requirement.window))
     if requirement.keywords:
-        lines.append(QCoreApplication.translate("RequirementView", "应包含：{0}").format("、".join(requirement.keywords)))
+        lines.append(QCoreApplication.translate("StandardView", "应包含：{0}").format("、".join(requirement.keywords)))
     if requirement.captions_required:
-        lines.append(QCoreApplication.translate("RequirementView", "图片须配说明（时间、地点、人物、事由）"))
+        lines.append(QCoreApplication.translate("StandardView", "图片须配说明（时间、地点、人物、事由）"))
     if requirement.notes:
         lines.append(requirement.notes)
     return "".join(f"<li>{html.escape(line)}</li>" for line in lines).join(("<ul>", "</ul>")) if lines else ""
 
 
-class RequirementView(QWidget):
-    """Shows a `RequirementDetails`. Emits `material_activated(path)` and `finding_activated(row)`."""
+class StandardView(QWidget):
+    """Shows a `StandardDetails`. Emits `material_activated(path)` and `finding_activated(row)`."""
 
     material_activated = Signal(object)  # MaterialRow
     finding_activated = Signal(object)  # FindingRow
@@ -73,7 +73,7 @@ class RequirementView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.details: RequirementDetails | None = None
+        self.details: StandardDetails | None = None
         self.header = QTextBrowser()
         self.header.setOpenLinks(False)
         self.materials_label = QLabel()
@@ -139,7 +139,7 @@ class RequirementView(QWidget):
         self.findings_label.setText(self.tr("发现的问题"))
         self.history_label.setText(self.tr("审核记录"))
 
-    def show_details(self, details: RequirementDetails) -> None:
+    def show_details(self, details: StandardDetails) -> None:
         self.details = details
         standard = details.standard
         style = STATES.get(details.status.state)
@@ -220,7 +220,7 @@ class RequirementView(QWidget):
             number.setToolTip(self.tr("问题编号（命令行 waive 使用）：{0}").format(row.fingerprint))
             self.findings.setItem(i, 3, number)
 
-    def _fill_history(self, details: RequirementDetails) -> None:
+    def _fill_history(self, details: StandardDetails) -> None:
         rows = details.history
         self.history.setRowCount(0)
         if not rows:
