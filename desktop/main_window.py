@@ -453,8 +453,7 @@ class MainWindow(QMainWindow):
             return
 
         def run(_job: Job) -> Changes:
-            with self.workspace.session() as session:
-                return waive(session, self.actor, group, finding.fingerprint, reason).changes
+            return waive(self.workspace, self.actor, group, finding.fingerprint, reason).changes
 
         def done(changes: Changes) -> None:
             self.statusBar().showMessage(self.tr("已豁免：{0}").format(finding.message), 6000)

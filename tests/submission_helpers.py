@@ -49,9 +49,8 @@ def waive_must_fix(workspace: Workspace, leader, group_code: str) -> list[str]:
     rescan_known(workspace, leader, group_code)  # extracted and checked, as a scan leaves them
     state = group_state(workspace, group_code)
     found = {f.fingerprint: f for s in state.standards if s.status != "missing" for f in s.must_open}
-    with workspace.session() as session:
-        for finding in found.values():
-            waive(session, leader, group_code, finding.fingerprint, WAIVER_REASONS[finding.rule_id])
+    for finding in found.values():
+        waive(workspace, leader, group_code, finding.fingerprint, WAIVER_REASONS[finding.rule_id])
     return sorted({f.rule_id for f in found.values()})
 
 

@@ -94,10 +94,10 @@ def test_waiver_keeps_finding_but_not_as_open(checked: tuple[Workspace, Path]) -
     with ws.session() as session:
         finding = next(f for f in list_findings(session, "XC") if f.rule_id == "MR-PII-002")
         with pytest.raises(UserError, match="理由"):
-            waive(session, LOCAL_USER, "XC", finding.fingerprint, "  ")
+            waive(ws, LOCAL_USER, "XC", finding.fingerprint, "  ")
         with pytest.raises(PermissionDenied):
-            waive(session, Actor("小李", "leader", "CG"), "XC", finding.fingerprint, "已脱敏")
-        waiver = waive(session, LOCAL_USER, "XC", finding.fingerprint, "该号码为单位公开的服务热线").waiver
+            waive(ws, Actor("小李", "leader", "CG"), "XC", finding.fingerprint, "已脱敏")
+        waiver = waive(ws, LOCAL_USER, "XC", finding.fingerprint, "该号码为单位公开的服务热线").waiver
         assert waiver.waived_by == LOCAL_USER.name and waiver.waived_at is not None
     run_checks(ws)  # a re-check keeps the waiver: the fingerprint is stable
     with ws.session() as session:
@@ -112,7 +112,7 @@ def test_statuses_and_rollup_arithmetic(checked: tuple[Workspace, Path]) -> None
     assert statuses == {"Ⅲ-1-1)": "problems", "Ⅲ-1-2)": "problems", "Ⅲ-3-1)": statuses["Ⅲ-3-1)"]}
     assert statuses["Ⅲ-3-1)"] in ("pending", "problems")
     with ws.session() as session:
-        waive_requirement(session, LOCAL_USER, "XC", "Ⅲ-1-2)", "本市本年度未组织该项活动，经文明办同意")
+        waive_requirement(ws, LOCAL_USER, "XC", "Ⅲ-1-2)", "本市本年度未组织该项活动，经文明办同意")
     state = group_state(ws, "XC")
     assert state.standard("Ⅲ-1-2)").status == "waived"
     assert state.standard("Ⅲ-1-2)").waiver.reason.startswith("本市本年度")

@@ -177,8 +177,24 @@ def test_lookalike_small_brackets_in_a_docno_are_wrong_brackets() -> None:
 def test_a_finding_on_text_read_by_ocr_says_so_and_is_not_must_fix() -> None:
     from index.document import Page, TextBlock
 
-    read = [TextBlock(text="焦文明办[2025]3号", location="第1页", source="ocr", confidence=0.83)]
+    read = [TextBlock(text="联系电话13812345678", location="第1页", source="ocr", confidence=0.83)]
     ex = extraction(pages=[Page(1, text=read[0].text, blocks=read, ocr=True, ocr_confidence=0.83)], fmt="pdf")
-    [finding] = of_rule(run(ex, "通知.pdf"), "MR-DOCNO-001")
-    assert finding.severity_label == "建议修改"  # a scan cannot be re-bracketed: the OCR may have misread
+    [finding] = of_rule(run(ex, "通知.pdf"), "MR-PII-002")
+    assert finding.severity_label == "建议修改"  # the recognition may have misread a digit
     assert "识别结果，识别置信度 83%，请对照原件核实" in finding.message and "对照扫描原件" in finding.hint
+
+
+def test_a_docno_read_by_ocr_is_not_reported_for_its_brackets() -> None:
+    from index.document import Page, TextBlock
+
+    read = [TextBlock(text="焦文明办[2 0 2 5] 3 号", location="第1页", source="ocr", confidence=0.91)]
+    ex = extraction(pages=[Page(1, text=read[0].text, blocks=read, ocr=True, ocr_confidence=0.91)], fmt="pdf")
+    findings = run(ex, "通知.pdf")
+    # a printed 文号 no group can re-bracket, and OCR reads 〔〕 as [] as often as not
+    assert of_rule(findings, "MR-DOCNO-001") == [] and of_rule(findings, "MR-DOCNO-002") == []
+
+
+def test_a_docno_cited_in_the_body_does_not_date_the_document() -> None:
+    body = "为贯彻落实中办发〔2016〕89号文件精神，结合我市实际，制定本计划。" * 3
+    findings = run(extraction("焦作市2026年理论学习中心组学习计划", body))
+    assert of_rule(findings, "MR-DATE-001") == []

@@ -253,7 +253,7 @@ def test_an_ambiguous_prefix_is_refused_listing_the_candidates(ws: Workspace, cl
     assert code != 0 and "编号 abcd 对应 2 个问题" in err
     assert "abcd1234（MR-TPL-001，照片说明.docx 第 1 段）" in err and "abcd5678" in err
     with ws.session() as session:
-        assert waive(session, LOCAL_USER, "XC", "ABCD5678", "引用原文").waiver.fingerprint.startswith("abcd5678")
+        assert waive(ws, LOCAL_USER, "XC", "ABCD5678", "引用原文").waiver.fingerprint.startswith("abcd5678")
 
 
 def test_the_desk_shows_the_same_short_id_and_place(qtbot, ws: Workspace, cli) -> None:

@@ -52,7 +52,7 @@ def test_a_must_fix_blocks_the_signature_until_waived_then_sign_with_an_exceptio
     assert "不能签字" in dialog.exceptions_list.item(0).text() or "须先处理" in dialog.exceptions_list.item(0).text()
     with workspace.session() as session:
         [finding] = [f for f in list_findings(session, "XC", item_code="Ⅲ-1-2)") if f.rule_id == "MR-REQ-001"]
-        waive(session, leader, "XC", finding.fingerprint, "其余照片在拍摄中，下周补齐")
+        waive(workspace, leader, "XC", finding.fingerprint, "其余照片在拍摄中，下周补齐")
 
     dialog = SignoffDialog(workspace, leader, load_group_desk(workspace, "XC", leader), pool)
     qtbot.addWidget(dialog)

@@ -43,7 +43,7 @@ def stored(workspace: Workspace) -> dict[str, int]:
                                       severity=severity, title=rule, message="", hint="", file=file or "",
                                       fingerprint=f"fp-{rule}"))
     with workspace.session() as session:
-        waive(session, LOCAL_USER, "XC", "fp-R-ITEM-WAIVED", "上级文件原文如此")
+        waive(workspace, LOCAL_USER, "XC", "fp-R-ITEM-WAIVED", "上级文件原文如此")
     return ids
 
 

@@ -16,8 +16,8 @@ from review.checking.rules.place import describe_file_place
 from review.errors import UserError
 from review.manual.assignment import group_standard_codes
 from review.workspace.audit import record
-from review.workspace.db.base import utcnow
 from review.workspace.db.models import FindingRecord, Group, Mapping, Material, Waiver
+from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.permissions import Actor, require
 
@@ -118,7 +118,7 @@ class Waived:
     changes: Changes
 
 
-def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, reason: str, *,
+def waive(workspace: Workspace, actor: Actor, group_code: str, fingerprint: str, reason: str, *,
           file: str | None = None) -> Waived:
     """Waive one finding of a group with a reason.
 
@@ -127,24 +127,25 @@ def waive(session: Session, actor: Actor, group_code: str, fingerprint: str, rea
     with `file` (a file name or relative path) when that rule found something in several files or
     places. A name that fits several findings is refused, listing them with their short ids.
     """
-    group = get_group(session, group_code)
-    require(actor, "finding.waive", group.code)
-    if not reason.strip():
-        raise UserError("豁免必须写明理由，例如：--reason 该城市名称为外出考察学习的地点，属正当引用。")
-    finding = _finding_to_waive(session, group, fingerprint.strip(), file)
-    if finding.fingerprint in active_waivers(session, group.id):
-        raise UserError(f"问题 {short_id(finding.fingerprint)}（{finding.rule_id}）已经豁免过了。")
-    waiver = Waiver(group_id=group.id, fingerprint=finding.fingerprint, rule_id=finding.rule_id,
-                    item_code=finding.item_code, file=finding.file, text=finding.text, reason=reason.strip(),
-                    waived_by=actor.name)
-    session.add(waiver)
-    record(session, actor=actor.name, action="finding.waive", target=finding.file or finding.item_code,
-           details={"group": group_code, "rule": finding.rule_id, "fingerprint": finding.fingerprint, "reason": reason})
-    session.flush()
-    filed = set(session.scalars(select(Mapping.item_code).where(Mapping.material_id == finding.material_id))) \
-        if finding.material_id is not None else set()
-    codes = frozenset({finding.item_code} if finding.item_code else filed)
-    return Waived(waiver, Changes(group.code, standards=codes, every_standard=finding.scope == "duplicate"))
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        require(actor, "finding.waive", group.code)
+        if not reason.strip():
+            raise UserError("豁免必须写明理由，例如：--reason 该城市名称为外出考察学习的地点，属正当引用。")
+        finding = _finding_to_waive(session, group, fingerprint.strip(), file)
+        if finding.fingerprint in active_waivers(session, group.id):
+            raise UserError(f"问题 {short_id(finding.fingerprint)}（{finding.rule_id}）已经豁免过了。")
+        waiver = Waiver(group_id=group.id, fingerprint=finding.fingerprint, rule_id=finding.rule_id,
+                        item_code=finding.item_code, file=finding.file, text=finding.text, reason=reason.strip(),
+                        waived_by=actor.name)
+        session.add(waiver)
+        record(session, actor=actor.name, action="finding.waive", target=finding.file or finding.item_code,
+               details={"group": group_code, "rule": finding.rule_id, "fingerprint": finding.fingerprint, "reason": reason})
+        session.flush()
+        filed = set(session.scalars(select(Mapping.item_code).where(Mapping.material_id == finding.material_id))) \
+            if finding.material_id is not None else set()
+        codes = frozenset({finding.item_code} if finding.item_code else filed)
+        return Waived(waiver, Changes(group.code, standards=codes, every_standard=finding.scope == "duplicate"))
 
 
 _LISTED = 8  # findings named in a refusal, at most
@@ -223,31 +224,19 @@ def _listing(rows: list[_Row]) -> str:
     return "、".join(shown[:_LISTED]) + (f" 等 {len(shown)} 个" if len(shown) > _LISTED else "")
 
 
-def waive_requirement(session: Session, actor: Actor, group_code: str, item_code: str, reason: str) -> Waiver:
-    """Waive a whole requirement (e.g. not applicable to this city), which then counts as 豁免."""
-    group = get_group(session, group_code)
-    require(actor, "finding.waive", group.code)
-    if not reason.strip():
-        raise UserError("豁免必须写明理由。")
-
-    if item_code not in group_standard_codes(session, group):
-        raise UserError(f"测评标准 {item_code} 不由工作组 {group_code} 负责。")
-    waiver = Waiver(group_id=group.id, fingerprint=f"item:{item_code}", rule_id=WHOLE_STANDARD, item_code=item_code,
-                    reason=reason.strip(), waived_by=actor.name)
-    session.add(waiver)
-    record(session, actor=actor.name, action="finding.waive", target=item_code,
-           details={"group": group_code, "whole_requirement": True, "reason": reason})
-    session.flush()
-    return waiver
-
-
-def revoke_waiver(session: Session, actor: Actor, group_code: str, fingerprint: str) -> None:
-    group = get_group(session, group_code)
-    require(actor, "finding.waive", group.code)
-    waiver = active_waivers(session, group.id).get(fingerprint)
-    if waiver is None:
-        raise UserError(f"没有找到对 {fingerprint} 的豁免。")
-    waiver.revoked_by = actor.name
-    waiver.revoked_at = utcnow()
-    record(session, actor=actor.name, action="finding.waive", target=waiver.file or waiver.item_code,
-           details={"group": group_code, "revoked": fingerprint})
+def waive_requirement(workspace: Workspace, actor: Actor, group_code: str, item_code: str, reason: str) -> Waived:
+    """Waive a whole standard (e.g. not applicable to this city), which then counts as 豁免."""
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        require(actor, "finding.waive", group.code)
+        if not reason.strip():
+            raise UserError("豁免必须写明理由。")
+        if item_code not in group_standard_codes(session, group):
+            raise UserError(f"测评标准 {item_code} 不由工作组 {group_code} 负责。")
+        waiver = Waiver(group_id=group.id, fingerprint=f"item:{item_code}", rule_id=WHOLE_STANDARD,
+                        item_code=item_code, reason=reason.strip(), waived_by=actor.name)
+        session.add(waiver)
+        record(session, actor=actor.name, action="finding.waive", target=item_code,
+               details={"group": group_code, "whole_requirement": True, "reason": reason})
+        session.flush()
+        return Waived(waiver, Changes(group.code, standards=frozenset({item_code})))

@@ -9,6 +9,7 @@ from review.checking.rules.finding import short_id
 from review.checking.rules.place import describe_file_place
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
+from review.errors import UserError
 from review.workspace.permissions import require
 
 
@@ -102,18 +103,16 @@ def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
     from review.manual.store import typed_code
 
     if args.item and args.file:
-        from review.errors import UserError
-
         raise UserError("--file 只用于按规则编号豁免某个文件中的问题；豁免整条测评标准时不需要。")
-    with ctx.workspace.session() as session:
-        if args.item:
+    if args.item:
+        with ctx.workspace.session() as session:
             code = typed_code(session, args.finding)  # as people type it: "III-1-2" is Ⅲ-1-2)
-            waive_requirement(session, ctx.actor, args.group, code, args.reason)
-            ctx.out(f"已豁免测评标准 {code}：{args.reason}")
-        else:
-            waiver = waive(session, ctx.actor, args.group, args.finding, args.reason, file=args.file).waiver
-            ctx.out(f"已豁免问题 {short_id(waiver.fingerprint)} {waiver.rule_id}（{waiver.file or waiver.item_code}）："
-                    f"{args.reason}")
+        waive_requirement(ctx.workspace, ctx.actor, args.group, code, args.reason)
+        ctx.out(f"已豁免测评标准 {code}：{args.reason}")
+    else:
+        waiver = waive(ctx.workspace, ctx.actor, args.group, args.finding, args.reason, file=args.file).waiver
+        ctx.out(f"已豁免问题 {short_id(waiver.fingerprint)} {waiver.rule_id}（{waiver.file or waiver.item_code}）："
+                f"{args.reason}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Photos without captions, where the requirement asks for them (图片须注明时间、地点、人物、事由).
 
 A caption counts when it says when or where: a date, or the words 时间 / 地点 / 摄于. A bare photo
-file counts as captioned when its name does (e.g. "2026年5月12日 人民公园 志愿服务.jpg"). In
+file counts as captioned when its name does (e.g. "2026年5月12日 人民公园 志愿服务.jpg"), or when
+a caption is burnt into the picture itself and OCR reads one there. In
 documents, each image needs its own informative caption; photo pages of a PDF need one on the page.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def check(ctx: FileContext, item_code: str) -> list[Finding]:
     name = ctx.facts.display_name
     ex = ctx.extraction
     if ex.format in IMAGE_FORMATS:
-        if _name_is_caption(ctx.facts.name):
+        if _name_is_caption(ctx.facts.name) or is_informative(ctx.doc.text):
             return []
         return [ctx.finding("MR-CAP-001", f"{name}：本条目要求图片配说明，这张图片没有说明文字"
                                           "（文件名也没有写明时间和事由）。", item_code=item_code,

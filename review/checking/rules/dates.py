@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from index.document import Extraction
+from review.checking.rules.docno import head_docno
 from review.checking.rules.finding import Finding
 from review.checking.rules.text import DocText
 from review.workspace.date_window import DateWindow, month_end
@@ -123,11 +124,15 @@ def find_dates(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[F
 
 
 def signature_date(doc: DocText) -> FoundDate | None:
-    """The 落款 date: on a short line among the document's last lines, the last one found."""
+    """The 落款 date: on a short line among the document's last lines, the last full date found.
+
+    A 成文日期 names the day; a month ("（三）总结提升阶段（2026年12月）", the last stage of a plan)
+    is a schedule, not a 落款.
+    """
     for segment in reversed(doc.tail(_SIGNATURE_TAIL)):
         if segment.end - segment.start > _SIGNATURE_MAX_CHARS:
             continue
-        found = list(find_dates(doc.text, segment.start, segment.end))
+        found = [d for d in find_dates(doc.text, segment.start, segment.end) if d.precision == "day"]
         if found:
             return found[-1]
     return None
@@ -178,8 +183,8 @@ def document_date(doc: DocText, extraction: Extraction, docnos: Sequence[DocNo],
     signed = signature_date(doc)
     if signed is not None:
         return DocumentDate(signed, "落款日期")
-    if docnos:
-        number = docnos[0]
+    number = head_docno(doc, list(docnos))  # a 文号 cited in the body dates the cited document
+    if number is not None:
         return DocumentDate(FoundDate(date(number.year, 1, 1), date(number.year, 12, 31), "year",
                                       number.start, number.end, number.text), "文号年份")
     in_text = text_date(doc, evaluation_start)

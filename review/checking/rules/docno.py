@@ -19,8 +19,8 @@ _OPEN, _CLOSE = "〔", "〕"
 # The bracketed year and what follows; the abbreviation before it is read separately (anchoring
 # on the bracket keeps the scan fast: brackets are rare, Chinese characters are everywhere).
 DOCNO_PATTERN = re.compile(
-    r"(?P<open>[〔\[(（【［〖{｛﹝〘])[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*"
-    r"(?P<close>[〕\])）】］〗}｝﹞〙])[ \t]*(?P<di>第?)[ \t]*(?P<num>\d{0,5})(?P<hao>号?)"
+    r"(?P<open>[〔\[(（【［〖{｛﹝〘])[ \t]*(?P<year>(?:19|20)\d{2}|[12] [09] \d \d)[ \t]*"
+    r"(?P<close>[〕\])）】］〗}｝﹞〙])[ \t]*(?P<di>第?)[ \t]*(?P<num>\d{0,5}(?: \d){0,4})[ \t]*(?P<hao>号?)"
 )
 _ORG_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?=[ \t]*$)")
 _ORG_REACH = 14
@@ -82,8 +82,28 @@ def find_docnos(doc: DocText) -> list[DocNo]:
                 continue
         start = before.end() - len(org) if before and org else m.start()
         end = m.end() if m["hao"] or m["num"] else m.end("close")
-        out.append(DocNo(start, end, org, m["open"], int(m["year"]), m["close"], m["di"], m["num"], m["hao"]))
+        # OCR spaces digits out ("〔2 0 2 6〕4 号"): the number is what the digits say
+        out.append(DocNo(start, end, org, m["open"], int(m["year"].replace(" ", "")), m["close"], m["di"],
+                         m["num"].replace(" ", ""), m["hao"]))
     return out
+
+
+HEAD_SEGMENTS = 12  # a document's own 文号 stands among its first lines (红头, then the 文号 line)
+
+
+HEAD_LINE_CHARS = 40  # the 文号 line holds the number, maybe 签发人 too; a body paragraph is longer
+
+
+def head_docno(doc: DocText, docnos: list[DocNo]) -> DocNo | None:
+    """The document's own 文号: on a short line among its first lines, not one it cites in the body."""
+    if not len(doc):
+        return None
+    head_end = doc.segment(min(len(doc), HEAD_SEGMENTS) - 1).end
+    for number in docnos:
+        line = doc.at(number.start)
+        if number.start <= head_end and line is not None and len(doc.text[line.start:line.end].strip()) <= HEAD_LINE_CHARS:
+            return number
+    return None
 
 
 def check(ctx: FileContext) -> list[Finding]:
@@ -91,6 +111,12 @@ def check(ctx: FileContext) -> list[Finding]:
     out: list[Finding] = []
     name = ctx.facts.display_name
     for number in ctx.docnos:
+        segment = ctx.doc.at(number.start)
+        if segment is not None and segment.source == "ocr":
+            # On a scan the 文号 is the issuing office's print, which no group can re-bracket, and
+            # recognition reads 〔〕 as [] or （） as often as not: nothing to report that a person
+            # could act on. The number still serves to recognise the document and its date.
+            continue
         wrong_brackets = (number.open, number.close) != (_OPEN, _CLOSE)
         defects = number.defects()
         if not wrong_brackets and not defects:

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from index.document import Extraction
 from review.checking.rules.dates import find_dates, signature_date
 from review.checking.rules.docno import DocNo
+from review.checking.rules.docno import head_docno as own_docno
 from review.checking.rules.material import FileFacts
 from review.checking.rules.text import DocText
 
@@ -37,7 +38,6 @@ _ORG_LINE = re.compile(r"(?:委员会|办公室|人民政府|政府|局|委|办|
 _ROW_KEY = re.compile(r"^(.*第\d+行)")
 _TITLE_LINES = 3
 _TITLE_CHARS = 80
-_HEAD_SEGMENTS = 12
 _PHOTO_PAGE_CHARS = 60  # a page with images and less text than this is a photo page
 _LEDGER_TABLE_SHARE = 0.6
 _LEDGER_DATED_ROWS = 3
@@ -107,8 +107,7 @@ def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Se
         if photos and len(photos) == len(extraction.pages):
             pages = "、".join(map(str, photos[:5])) + ("等" if len(photos) > 5 else "")
             out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，文字很少"))
-    head_end = doc.segment(min(len(doc), _HEAD_SEGMENTS) - 1).end if len(doc) else 0
-    head_docno = next((n for n in docnos if n.start <= head_end), None)
+    head_docno = own_docno(doc, list(docnos))
     signature = signature_line(doc) if head_docno is not None else None
     if head_docno is not None and signature is not None:
         body, day = signature

@@ -52,14 +52,23 @@ _LOOKBACK = 8
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任"
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤"
-    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕于"
 )
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "长孙")
+_COUNTER_AFTER = frozenset(_COUNTERS)
 
 
 def _masked_name(text: str, m: re.Match[str]) -> bool:
-    """王××, 张某某: a surname then a masking run, not a placeholder left in a template."""
-    return bool(m["run"] or m["mou"]) and m.start() > 0 and text[m.start() - 1] in SURNAMES \
-        and len(m[0]) <= 3
+    """王××, 张某某, 欧阳××: a surname then a masking run, not a placeholder left in a template
+    (one followed by a counting word, 于XX日, stands for a number)."""
+    if not (m["run"] or m["mou"]) or len(m[0]) > 3 or text[m.end():m.end() + 1] in _COUNTER_AFTER - {""}:
+        return False
+    before = text[max(0, m.start() - 2):m.start()]
+    if before.endswith(COMPOUND_SURNAMES):
+        return True
+    if before[-1:] == "于":  # 由于 关于 对于 …: a surname only at the start of a name entry (、于某某)
+        return len(before) < 2 or not "\u4e00" <= before[0] <= "\u9fff"
+    return before[-1:] in SURNAMES and before[-1:] != ""
 
 
 def check(ctx: FileContext) -> list[Finding]:

@@ -41,8 +41,11 @@ def _pages_label(numbers: list[int]) -> str:
 
 def _problem_findings(ctx: FileContext) -> list[Finding]:
     out = []
+    refused_format = ctx.facts.extension.lower() not in {f.lower().lstrip(".") for f in ctx.settings.allowed_formats}
     for problem in ctx.extraction.problems:
         rule_id = PROBLEM_RULES.get(problem.code)
+        if problem.code == "unsupported" and refused_format:
+            continue  # a ZIP and the like: MR-FILE-008 already says the platform refuses its format
         if rule_id and ctx.config.is_enabled(rule_id):
             place = {"page": problem.page, "location": f"第{problem.page}页"} if problem.page else {}
             out.append(ctx.finding(rule_id, f"{ctx.facts.display_name}：{problem.message}", **place))
