@@ -90,6 +90,35 @@ def test_a_workspace_of_the_previous_schema_opens_backed_up_with_its_ocr_queue_m
     copy.close()
 
 
+def test_a_workspace_with_the_unread_manual_nodes_table_opens_without_it_and_keeps_its_manual(
+        tmp_path: Path) -> None:
+    """Revision 0303 drops manual_nodes (written with every edition, never read)."""
+    from alembic import command
+
+    from review.manual.store import current_manual, store_manual
+    from review.workspace.db.migrate import alembic_config
+    from tests.conftest import small_manual
+
+    ws = Workspace.create(tmp_path / "ws", default_settings())
+    with ws.session() as session:
+        store_manual(session, small_manual(), "tests")
+    ws.close()
+    engine = make_engine(f"sqlite:///{tmp_path / 'ws' / 'workspace.db'}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0302")
+        assert "manual_nodes" in {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    engine.dispose()
+    reopened = Workspace.open(tmp_path / "ws")
+    with reopened.engine.connect() as conn:
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    assert "manual_nodes" not in tables
+    with reopened.session() as session:
+        assert current_manual(session) == small_manual()
+    reopened.close()
+
+
 def test_database_from_newer_version_is_refused(tmp_path: Path) -> None:
     ws = Workspace.create(tmp_path / "ws", default_settings())
     ws.close()

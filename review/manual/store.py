@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from review.manual.codes import require_code
 from review.manual.model import Manual, manual_from_document
-from review.workspace.db.models import ManualEdition, ManualNode
+from review.workspace.db.models import ManualEdition
 
 
 def current_edition(session: Session) -> ManualEdition | None:
@@ -28,10 +28,6 @@ def store_manual(session: Session, manual: Manual, source: str) -> ManualEdition
     edition = ManualEdition(
         title=manual.title, edition=manual.edition, source=source, document=manual.to_document(), is_current=True
     )
-    edition.nodes = [
-        ManualNode(code=n.code, level=n.level, title=n.title, parent_code=n.parent_code, position=i, body=n.body)
-        for i, n in enumerate(manual.nodes())
-    ]
     session.add(edition)
     session.flush()
     return edition

@@ -44,25 +44,6 @@ class ManualEdition(Base):
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
-    nodes: Mapped[list[ManualNode]] = relationship(
-        back_populates="edition", cascade="all, delete-orphan", order_by="ManualNode.position"
-    )
-
-
-class ManualNode(Base):
-    """A 测评项目 / 测评指标 / 测评内容 / 测评标准 of one edition, flattened with its parent's code."""
-
-    __tablename__ = "manual_nodes"
-    __table_args__ = (UniqueConstraint("edition_id", "code"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    edition_id: Mapped[int] = mapped_column(ForeignKey("manual_editions.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(100))
-    level: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(Text)
-    parent_code: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    position: Mapped[int] = mapped_column(Integer)
-    body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    edition: Mapped[ManualEdition] = relationship(back_populates="nodes")
 
 
 class Group(Base):
