@@ -211,18 +211,20 @@ def _photocopy(image: Image.Image, rng: random.Random) -> Image.Image:
     return rgb.rotate(rng.uniform(-1.2, 1.2), resample=Image.Resampling.BILINEAR, fillcolor=(238, 238, 234))
 
 
-def write_scanned_pdf(path: Path, doc: OfficialDoc, pages: int | None = None) -> Path:
-    """An image-only PDF: each page is a photocopy-like scan of the laid-out document, sealed on the last page."""
+def write_scanned_pdf(path: Path, doc: OfficialDoc, pages: int | None = None, *, seal: bool = True,
+                      dpi: int = SCAN_DPI) -> Path:
+    """An image-only PDF: each page is a photocopy-like scan of the laid-out document at `dpi`, sealed
+    on the last page unless `seal` is off (a scan of an unsealed copy)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(doc.seed ^ 0x5CA7)
     source = render_pdf(doc, pages)
     scan = pymupdf.open()
-    zoom = SCAN_DPI / 72
+    zoom = dpi / 72
     for number, page in enumerate(source):
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
-        if number == len(source) - 1:
+        if seal and number == len(source) - 1:
             lines = layout(doc, pages)[-1]
             y = TOP + (len(lines) - 2) * LINE_HEIGHT
             _seal(image, (int((PAGE_WIDTH - 150) * zoom), int(y * zoom)), int(60 * zoom), doc.issuer)

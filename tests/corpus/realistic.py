@@ -50,15 +50,9 @@ from demo.images import write_photo
 from demo.mistakes import id_number, mask_mobile, mobile_number
 from demo.pdf_writer import (
     FONT,
-    LINE_HEIGHT,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     SCAN_DPI,
-    TOP,
-    _photocopy,
-    _seal,
-    layout,
-    render_pdf,
     write_official_pdf,
     write_scanned_pdf,
 )
@@ -216,32 +210,9 @@ def pdf(doc: OfficialDoc, *, password: str | None = None, blank_page: bool = Fal
 
 
 def scan(doc: OfficialDoc, *, seal: bool = True, dpi: int = SCAN_DPI) -> Writer:
-    """A scanned paper document (image-only PDF). The sealed 160-dpi scan is the demo's own writer;
-    unsealed and low-resolution scans put the demo's parts together the same way."""
+    """A scanned paper document (image-only PDF), sealed or not, at the given resolution."""
     def write(path: Path) -> None:
-        if seal and dpi == SCAN_DPI:
-            write_scanned_pdf(path, doc)
-            return
-        rng = random.Random(doc.seed ^ 0x5CA7)
-        source = render_pdf(doc)
-        out = pymupdf.open()
-        zoom = dpi / 72
-        pages = layout(doc)
-        for number, page in enumerate(source):
-            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-            image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
-            if seal and number == len(source) - 1:
-                y = TOP + (len(pages[-1]) - 2) * LINE_HEIGHT
-                _seal(image, (int((PAGE_WIDTH - 150) * zoom), int(y * zoom)), int(60 * zoom), doc.issuer)
-            buffer = io.BytesIO()
-            _photocopy(image, rng).save(buffer, format="JPEG", quality=72)
-            target = out.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
-            target.insert_image(target.rect, stream=buffer.getvalue())
-        source.close()
-        out.set_metadata({"creator": "Scanner", "producer": "Scanner",
-                          "creationDate": f"D:{doc.date:%Y%m%d}150000+08'00'"})
-        out.save(str(path), garbage=3, deflate=True, no_new_id=True, reproducible=True)
-        out.close()
+        write_scanned_pdf(path, doc, seal=seal, dpi=dpi)
     return write
 
 
