@@ -256,7 +256,11 @@ class ExtractorPool:
                             exhausted = True
                             break
                     self._next_id += 1
-                    worker.conn.send((self._next_id, str(item[0]), item[1]))
+                    try:
+                        worker.conn.send((self._next_id, str(item[0]), item[1]))
+                    except OSError:  # it died since it last answered (a crash, os._exit): noticed below
+                        self._retry.appendleft(item)
+                        break
                     if not worker.tasks:
                         worker.started = time.monotonic()
                     worker.tasks.append((self._next_id, item))

@@ -76,7 +76,7 @@ def test_finding_fingerprint_is_stable_and_specific() -> None:
 
 
 def test_finding_json_and_sorting() -> None:
-    info = make_finding("MR-RPT-001", "提示", file="/a.docx")
+    info = make_finding("MR-FILE-013", "提示", file="/a.docx")
     must = make_finding("MR-TPL-001", "必须", file="/b.docx", page=2, location="第2页", bbox=(1.0, 2.0, 3.0, 4.0))
     assert sort_findings([info, must]) == [must, info]
     data = must.to_json()

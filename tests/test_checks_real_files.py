@@ -22,7 +22,7 @@ CFG = settings()
 def read(path: Path, *, ocr: bool = False, item: str = "Ⅲ-1-1)"):
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     ex = extract_file(path, sha, ocr=ocr)
-    return FileFacts.of_file(path, path.parent, sha, ex.format, group="XC", item_codes=(item,)), ex
+    return FileFacts.of(str(path), path.name, path.stat().st_size, sha, ex.format, "XC", (item,)), ex
 
 
 def check(path: Path, **kwargs) -> list:

@@ -178,9 +178,25 @@ def test_summary_report_without_measures_results_or_data() -> None:
     vague = extraction("关于文明创建工作情况的汇报", "我市高度重视文明创建工作，认真贯彻上级要求，思想认识不断深化，"
                        "氛围日益浓厚，群众认同感持续增强，各方面工作有序推进。" * 3, "焦作市文明办", "2026年3月1日")
     found = of_rule(run(vague), "MR-RPT-001")
-    assert len(found) == 1 and found[0].severity_label == "提示" and "数据" in found[0].message
+    assert len(found) == 1 and found[0].severity_label == "建议修改" and "数据" in found[0].message
+    assert "根据用语判断" in found[0].message
     concrete = extraction("关于文明创建工作情况的汇报", "一是建立例会制度，二是开展志愿服务126场，覆盖群众3.2万人，"
                           "群众满意度提升到95%。" * 3, "焦作市文明办", "2026年3月1日")
     assert of_rule(run(concrete), "MR-RPT-001") == []
     plan = extraction("焦作市志愿服务工作方案", "高度重视，认真贯彻。" * 30)
     assert "MR-RPT-001" not in rules(run(plan))
+
+
+def test_a_report_of_stock_phrases_is_summary_style_even_with_the_words_of_measures_and_results() -> None:
+    stock = extraction("关于文化惠民工作开展情况的汇报",
+                       "今年以来，我单位高度重视文化惠民工作，认真贯彻落实上级决策部署，坚持高位推动，各项工作扎实有序推进，"
+                       "取得了明显成效。一是提高思想认识；二是加强组织领导，层层压实工作责任；三是狠抓工作落实，确保落地见效。",
+                       "下一步，我们将坚持问题导向、精准施策，坚持示范引领、以点带面，进一步健全完善工作机制，强化部门协作，"
+                       "形成上下联动、齐抓共管的工作格局，推动文化惠民工作不断取得新进展、新突破。",
+                       "焦作市文化广电和旅游局", "2026年5月12日")
+    [found] = of_rule(run(stock), "MR-RPT-001")
+    assert "高度重视" in found.message and found.severity_label == "建议修改"
+    measured = extraction("关于文化惠民工作开展情况的汇报",
+                          "今年以来，我局高度重视文化惠民工作，认真贯彻落实上级部署，扎实有序推进：在解放区、山阳区开展"
+                          "送戏下乡48场，观众2.6万人次；图书馆延长开放至每晚9时。", "焦作市文化广电和旅游局", "2026年5月12日")
+    assert of_rule(run(measured), "MR-RPT-001") == []  # figures and places: a report one can check

@@ -1,10 +1,9 @@
 """What the checks know about a material besides its extracted content."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from index.scanner import file_name
 
@@ -41,14 +40,3 @@ class FileFacts:
         return cls(path=path, rel_path=rel_path, name=name, size=size, sha256=sha256, format=fmt,
                    extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group,
                    item_codes=tuple(item_codes))
-
-    @classmethod
-    def of_file(cls, path: str | os.PathLike[str], root: str | os.PathLike[str], sha256: str, fmt: str,
-                group: str = "", item_codes: tuple[str, ...] = ()) -> FileFacts:
-        """Facts of a file on disk under `root` (the folder it was scanned from); stats the file."""
-        path = Path(path)
-        try:
-            rel = path.relative_to(root).as_posix()
-        except ValueError:
-            rel = path.name
-        return cls.of(str(path), rel, path.stat().st_size, sha256, fmt, group, item_codes)
