@@ -93,8 +93,22 @@ def test_min_count_and_empty_requirement() -> None:
     std = standard(("图片", 3))
     photos = [(extraction(fmt="jpeg", pages=[pdf_page(1, images=1)], seed=str(i)), f"{i}.jpg") for i in range(2)]
     found = of_rule(check(std, *photos), "MR-REQ-001")
-    assert len(found) == 1 and "识别出 2 份" in found[0].message
+    assert len(found) == 1 and "要求至少 3 张“图片”，识别出 2 张" in found[0].message
     assert "还没有归入任何材料" in of_rule(check(std), "MR-REQ-001")[0].message
+
+
+def test_photos_are_counted_per_photo_inside_albums_and_documents() -> None:
+    std = standard(("图片", 3))
+    captions = ["2026年5月12日 人民公园 志愿者清理垃圾", "2026年5月13日 火车站广场 文明引导", "2026年5月14日 社区 宣讲"]
+    album = extraction(fmt="pdf", pages=[pdf_page(n, text, images=1) for n, text in enumerate(captions, start=1)])
+    assert of_rule(check(std, (album, "志愿服务活动图片.pdf")), "MR-REQ-001") == []  # three photos, one file
+    blocks = [TextBlock(text, location=f"第{n}段", source="caption") for n, text in enumerate(captions, start=1)]
+    document = extraction(pages=[Page(1, text="\n".join(captions), image_count=3, blocks=blocks)],
+                          facts={"image_count": 3})
+    assert of_rule(check(std, (document, "活动图片说明.docx")), "MR-REQ-001") == []
+    report = extraction("关于志愿服务活动的情况说明", "今年共开展活动12场，参与群众860人次。", "焦作市文明办", "2026年5月20日")
+    [found] = of_rule(check(std, (report, "情况说明.docx")), "MR-REQ-001")  # a report is no photo
+    assert "识别出 0 张" in found.message
 
 
 def test_standards_without_material_review_are_skipped() -> None:

@@ -39,6 +39,7 @@ _ROW_KEY = re.compile(r"^(.*第\d+行)")
 _TITLE_LINES = 3
 _TITLE_CHARS = 80
 _PHOTO_PAGE_CHARS = 60  # a page with images and less text than this is a photo page
+_ALBUM_TITLE = re.compile(r"图片|照片|图集|影像|剪影|掠影|实景")
 _LEDGER_TABLE_SHARE = 0.6
 _LEDGER_DATED_ROWS = 3
 
@@ -47,6 +48,7 @@ _LEDGER_DATED_ROWS = 3
 class KindMatch:
     kind: str
     reason: str
+    count: int = 1  # how many of the kind the file holds: photos are counted per photo (张数)
 
 
 def title_of(facts: FileFacts, extraction: Extraction, doc: DocText) -> str:
@@ -104,9 +106,15 @@ def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Se
         out.append(KindMatch("图片", f"文件类型为图片（{fmt.upper()}）"))
     else:
         photos = _photo_pages(extraction)
-        if photos and len(photos) == len(extraction.pages):
+        pictures = sum(p.image_count for p in extraction.pages if p.number in photos)
+        embedded = extraction.facts.get("image_count")
+        embedded = embedded if isinstance(embedded, int) else 0
+        album = _ALBUM_TITLE.search(title_of(facts, extraction, doc))
+        if photos and (len(photos) == len(extraction.pages) or album):
             pages = "、".join(map(str, photos[:5])) + ("等" if len(photos) > 5 else "")
-            out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，文字很少"))
+            out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，共 {pictures} 张", max(pictures, 1)))
+        elif fmt == "docx" and embedded and (album or doc.has_source("caption")):
+            out.append(KindMatch("图片", f"文档中有 {embedded} 张图片及其说明", embedded))
     head_docno = own_docno(doc, list(docnos))
     signature = signature_line(doc) if head_docno is not None else None
     if head_docno is not None and signature is not None:

@@ -34,16 +34,22 @@ def _completeness(standard: Standard, contexts: Sequence[FileContext]) -> list[F
                 item_code=standard.code, text="材料"))
         return out
     for need in wanted:
-        have = sum(1 for c in contexts if need.kind in {k.kind for k in c.kinds})
+        # a file counts once per kind, except photos: each photo of an album counts (张数)
+        have = sum(max((k.count for k in c.kinds if k.kind == need.kind), default=0) for c in contexts)
         if have < need.min_count:
             out.append(_missing_kind(standard, need, have, explained))
     return out
 
 
+def _unit(kind: str) -> str:
+    return "张" if kind == "图片" else "份"
+
+
 def _missing_kind(standard: Standard, need: KindRequirement, have: int, explained: str) -> Finding:
     return make_finding(
         "MR-REQ-001",
-        f"{standard.code} {standard.title}：要求至少 {need.min_count} 份“{need.kind}”，识别出 {have} 份。{explained}",
+        f"{standard.code} {standard.title}：要求至少 {need.min_count} {_unit(need.kind)}“{need.kind}”，"
+        f"识别出 {have} {_unit(need.kind)}。{explained}",
         item_code=standard.code, text=need.kind,
         hint=f"补充“{need.kind}”类材料并归入本条目；如已有材料被识别错了种类，请核对其标题、文号和落款。",
     )
