@@ -114,9 +114,10 @@ def group_statuses(state: GroupState, codes: Sequence[str] | None = None) -> dic
 def load_group_desk(workspace: Workspace, group_code: str, actor: Actor | None = None) -> GroupDesk:
     """The group as the desk shows it. Files changed outside the program since the last look are
     found first (size and modification time, then their hash), and their findings brought up to date."""
-    if actor is not None and allowed(actor, "read.group", group_code):
-        rescan_known(workspace, actor, group_code)
-    state = group_state(workspace, group_code)
+    rescanned = actor is not None and allowed(actor, "read.group", group_code)
+    if rescanned:
+        rescan_known(workspace, actor, group_code)  # checks what changed, so the state need not again
+    state = group_state(workspace, group_code, checked=rescanned)
     with workspace.session() as session:
         manual = current_manual(session)
         unmapped = unmapped_files(session, group_code) if state.source == "local" else []

@@ -49,7 +49,7 @@ def test_a_must_fix_blocks_the_signature_until_waived_then_sign_with_an_exceptio
     # one picture where three are asked for: a must-fix the leader has to see, and fix or waive
     assert dialog.blockers and "材料数量或种类不足" in dialog.blockers[0]
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-    assert "不能签字" in dialog.exceptions_list.item(0).text() or "须先处理" in dialog.exceptions_list.item(0).text()
+    assert dialog.exceptions_list.item(0).text().startswith("须先处理：") and "材料数量或种类不足" in dialog.exceptions_list.item(0).text()
     with workspace.session() as session:
         [finding] = [f for f in list_findings(session, "XC", item_code="Ⅲ-1-2)") if f.rule_id == "MR-REQ-001"]
         waive(workspace, leader, "XC", finding.fingerprint, "其余照片在拍摄中，下周补齐")

@@ -44,7 +44,7 @@ def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, 
         raise UserError(f"退回条目 {item_code} 必须写明原因：写明需要补充或修改的内容。")
     if verdict == "approve":
         rescan_known(workspace, actor, group_code)
-        standard = group_state(workspace, group_code).standard(item_code)
+        standard = group_state(workspace, group_code, checked=True).standard(item_code)
         blockers = standard.approval_blockers() if standard else ["不是本组的条目"]
         if blockers:
             listed = "；".join(blockers[:MAX_LISTED]) + (f"；另有 {len(blockers) - MAX_LISTED} 项" if

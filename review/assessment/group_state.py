@@ -466,9 +466,11 @@ def group_state_in(session: Session, root: Path, group: Group, manual: Manual | 
     return local_group_state(session, group, manual, local)
 
 
-def group_state(workspace: Workspace, group_code: str) -> GroupState:
-    """One group's state, its findings first brought up to date (only what changed is checked)."""
-    run_checks(workspace, group_code=group_code)
+def group_state(workspace: Workspace, group_code: str, *, checked: bool = False) -> GroupState:
+    """One group's state, its findings first brought up to date (only what changed is checked);
+    `checked` when the caller has just done that (a rescan runs the checks itself)."""
+    if not checked:
+        run_checks(workspace, group_code=group_code)
     with workspace.session() as session:
         return group_state_in(session, workspace.root, get_group(session, group_code), current_manual(session))
 

@@ -30,7 +30,6 @@ SERIOUS = ("must", "should")  # what a sign-off records and the 问题清单 pri
 @dataclass
 class FindingView:
     """A finding as users see it, with its waiver if any."""
-
     id: int | None  # None for a finding read from a signed package's manifest
     group: str
     item_code: str

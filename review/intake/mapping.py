@@ -41,7 +41,6 @@ class CodeMatch:
 
 class CodeMatcher:
     """Finds the manual's standard code at the start of a file's name or of one of its folders."""
-
     def __init__(self, manual: Manual, patterns: Sequence[str]) -> None:
         self._codes = {normalize_code(s.code): s.code for s in manual.material_standards()}
         self._longest_first = sorted(self._codes, key=len, reverse=True)
@@ -116,7 +115,6 @@ def find_material(session: Session, file: str, group_code: str | None = None) ->
 @dataclass(frozen=True)
 class MappedFile:
     """A file whose mapping an action added (or found already there) or removed."""
-
     material_id: int
     path: str
     item_code: str  # as stored: the manual's spelling
