@@ -47,7 +47,7 @@ def test_a_must_fix_blocks_the_signature_until_waived_then_sign_with_an_exceptio
     qtbot.addWidget(dialog)
     assert dialog.open_codes == ["Ⅲ-1-2)"]
     # one picture where three are asked for: a must-fix the leader has to see, and fix or waive
-    assert dialog.blockers and "材料数量或种类不足" in dialog.blockers[0]
+    assert dialog.blockers and "材料数量或种类不足：图片" in dialog.blockers[0]  # names what to add
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert dialog.exceptions_list.item(0).text().startswith("须先处理：") and "材料数量或种类不足" in dialog.exceptions_list.item(0).text()
     with workspace.session() as session:

@@ -196,7 +196,9 @@ def describe_finding(finding: FindingView) -> str:
     """One line naming a finding: short id, file and place, problem — what a refusal lists."""
     place = describe_file_place(finding.file, finding.page, finding.location)
     where = " ".join(x for x in (finding.file, place) if x)
-    return f"[{short_id(finding.fingerprint)}] {where}{'：' if where else ''}{finding.title}"
+    # a finding about a standard (no file) names what it is about: 材料数量或种类不足：正式发文
+    what = f"{finding.title}：{finding.text}" if not finding.file and finding.text else finding.title
+    return f"[{short_id(finding.fingerprint)}] {where}{'：' if where else ''}{what}"
 
 
 @dataclass
