@@ -104,6 +104,43 @@ _RULES = (
     Rule("MR-DUP-002", SHOULD, "内容几乎相同的材料",
          "核对是否重复提交了同一材料的不同版本，保留最终版本。", "corpus",
          MappingProxyType({"similarity": 0.9, "min_chars": 200})),
+
+    # 印章 (review.checking.rules.seal)
+    Rule("MR-SEAL-001", SHOULD, "扫描件落款处未见红色公章",
+         "核对原件是否已盖章；未盖章的请盖章后重新扫描（彩色扫描），已盖章而未检出的请写明理由豁免。", "file"),
+    Rule("MR-SEAL-002", SHOULD, "正式发文只提交了可编辑的电子文档",
+         "请提交盖章后的扫描件或 PDF；Word 文档可作为附件一并保留。", "requirement"),
+
+    # 一稿多用与地名 (review.checking.rules.duplicates, review.checking.rules.cities)
+    Rule("MR-DUP-003", SHOULD, "只换了地名的近似材料（一稿多用）",
+         "各单位、各区县的材料应如实反映本单位的工作；请换成本单位的实际材料，或只保留一份归入最相关的条目。",
+         "corpus"),
+    Rule("MR-DUP-004", SHOULD, "同一张照片用于多个条目或工作组",
+         "每个条目使用反映该项工作的照片；确需共用的请写明理由豁免。", "corpus"),
+    Rule("MR-CITY-003", SHOULD, "材料中残留外市的区县、道路等地名",
+         "材料可能照搬自外市、只替换了市名；请把区县、街道、道路等地名改为本市实际情况。", "file"),
+
+    # 时段与文号 (review.checking.rules.dates, review.checking.rules.docno)
+    Rule("MR-DATE-004", MUST, "材料内容所属时段不在时间范围内",
+         "标题或正文写明的工作时段（如“2024年度”“2025年上半年”）须在时间范围内；请换用本测评周期的材料。", "file"),
+    Rule("MR-DATE-005", SHOULD, "台账中有记录的日期不在时间范围内",
+         "删去时间范围以外的记录，或换用时间范围内的台账。", "file"),
+    Rule("MR-DOCNO-003", SHOULD, "文号年份与成文日期的年份不一致",
+         "核对文号和成文日期：文号中的年份应为成文日期所在年份。", "file"),
+    Rule("MR-DOCNO-004", SHOULD, "成文日期用汉字书写",
+         "按 GB/T 9704—2012，成文日期用阿拉伯数字将年、月、日标全，例如“2026年3月5日”。", "file"),
+
+    # 图像质量 (review.checking.rules.image_quality)
+    Rule("MR-IMG-001", SHOULD, "照片模糊，看不清现场",
+         "换用清晰的原图；拍摄时对准焦点、保持稳定。", "file"),
+    Rule("MR-FILE-017", SHOULD, "扫描件分辨率过低",
+         "以不低于规定的分辨率（如 200 dpi）重新扫描。", "file"),
+
+    # 材料与条目 (review.checking.rules.requirements)
+    Rule("MR-KEY-002", SHOULD, "材料内容与本条目不对应",
+         "核对材料是否归错了条目；如归错，请改归到更对应的条目。", "requirement"),
+    Rule("MR-REQ-002", SHOULD, "缺少工作落实的佐证材料",
+         "本条目要求体现工作落实和成效：请补充台账、情况说明或现场图片等佐证材料。", "requirement"),
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in _RULES})
