@@ -13,12 +13,30 @@ Public API for other packages (all deterministic for the same random generator s
 - `demo.build.build_demo(target, *, seed=7, progress=None) -> DemoSummary` — the whole demo
   workspace (imported from there, since it needs the workspace, scanner and checks)
 """
-from demo.docx_writer import write_official_docx
-from demo.images import PHOTO_SIZE, photo_caption, write_photo
-from demo.pdf_writer import write_official_pdf, write_scanned_pdf
-from demo.sheets import write_ledger_csv, write_ledger_xlsx
-from demo.texts import KINDS, OfficialDoc, chinese_date, make_docno, make_document
-from demo.vocabulary import AREAS
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Loaded on first use (PEP 562): `materials-review` registers the `demo` command through this
+# package, and every command would otherwise pay for PyMuPDF, openpyxl and Pillow at start-up.
+_HOMES = {
+    "write_official_docx": "demo.docx_writer",
+    "PHOTO_SIZE": "demo.images", "photo_caption": "demo.images", "write_photo": "demo.images",
+    "write_official_pdf": "demo.pdf_writer", "write_scanned_pdf": "demo.pdf_writer",
+    "write_ledger_csv": "demo.sheets", "write_ledger_xlsx": "demo.sheets",
+    "KINDS": "demo.texts", "OfficialDoc": "demo.texts", "chinese_date": "demo.texts", "make_docno": "demo.texts",
+    "make_document": "demo.texts",
+    "AREAS": "demo.vocabulary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'demo' has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)
+
 
 __all__ = [
     "AREAS", "KINDS", "PHOTO_SIZE", "OfficialDoc", "chinese_date", "make_docno", "make_document", "photo_caption",

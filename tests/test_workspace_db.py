@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from review.errors import UserError
 from review.workspace.db.base import make_engine
-from review.workspace.db.migrate import head_revisions, upgrade
+from review.workspace.db.migrate import SCHEMA_HEAD, head_revisions, upgrade
 from review.workspace.folder import Workspace
 from review.workspace.settings import WorkspaceSettings
 from tests.conftest import default_settings
@@ -29,6 +29,12 @@ def test_new_workspace_is_at_head_and_keeps_settings(workspace: Workspace) -> No
     settings = workspace.settings()
     assert settings.city == "北湖市"
     assert settings.date_window().describe() == "2025年08月01日至2026年07月31日"
+
+
+def test_the_schema_head_the_fast_open_trusts_is_alembics_head() -> None:
+    """Opening a workspace skips Alembic when the stored revision is SCHEMA_HEAD; a new migration
+    must move it, or workspaces would stay on the old schema."""
+    assert head_revisions() == {SCHEMA_HEAD}
 
 
 def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ import argparse
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.workspace.audit import ACTION_NAMES, entries, verify
 
 BROKEN_EXIT = 5
 
@@ -23,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace.audit import verify
+
     _ = ctx.actor  # reading the audit trail needs a login once accounts exist
     with ctx.workspace.session() as session:
         count, problems = verify(session)
@@ -36,6 +37,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace.audit import ACTION_NAMES, entries
+
     _ = ctx.actor
     if args.limit < 0:
         raise UserError("--limit 不能为负数；0 表示全部。")

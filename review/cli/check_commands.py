@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from review.checking.findings import FindingView
-from review.checking.rules.config import describe_rules, with_rule_option
-from review.checking.rules.finding import short_id
-from review.checking.rules.place import describe_file_place
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
 from review.errors import UserError
 from review.workspace.permissions import require
+
+if TYPE_CHECKING:
+    from review.checking.findings import FindingView
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +52,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     from review.assessment.group_state import all_group_states
     from review.checking.engine import run_checks  # here, not at the top: every command starts fast
     from review.checking.findings import list_findings
+    from review.checking.rules.finding import short_id
 
     group = ctx.read_scope(args.group)  # leaders and clerks check and read their own group only
     printer = ProgressPrinter()
@@ -90,6 +91,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _print_finding(ctx: Context, f: FindingView) -> None:
+    from review.checking.rules.finding import short_id
+    from review.checking.rules.place import describe_file_place
+
     place = "，".join(x for x in (f.file, describe_file_place(f.file, f.page, f.location)) if x)
     waived = f"（已豁免：{f.waiver_reason}）" if f.waived else ""
     ctx.out(f"  [{f.severity_name}] {f.rule_id} {f.title}{waived}  编号 {short_id(f.fingerprint)}")
@@ -100,6 +104,7 @@ def _print_finding(ctx: Context, f: FindingView) -> None:
 
 def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
     from review.checking.findings import waive, waive_requirement
+    from review.checking.rules.finding import short_id
     from review.manual.store import typed_code
 
     if args.item and args.file:
@@ -117,7 +122,7 @@ def cmd_waive(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
-    from review.checking.rules.config import RuleConfig
+    from review.checking.rules.config import RuleConfig, describe_rules
 
     rows = describe_rules(RuleConfig.from_settings(ctx.workspace.settings()))
     if args.json:
@@ -144,7 +149,7 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
 
 def _update_rule(ctx: Context, rule: str, name: str, value: str) -> None:
     from review.checking.engine import run_checks
-    from review.checking.rules.config import RuleConfig
+    from review.checking.rules.config import RuleConfig, with_rule_option
     from review.workspace.audit import record
 
     require(ctx.actor, "settings.edit")

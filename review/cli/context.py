@@ -12,11 +12,13 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from review.errors import UserError
-from review.workspace.folder import Workspace
 from review.workspace.permissions import Actor, readable_group
+
+if TYPE_CHECKING:
+    from review.workspace.folder import Workspace
 
 
 @dataclass
@@ -37,6 +39,8 @@ class Context:
     def workspace(self) -> Workspace:
         """The open workspace, available only once the user has logged in (if it has accounts)."""
         if self._workspace is None:
+            from review.workspace.folder import Workspace
+
             workspace = Workspace.open(self.workspace_dir, db_url=getattr(self.args, "db_url", None))
             try:
                 self._log_in(workspace)

@@ -5,9 +5,6 @@ import argparse
 from pathlib import Path
 
 from review.cli.context import Context
-from review.manual import assignment
-from review.workspace import groups
-from review.workspace.audit import record
 from review.workspace.permissions import require
 
 
@@ -35,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace import groups
+    from review.workspace.audit import record
+
     require(ctx.actor, "group.edit")
     with ctx.workspace.session() as session:
         group = groups.add_group(session, args.code, args.name)
@@ -44,6 +44,8 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace import groups
+
     with ctx.workspace.session() as session:
         rows = groups.summaries(session)
     if args.json:
@@ -60,6 +62,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual import assignment
+    from review.workspace.audit import record
+
     require(ctx.actor, "group.edit")
     with ctx.workspace.session() as session:
         added = assignment.assign_items(session, args.code, args.items, args.role)
@@ -71,6 +76,9 @@ def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_load(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual import assignment
+    from review.workspace.audit import record
+
     require(ctx.actor, "group.edit")
     with ctx.workspace.session() as session:
         count = assignment.load_groups_file(session, Path(args.file))

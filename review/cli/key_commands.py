@@ -4,22 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import select
-
 from review.cli.context import Context
-from review.cli.signoff_commands import login_keeping_password
 from review.errors import UserError
-from review.signing.keys import (
-    KeyFile,
-    ensure_key,
-    format_fingerprint,
-    read_key_file,
-    register_key,
-    write_key_file,
-)
-from review.workspace.audit import record
-from review.workspace.db.models import User
-from review.workspace.groups import get_group
 from review.workspace.permissions import require
 
 
@@ -37,6 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from review.cli.signoff_commands import login_keeping_password
+    from review.signing.keys import KeyFile, ensure_key, format_fingerprint, write_key_file
+    from review.workspace.audit import record
+    from review.workspace.db.models import User
+    from review.workspace.groups import get_group
+
     actor, password = login_keeping_password(ctx)
     if actor.role != "leader":
         raise UserError(f"只有组长有签名密钥；“{actor.name}”是{actor.role_name}账户。")
@@ -56,6 +50,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from review.signing.keys import format_fingerprint, read_key_file, register_key
+    from review.workspace.audit import record
+
     actor = ctx.actor
     require(actor, "key.import")
     key_file = read_key_file(Path(args.file))

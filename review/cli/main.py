@@ -72,11 +72,25 @@ def needs_login(args: argparse.Namespace) -> bool:
     return args.command not in NO_LOGIN_COMMANDS and not getattr(args, "skip_login", False)
 
 
+# argparse's own messages (Python 3.11 msgids) in Chinese; placeholders keep their names.
 _ARGPARSE_ZH = {
     "usage: ": "用法：",
     "positional arguments": "参数",
     "options": "选项",
     "show this help message and exit": "显示本帮助并退出",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的取值",
+    "expected one argument": "需要一个取值",
+    "expected at most one argument": "最多只能有一个取值",
+    "expected at least one argument": "至少需要一个取值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "ignored explicit argument %r": "多余的取值 %r",
+    "unexpected option string: %s": "意外的选项：%s",
 }
 
 
@@ -92,10 +106,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with its usage errors in Chinese and on one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        translated = (message.replace("the following arguments are required", "缺少必需的参数")
-                      .replace("invalid choice", "无效的选项").replace("unrecognized arguments", "无法识别的参数")
-                      .replace("expected one argument", "需要一个参数").replace("argument", "参数"))
-        sys.stderr.write(f"{self.prog}: 参数错误：{translated}。用 --help 查看用法。\n")
+        sys.stderr.write(f"{self.prog}: 参数错误：{message}。用 --help 查看用法。\n")
         raise SystemExit(2)
 
 

@@ -6,10 +6,7 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.manual.codes import require_code
 from review.manual.model import LEVELS, Manual, Node
-from review.manual.service import convert_docx, diff_against_current, load_manual_into
-from review.manual.store import current_manual
 from review.workspace.permissions import require
 
 _IMPORT_HELP = (
@@ -45,11 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_load(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual.service import load_manual_into
+
     ctx.out(load_manual_into(ctx.workspace, args.file, ctx.actor))
     return 0
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual.service import convert_docx, load_manual_into
+
     if args.apply:
         require(ctx.actor, "manual.edit")  # refuse before writing anything
     conversion = convert_docx(Path(args.file), Path(args.out) if args.out else None)
@@ -62,6 +63,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual.store import current_manual
+
     with ctx.workspace.session() as session:
         manual = current_manual(session)
     if manual is None:
@@ -80,6 +83,8 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_diff(ctx: Context, args: argparse.Namespace) -> int:
+    from review.manual.service import diff_against_current
+
     difference = diff_against_current(ctx.workspace, args.file)
     if args.json:
         ctx.json(difference.to_json())
@@ -89,6 +94,8 @@ def cmd_diff(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _subtree(manual: Manual, code: str | None) -> list[Node]:
+    from review.manual.codes import require_code
+
     nodes = list(manual.nodes())
     if code is None:
         return nodes

@@ -4,8 +4,6 @@ from __future__ import annotations
 import argparse
 
 from review.cli.context import Context
-from review.intake import mapping
-from review.workspace.groups import summaries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
+    from review.intake import mapping
+
     [mapped] = mapping.assign(ctx.workspace, ctx.actor, [args.file], args.item, group_code=args.group,
                               source="suggestion" if args.suggested else "manual")
     ctx.out(f"已将 {mapped.path} 归到 {mapped.item_code}。")
@@ -38,12 +38,17 @@ def cmd_map(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_unmap(ctx: Context, args: argparse.Namespace) -> int:
+    from review.intake import mapping
+
     [removed] = mapping.unassign(ctx.workspace, ctx.actor, [args.file], args.item, group_code=args.group)
     ctx.out(f"已取消 {removed.path} 在 {removed.item_code} 下的归类。")
     return 0
 
 
 def cmd_unmapped(ctx: Context, args: argparse.Namespace) -> int:
+    from review.intake import mapping
+    from review.workspace.groups import summaries
+
     group = ctx.read_scope(args.group)  # leaders and clerks see their own group only
     with ctx.workspace.session() as session:
         files = mapping.unmapped_files(session, group)

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review.cli.context import Context
-from review.handover.package import (
-    VerifiedPackage,
-    export_package,
-    import_package,
-    imported_packages,
-    verify_package,
-)
-from review.signing.keys import format_fingerprint
 from review.workspace.permissions import require
+
+if TYPE_CHECKING:
+    from review.handover.package import VerifiedPackage
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,12 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from review.handover.package import export_package
+
     out = export_package(ctx.workspace, ctx.actor, args.group, args.out, force=args.force)  # a str: "E:/" is a folder
     ctx.out(f"已导出工作组 {args.group} 的材料包：{out}")
     return 0
 
 
 def describe(ctx: Context, package: VerifiedPackage) -> None:
+    from review.signing.keys import format_fingerprint
+
     ctx.out(f"工作组 {package.group_code} {package.group_name}，第 {package.version} 版签字，"
             f"组长 {package.leader}，{package.signed_at}")
     ctx.out(f"签名密钥指纹 {format_fingerprint(package.fingerprint)}；文件 {len(package.files)} 个，"
@@ -58,6 +58,8 @@ def describe(ctx: Context, package: VerifiedPackage) -> None:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from review.handover.package import verify_package
+
     require(ctx.actor, "package.import")
     package = verify_package(ctx.workspace, Path(args.file))
     if args.json:
@@ -69,6 +71,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from review.handover.package import import_package
+
     result = import_package(ctx.workspace, ctx.actor, Path(args.file), create_group=args.create_group)
     if args.json:
         ctx.json(result.to_json())
@@ -83,6 +87,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from review.handover.package import imported_packages
+
     require(ctx.actor, "package.import")
     with ctx.workspace.session() as session:
         rows = [{"group": p.group_code, "group_name": p.group_name, "version": p.signoff_version,

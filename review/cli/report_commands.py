@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from review.cli.context import Context
-from review.office.reports import REPORT_NAMES, write_report
+from review.office.report_names import REPORT_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    from review.office.reports import write_report
+
     out = write_report(ctx.workspace, ctx.actor, args.kind, Path(args.out))
     ctx.out(f"已生成{REPORT_NAMES[args.kind]}：{out}")
     return 0

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import argparse
 
-from review.assessment.approval import decide
-from review.assessment.decisions import VERDICTS, decision_json, history, standard_reviews
 from review.cli.context import Context
 from review.errors import UserError
 from review.workspace.permissions import Actor, require
@@ -49,6 +47,9 @@ def _typed_item(ctx: Context, typed: str) -> str:
 
 
 def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
+    from review.assessment.approval import decide
+    from review.assessment.decisions import VERDICTS
+
     actor = ctx.actor
     group = group_of(actor, args.group)
     code = _typed_item(ctx, args.item)
@@ -59,6 +60,8 @@ def cmd_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from review.assessment.decisions import standard_reviews
+
     actor = ctx.actor
     group = group_of(actor, args.group)
     require(actor, "read.group", group)
@@ -76,6 +79,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
+    from review.assessment.decisions import decision_json, history
+
     actor = ctx.actor
     group = group_of(actor, args.group)
     require(actor, "read.group", group)

@@ -3,13 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from review.assessment.group_state import group_state
 from review.cli.context import Context
 from review.errors import UserError
-from review.handover.signoff import sign_off, signed_exceptions
-from review.intake.scan import rescan_known
-from review.signing.keys import format_fingerprint
-from review.signing.verification import signoff_status
 from review.workspace.permissions import Actor, require
 
 STALE_EXIT = 5
@@ -65,6 +60,10 @@ def typed_exceptions(ctx: Context, exceptions: dict[str, str]) -> dict[str, str]
 
 
 def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
+    from review.assessment.group_state import group_state
+    from review.handover.signoff import sign_off, signed_exceptions
+    from review.signing.keys import format_fingerprint
+
     if args.target[0] == "verify" and len(args.target) == 2:
         return cmd_verify(ctx, args, args.target[1])
     if len(args.target) != 1 or args.target == ["verify"]:
@@ -87,6 +86,10 @@ def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace, group: str) -> int:
+    from review.intake.scan import rescan_known
+    from review.signing.keys import format_fingerprint
+    from review.signing.verification import signoff_status
+
     if args.exception:
         raise UserError("--exception 只用于签字，核验时不需要。")
     require(ctx.actor, "read.group", group)

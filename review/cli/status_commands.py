@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from review.assessment.overview import workspace_status
 from review.assessment.rollups import STATUS_NAMES
 from review.cli.context import Context
 
@@ -16,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    from review.assessment.overview import workspace_status
+
     scope = ctx.read_scope(None)  # leaders and clerks see their own group only
     data = scoped(workspace_status(ctx.workspace), scope)
     if args.json:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.cli.progress_printer import ProgressPrinter
-from review.office.consolidation import consolidated_view
-from review.office.submission import export_submission
 from review.workspace.permissions import require
 
 
@@ -28,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from review.office.submission import export_submission
+
     printer = ProgressPrinter()
     try:
         report = export_submission(ctx.workspace, ctx.actor, Path(args.out), zip=args.zip,
@@ -50,6 +50,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_overview(ctx: Context, args: argparse.Namespace) -> int:
+    from review.office.consolidation import consolidated_view
+
     require(ctx.actor, "submission.export")
     view = consolidated_view(ctx.workspace)
     if args.json:

@@ -7,7 +7,6 @@ import sys
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.workspace.accounts import create_user, list_users
 from review.workspace.permissions import ROLE_NAMES
 
 
@@ -43,6 +42,8 @@ def new_password(args: argparse.Namespace) -> str:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace.accounts import create_user
+
     actor = ctx.actor
     if actor.single_user and args.role != "office":
         raise UserError("工作区还没有账户：第一个账户必须是文明办账户，"
@@ -55,6 +56,8 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace.accounts import list_users
+
     _ = ctx.actor  # listing accounts needs a login once accounts exist
     users = list_users(ctx.workspace)
     if args.json:

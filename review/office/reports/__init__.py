@@ -9,6 +9,7 @@ from pathlib import Path
 
 from review.errors import UserError
 from review.office.consolidation import consolidated_view
+from review.office.report_names import REPORT_NAMES
 from review.office.reports.issues_list import write_issues_list
 from review.office.reports.material_list import write_material_list
 from review.office.reports.signoff_sheet import write_signoff_sheet
@@ -16,7 +17,6 @@ from review.workspace.folder import Workspace
 from review.workspace.permissions import Actor, require
 
 WRITERS = {"list": write_material_list, "signoff": write_signoff_sheet, "issues": write_issues_list}
-REPORT_NAMES = {"list": "申报材料清单", "signoff": "审核签字表", "issues": "问题清单"}
 
 
 def write_report(workspace: Workspace, actor: Actor, kind: str, out: Path) -> Path:
