@@ -148,7 +148,7 @@ def test_submission_lists_what_blocks_it_then_exports_without_the_stale_group(qt
         dialog = SubmissionDialog(city.office, office, pool)
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: dialog.check is not None, timeout=20_000)
-        assert dialog.blockers() == ["✗ 工作组 CG 城管组：已失效。请组长重新审核签字，或重新导入该组的材料包。"]
+        assert dialog.blockers() == ["✗ 工作组 CG 城管组：已失效。请组长审核并签字，或导入该组最新的材料包。"]
         assert "有 1 个问题" in dialog.verdict.text()
         target = tmp_path / "提交"
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(target))

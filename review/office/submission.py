@@ -220,7 +220,7 @@ def check_submission(workspace: Workspace, actor: Actor, *, allow_stale: bool = 
     blocked = blocked_groups(view)
     blockers = [] if allow_stale else [
         f"工作组 {g.code} {g.name}：{g.state_name}{'（' + g.problem + '）' if g.problem else ''}。"
-        "请组长重新审核签字，或重新导入该组的材料包。" for g in blocked]
+        "请组长审核并签字，或导入该组最新的材料包。" for g in blocked]
     included = [g for g in view.groups if g.files and g.state == "valid"]
     if not included:
         blockers.append("没有任何工作组有已签字且有效的材料。请先让各组组长签字，或导入各组的材料包。")
