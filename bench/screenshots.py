@@ -209,9 +209,52 @@ def render(workspace_dir: Path, suffix: str) -> None:
         settle(pool, 0.3)
         shoot(signoff, "09-signoff", suffix)
         signoff.close()
+    shoot_handover(window, pool, suffix)
     window.close()
     workspace.close()
     del translators
+
+
+def shoot_handover(window: QWidget, pool: WorkerPool, suffix: str) -> None:
+    """The office's hand-over dialogs: a key to confirm, a package import with a refusal, the
+    submission's check with what blocks it, the reports."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.office_actions import KeyConfirmDialog, KeyToRegister
+    from desktop.package_import_dialog import PackageImportDialog
+    from desktop.reports_dialog import ReportsDialog
+    from desktop.submission_dialog import SubmissionDialog
+    from review.signing.keys import KeyFile, fingerprint, public_pem
+
+    public = Ed25519PrivateKey.generate().public_key()
+    key = KeyFile("张组长", "XC", fingerprint(public), public_pem(public), "宣传组")
+    confirm = KeyConfirmDialog(KeyToRegister(Path("E:/张组长的公钥.json"), key, group_exists=False), window)
+    confirm.show()
+    settle(pool, 0.3)
+    shoot(confirm, "10-key-confirm", suffix)
+    confirm.close()
+    usb = Path(tempfile.mkdtemp())
+    (usb / "CG-城管组-第1版.mrpkg").write_bytes(b"PK\x03\x04 copied only in part")
+    importer = PackageImportDialog(window.workspace, window.actor, pool, window)
+    importer.show()
+    importer.start(sorted(usb.glob("*.mrpkg")))
+    deadline = time.monotonic() + 10
+    while importer.runner.busy and time.monotonic() < deadline:
+        settle(pool, 0.2)
+    settle(pool, 0.3)
+    shoot(importer, "11-package-import", suffix)
+    importer.close()
+    submission = SubmissionDialog(window.workspace, window.actor, pool, window)
+    submission.show()
+    submission.folder.setText(str(usb))
+    settle(pool, 2.0)
+    shoot(submission, "12-submission-check", suffix)
+    submission.close()
+    reports = ReportsDialog(window.workspace, window.actor, pool, window)
+    reports.show()
+    settle(pool, 0.3)
+    shoot(reports, "13-reports", suffix)
+    reports.close()
 
 
 def main() -> int:

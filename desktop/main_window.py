@@ -40,6 +40,7 @@ from desktop.desk_data import (
 from desktop.desk_data import standard_details as read_standard
 from desktop.errors import describe_exception, log_file, show_exception
 from desktop.manual_tree import ManualTree
+from desktop.office_actions import HandoverActions
 from desktop.preview import PreviewPane
 from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
 from desktop.search_panel import SearchPanel
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
             review_menu.addAction(action)
         review_menu.addSeparator()
         review_menu.addAction(self.act_signoff)
+        self.handover = HandoverActions(self)  # 汇总报送 (office) and 报送 (leader): desktop.office_actions
+        self.handover.add_menus(menu)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.act_about)
 

@@ -20,7 +20,13 @@ from review.intake.scan import close_shared_pool
 from review.manual.assignment import assign_items
 from review.manual.store import current_manual
 from review.office.consolidation import consolidated_view
-from review.office.submission import MAX_FOLDER_NAME, export_submission, included_groups, plan_files
+from review.office.submission import (
+    MAX_FOLDER_NAME,
+    check_submission,
+    export_submission,
+    included_groups,
+    plan_files,
+)
 from review.progress import CancelToken
 from review.workspace.accounts import login
 from review.workspace.db.models import ImportedPackage
@@ -178,6 +184,25 @@ def test_stale_group_refused_with_its_name_and_nothing_left_behind(city, tmp_pat
     assert report.groups == ["XC"] and [s["group"] for s in report.skipped] == ["CG"]
     assert not any("城管组" in p for p in tree(out))
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["skipped"][0]["state"] == "stale"
+
+
+def test_the_check_lists_every_blocker_that_the_export_then_enforces(city, tmp_path):
+    office = office_user(city)
+    check = check_submission(city.office, office)
+    assert check.ready and check.groups == ["CG", "XC"] and check.files == 3
+    assert check.uncovered == ["Ⅲ-2-1)"] and check.covered_twice == ["Ⅲ-1-2)"]
+
+    rewrite_file(city.office, "CG", CG_PDF, pdf_bytes(["改过的会议纪要"]))
+    city.office.save_settings(city.office.settings().with_value("allowed_formats", "docx,jpg"))  # no more PDF
+    check = check_submission(city.office, office)
+    assert not check.ready and len(check.blockers) == 2
+    assert check.blockers[0].startswith("工作组 CG 城管组：已失效")
+    assert f"工作组 XC 的 {XC_PLAN}：格式 .pdf 平台不接受" in check.blockers[1]
+    check = check_submission(city.office, office, allow_stale=True)
+    assert [g["group"] for g in check.left_out] == ["CG"] and len(check.blockers) == 1
+    with pytest.raises(UserError, match=r"不符合平台规则.*格式 \.pdf 平台不接受"):
+        export_submission(city.office, office, tmp_path / "提交", allow_stale=True)
+    assert not (tmp_path / "提交").exists()
 
 
 def test_bytes_changed_on_disk_after_signing_abort_the_copy_and_leave_nothing(city, tmp_path):

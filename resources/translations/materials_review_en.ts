@@ -143,6 +143,190 @@
     </message>
 </context>
 <context>
+    <name>HandoverActions</name>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="102"/>
+        <source>登记组长公钥…</source>
+        <translation>Register a leader's key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="103"/>
+        <source>登记组长交来的公钥文件（电话核对指纹）</source>
+        <translation>Register the public-key file a leader handed in (check the fingerprint by phone)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="104"/>
+        <source>导入材料包…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="105"/>
+        <source>核验并导入各组交来的材料包（.mrpkg 文件或 U 盘文件夹）</source>
+        <translation>Verify and import the groups' packages (.mrpkg files or a USB folder)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="106"/>
+        <source>导出最终申报材料…</source>
+        <translation>Export the final submission…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="107"/>
+        <source>按平台规则检查后导出最终申报材料（文件夹或压缩包）</source>
+        <translation>Check the platform's rules, then export the final submission (folder or ZIP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="108"/>
+        <source>生成报表…</source>
+        <translation>Write reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="109"/>
+        <source>生成材料清单、审核签字表、问题清单（Word 文档）</source>
+        <translation>Write the material list, the sign-off sheet and the issue list (Word documents)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="110"/>
+        <source>导出签字包…</source>
+        <translation>Export the signed package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="111"/>
+        <source>把本组已签字的材料导出为材料包，拷到 U 盘交文明办</source>
+        <translation>Export the group's signed materials as a package to hand to the office on a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="112"/>
+        <source>导出公钥…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="113"/>
+        <source>导出本人的公钥文件交文明办登记</source>
+        <translation>Export your public-key file for the office to register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="116"/>
+        <source>只有组长有签名密钥；请用组长账户登录后导出公钥。</source>
+        <translation>Only group leaders have a signing key; log in as a leader to export the public key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="129"/>
+        <source>汇总报送(&amp;S)</source>
+        <translation>&amp;Submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="134"/>
+        <source>报送(&amp;S)</source>
+        <translation>&amp;Hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="144"/>
+        <source>选择组长交来的公钥文件</source>
+        <translation>Choose the leader's public-key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="144"/>
+        <location filename="../../desktop/office_actions.py" line="227"/>
+        <source>公钥文件 (*.json);;所有文件 (*)</source>
+        <translation>Public-key files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="161"/>
+        <source>已登记 {0} 组长“{1}”的公钥。</source>
+        <translation>Registered the public key of {0} leader “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="161"/>
+        <source>{0} 组长“{1}”的公钥此前已登记。</source>
+        <translation>The public key of {0} leader “{1}” was already registered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="185"/>
+        <source>请先在工具栏选择要导出的工作组。</source>
+        <translation>Choose the group to export in the toolbar first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="187"/>
+        <source>选择导出材料包的文件夹（如 U 盘）</source>
+        <translation>Choose the folder to export the package to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="198"/>
+        <source>工作组 {0} 尚未签字，不能导出材料包。请组长审核后签字确认（“审核”菜单 › 签字确认）。</source>
+        <translation>Group {0} has not been signed off, so no package can be exported. The leader reviews and signs off first (Review › Sign off).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="202"/>
+        <source>覆盖材料包</source>
+        <translation>Overwrite package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="202"/>
+        <source>{0} 已存在。要覆盖它吗？</source>
+        <translation>{0} already exists. Overwrite it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="208"/>
+        <source>已导出材料包</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="209"/>
+        <source>已导出工作组 {0} 的材料包：
+{1}
+请把它交给文明办导入。</source>
+        <translation>Exported the package of group {0}:
+{1}
+Hand it to the office for import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="211"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="217"/>
+        <source>导出材料包 {0}</source>
+        <translation>Exporting package {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="226"/>
+        <source>{0}的公钥.json</source>
+        <translation>{0} public key.json</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="227"/>
+        <location filename="../../desktop/office_actions.py" line="232"/>
+        <source>导出公钥</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="233"/>
+        <source>请输入组长“{0}”的密码（第一次导出时用它生成签名密钥）：</source>
+        <translation>Password of leader “{0}” (the first export uses it to create the signing key):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="244"/>
+        <source>已导出公钥</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="245"/>
+        <source>已导出“{0}”的公钥到 {1}。
+
+公钥指纹：
+{2}
+
+请把公钥文件交给文明办，并在文明办登记时电话念出这个指纹供核对。</source>
+        <translation>Exported the public key of “{0}” to {1}.
+
+Key fingerprint:
+{2}
+
+Hand the file to the office and read this fingerprint out on the phone when they register it.</translation>
+    </message>
+</context>
+<context>
     <name>ItemStates</name>
     <message>
         <location filename="../../desktop/manual_tree.py" line="54"/>
@@ -173,6 +357,31 @@
         <location filename="../../desktop/manual_tree.py" line="59"/>
         <source>合格</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>KeyConfirmDialog</name>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="65"/>
+        <source>登记组长公钥</source>
+        <translation>Register a leader's key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="67"/>
+        <source>公钥文件 {0}：工作组 {1}，组长“{2}”。
+请打电话给该组长，请他念出本人的公钥指纹，与下面的指纹逐组核对；一致后再登记。</source>
+        <translation>Public-key file {0}: group {1}, leader “{2}”.
+Phone the leader, have them read out their key fingerprint and compare it group by group with the one below; register only if it matches.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="81"/>
+        <source>本工作区还没有工作组 {0}。登记时将按公钥文件新建该工作组。</source>
+        <translation>This workspace has no group {0} yet. Registering will create it from the key file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/office_actions.py" line="86"/>
+        <source>指纹一致，登记</source>
+        <translation>Fingerprint matches, register</translation>
     </message>
 </context>
 <context>
@@ -216,313 +425,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="77"/>
+        <location filename="../../desktop/main_window.py" line="78"/>
         <source>申报材料审核台 — {0}</source>
         <translation>Materials Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100"/>
+        <location filename="../../desktop/main_window.py" line="101"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>当前用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>查看签字状态及签字后的变化</source>
         <translation>Sign-off state and changes since</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>选择要查看或审核的工作组</source>
         <translation>Choose the task group to view or review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>打开其他工作区…</source>
         <translation>Open another workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>扫描文件夹…</source>
         <translation>Scan folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>扫描或重新扫描本组材料文件夹</source>
         <translation>Scan or re-scan this group&apos;s materials folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>各工作组的进度总览</source>
         <translation>Progress of every task group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>审核台</source>
         <translation>Review desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>当前工作组的审核台</source>
         <translation>Review desk of the current group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>上一条</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>上一个测评标准</source>
         <translation>Previous standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>下一条</source>
         <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>下一个测评标准</source>
         <translation>Next standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>审核通过当前条目并转到下一条</source>
         <translation>Approve the current item and go to the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>退回当前条目（须写明原因）</source>
         <translation>Return the current item (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>在右侧显示当前条目的下一个问题</source>
         <translation>Show the next finding of the current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>签字确认…</source>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>组长对本组材料签字确认</source>
         <translation>The leader signs off the group&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source> 工作组：</source>
         <translation> Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="243"/>
         <source>操作正在进行</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。</source>
         <translation>“{0}” is still running. Cancel it and close the window? Finished work is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273"/>
+        <location filename="../../desktop/main_window.py" line="276"/>
         <source>工作区还没有工作组。请用命令 group add 新建工作组并分配条目。</source>
         <translation>The workspace has no task groups yet. Create one with `group add` and assign items.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。</source>
         <translation>No manual is loaded. Load one with `manual load`, then refresh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="307"/>
         <source>工作组 {0}（{1}）{2}：{3} 个材料审核条目</source>
         <translation>Group {0} ({1}){2}: {3} items to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>无法给出归类建议：{0}</source>
         <translation>Could not suggest standards: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="395"/>
+        <location filename="../../desktop/main_window.py" line="398"/>
         <source>当前条目没有发现问题。</source>
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
         <source>不能通过：{0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>审核通过本条目</source>
         <translation>Approve this standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427"/>
+        <location filename="../../desktop/main_window.py" line="430"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="428"/>
+        <location filename="../../desktop/main_window.py" line="431"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="450"/>
+        <location filename="../../desktop/main_window.py" line="453"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="451"/>
+        <location filename="../../desktop/main_window.py" line="454"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="460"/>
+        <location filename="../../desktop/main_window.py" line="462"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="480"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="479"/>
+        <location filename="../../desktop/main_window.py" line="481"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="432"/>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>退回条目 {0} 必须写明原因。</source>
         <translation>Returning {0} needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
+        <location filename="../../desktop/main_window.py" line="439"/>
         <source>{0} 已通过。</source>
         <translation>{0} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436"/>
+        <location filename="../../desktop/main_window.py" line="439"/>
         <source>{0} 已退回。</source>
         <translation>{0} returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="471"/>
+        <location filename="../../desktop/main_window.py" line="473"/>
         <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
         <translation>{0} “{1}” may not map materials for group {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="490"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>已采纳建议，把 {0} 归到 {1}。</source>
         <translation>Suggestion accepted: {0} mapped to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="532"/>
+        <location filename="../../desktop/main_window.py" line="534"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="544"/>
+        <location filename="../../desktop/main_window.py" line="546"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="563"/>
+        <location filename="../../desktop/main_window.py" line="565"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="571"/>
+        <location filename="../../desktop/main_window.py" line="573"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572"/>
+        <location filename="../../desktop/main_window.py" line="574"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
@@ -625,6 +834,129 @@ Log: {1}</translation>
         <location filename="../../desktop/workers.py" line="236"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
+    </message>
+</context>
+<context>
+    <name>PackageImportDialog</name>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="60"/>
+        <source>导入材料包</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="62"/>
+        <source>选择各组交来的材料包（.mrpkg），或选择 U 盘上的文件夹导入其中全部材料包。每个材料包先核验签名和每个文件的指纹，全部一致才导入；不一致的被拒绝，本工作区不受影响。</source>
+        <translation>Choose the groups' packages (.mrpkg), or a folder on a USB stick to import every package in it. Each package's signature and every file's fingerprint are verified first; only a package that matches completely is imported. Others are refused and the workspace is left unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="65"/>
+        <source>选择材料包文件…</source>
+        <translation>Choose package files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="67"/>
+        <source>从文件夹导入（如 U 盘）…</source>
+        <translation>Import from a folder (e.g. USB stick)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <source>材料包</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <source>工作组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="97"/>
+        <source>选择材料包</source>
+        <translation>Choose packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="98"/>
+        <source>材料包 (*.mrpkg);;所有文件 (*)</source>
+        <translation>Packages (*.mrpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="103"/>
+        <source>选择存放材料包的文件夹（如 U 盘）</source>
+        <translation>Choose the folder holding the packages (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="108"/>
+        <source>文件夹 {0} 及其下一层子文件夹中没有材料包（.mrpkg 文件）。</source>
+        <translation>There is no package (.mrpkg file) in {0} or the folders directly inside it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="115"/>
+        <source>上一批材料包还在导入，请等它完成或点“取消”。</source>
+        <translation>The previous packages are still being imported. Wait for them to finish or click Cancel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="137"/>
+        <source>正在核验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="140"/>
+        <source>核验并导入 {0}（{1}/{2}）</source>
+        <translation>Verifying and importing {0} ({1}/{2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="150"/>
+        <source>第 {0} 版签字，组长 {1}，{2}；{3} 个文件，与签字清单全部一致。</source>
+        <translation>Sign-off version {0} by {1}, {2}; {3} files, all matching the signed list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="154"/>
+        <source>取代此前导入的第 {0} 版，变动 {1} 处。{2}</source>
+        <translation> Replaces the previously imported version {0}; {1} changes. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="170"/>
+        <source>已取消，未导入。</source>
+        <translation>Cancelled, not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="186"/>
+        <source>共 {0} 个材料包：已接收 {1} 个，被拒绝 {2} 个。</source>
+        <translation>{0} packages: {1} accepted, {2} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="188"/>
+        <source>被拒绝的材料包没有导入任何内容，请按说明处理后重新导入。</source>
+        <translation> Nothing of a refused package was imported; follow its details, then import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <source>等待核验</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_import_dialog.py" line="194"/>
+        <source>未导入</source>
+        <translation>Not imported</translation>
     </message>
 </context>
 <context>
@@ -778,6 +1110,84 @@ Log: {1}</translation>
         <location filename="../../desktop/dashboard.py" line="61"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="37"/>
+        <location filename="../../desktop/reports_dialog.py" line="106"/>
+        <source>生成报表</source>
+        <translation>Write reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="39"/>
+        <source>报表只含本组（{0}）的材料。</source>
+        <translation>The reports cover only your group ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="41"/>
+        <source>报表按各组已签字的材料汇总（导入的材料包以签字清单为准）。</source>
+        <translation>The reports collate every group's signed materials (imported packages as their signed lists say).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="42"/>
+        <source>生成 Word 文档（.docx），可用 Word 或 WPS 打开、打印。</source>
+        <translation>Writes Word documents (.docx) to open and print in Word or WPS. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="46"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="49"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="55"/>
+        <source>生成后用 Word 或 WPS 打开</source>
+        <translation>Open them in Word or WPS when written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="61"/>
+        <source>生成</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="75"/>
+        <source>选择保存报表的文件夹</source>
+        <translation>Choose the folder for the reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="86"/>
+        <source>请选择保存位置，并至少勾选一种报表。</source>
+        <translation>Choose where to save and tick at least one report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="90"/>
+        <source>覆盖报表</source>
+        <translation>Overwrite reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="90"/>
+        <source>以下文件已存在，要覆盖吗？（如果它们正在 Word 或 WPS 中打开，请先关闭）
+{0}</source>
+        <translation>These files already exist. Overwrite them? (Close them first if they are open in Word or WPS.)
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="111"/>
+        <source>正在生成…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_dialog.py" line="117"/>
+        <source>已生成 {0} 份报表：
+{1}</source>
+        <translation>Wrote {0} reports:
+{1}</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1596,126 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SubmissionDialog</name>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="47"/>
+        <location filename="../../desktop/submission_dialog.py" line="168"/>
+        <source>导出最终申报材料</source>
+        <translation>Export the final submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="50"/>
+        <source>保存到哪个文件夹，例如 U 盘或桌面</source>
+        <translation>The folder to save into, e.g. a USB stick or the desktop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="51"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="56"/>
+        <source>最终申报材料</source>
+        <translation>Final submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="57"/>
+        <source>同时生成 ZIP 压缩包（便于上传或拷贝）</source>
+        <translation>Also make a ZIP archive (for upload or copying)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="58"/>
+        <source>先导出其余工作组：不纳入未签字或签字已失效的工作组（清单中注明）</source>
+        <translation>Export the other groups now: leave out groups not signed or with a stale signature (noted in the list)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="61"/>
+        <source>保存位置：</source>
+        <translation>Save in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="62"/>
+        <source>文件夹名称：</source>
+        <translation>Folder name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="65"/>
+        <location filename="../../desktop/submission_dialog.py" line="94"/>
+        <source>正在按平台规则检查…</source>
+        <translation>Checking the platform's rules…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="71"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="74"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="76"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="104"/>
+        <source>有 {0} 个问题使最终申报材料不能导出，请先处理：</source>
+        <translation>{0} problems stop the export of the final submission. Deal with them first:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="109"/>
+        <source>检查通过：将导出 {0} 个工作组的 {1} 个文件，共 {2}，并附材料清单、审核签字表和问题清单。</source>
+        <translation>Check passed: {1} files of {0} groups ({2}) will be exported, with the material list, the sign-off sheet and the issue list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="113"/>
+        <source>不纳入：工作组 {0} {1}（{2}）</source>
+        <translation>Left out: group {0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="116"/>
+        <source>无材料的测评标准 {0} 条：{1}</source>
+        <translation>{0} standards without material: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="119"/>
+        <source>由两个及以上工作组提供材料的测评标准：{0}</source>
+        <translation>Standards with material from two or more groups: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="125"/>
+        <source>无法检查：</source>
+        <translation>Cannot check:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="142"/>
+        <source>选择保存最终申报材料的位置</source>
+        <translation>Choose where to save the final submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="153"/>
+        <source>请先选择保存位置</source>
+        <translation>Choose where to save first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="174"/>
+        <source>正在导出到 {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="184"/>
+        <source>未能读取（清单中缺页数和日期）：{0} {1}：{2}</source>
+        <translation>Could not be read (no pages and date in the list): {0} {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/submission_dialog.py" line="193"/>
+        <source>已取消导出，没有留下任何文件。</source>
+        <translation>Export cancelled; nothing was left behind.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
         <location filename="../../desktop/unmapped_list.py" line="109"/>
@@ -1277,17 +1807,17 @@ Log: {1}</translation>
         <translation>{0} open problems ({1} must be fixed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="142"/>
+        <location filename="../../desktop/desk_data.py" line="143"/>
         <source>当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。</source>
         <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="201"/>
+        <location filename="../../desktop/desk_data.py" line="202"/>
         <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
         <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="203"/>
+        <location filename="../../desktop/desk_data.py" line="204"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>

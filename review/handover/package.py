@@ -131,7 +131,7 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
     rescan_known(workspace, actor, group_code, rehash=True)
     status = signoff_status(workspace, group_code)
     if status.state == "none":
-        raise UserError(f"工作组 {group_code} 尚未签字，不能导出材料包。请组长审核后运行 signoff {group_code}。")
+        raise UserError(f"工作组 {group_code} 尚未签字，不能导出材料包。请组长审核后签字确认（“审核”菜单 › 签字确认，或命令 signoff {group_code}）。")
     if status.state != "valid":
         raise UserError(f"工作组 {group_code} 的签字{status.state_name}（{status.problem or f'{len(status.differences)} 处材料变动'}），"
                         f"不能导出。请组长重新审核并签字后再导出。")
@@ -166,6 +166,17 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
         record(session, actor=actor.name, action="package.export", target=group_code,
                details={"file": str(out), "version": row.version, "files": len(manifest.files)})
     return out
+
+
+def planned_package_path(workspace: Workspace, group_code: str, out: Path | str) -> Path | None:
+    """The file `export_package(…, out)` would write for the group's latest sign-off (None before the
+    first one), so that a caller can ask before overwriting an existing package."""
+    with workspace.session() as session:
+        row = load_signoff(session, group_code)
+        if row is None:
+            return None
+        manifest = Manifest.from_bytes(row.manifest)
+        return package_target(out, package_name(group_code, manifest.group.name, row.version), force=True)
 
 
 def package_name(group_code: str, group_name: str, version: int) -> str:
@@ -335,7 +346,7 @@ def _check_signed(session: Session, name: str, manifest_bytes: bytes, signature:
     key = registered_key(session, fingerprint_hex.lower())
     if key is None:
         raise UserError(f"材料包 {name} 的签名密钥（指纹 {format_fingerprint(fingerprint_hex)[:19]}…）未登记。"
-                        "请先用 `key import` 登记该组长导出的公钥文件，并电话核对指纹。")
+                        "请先登记该组长导出的公钥文件（“汇总报送”菜单 › 登记组长公钥，或命令 key import），并电话核对指纹。")
     if not verify_manifest(manifest_bytes, signature, key.public_key):
         raise UserError(f"材料包 {name} 的签名无效：签字清单或签名被改动过。请勿使用，并让工作组重新导出。")
     try:

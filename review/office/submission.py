@@ -111,9 +111,14 @@ class SubmissionReport:
                 "total_bytes": self.total_bytes}
 
 
+def blocked_groups(view: ConsolidatedView) -> list[GroupView]:
+    """Groups that supply files without a valid signature (未签字, 已失效, 签名无效)."""
+    return [g for g in view.groups if g.files and g.state != "valid"]
+
+
 def included_groups(view: ConsolidatedView, allow_stale: bool) -> tuple[list[GroupView], list[dict[str, str]]]:
     """The groups whose files go in, and those left out (or UserError when any is not signed and valid)."""
-    blocked = [g for g in view.groups if g.files and g.state != "valid"]
+    blocked = blocked_groups(view)
     if blocked and not allow_stale:
         listed = "；".join(f"{g.code} {g.name}（{g.state_name}{'：' + g.problem if g.problem else ''}）"
                           for g in blocked)
@@ -165,6 +170,70 @@ def plan_files(view: ConsolidatedView, manual: Manual, groups: list[GroupView],
     return planned
 
 
+def platform_problems(planned: list[PlannedFile], settings: WorkspaceSettings) -> list[str]:
+    """The platform's limits the planned files break: size and format (names are made to fit by
+    `plan_files`). Each problem names the group and the file and says what to do."""
+    limit_mb = settings.max_file_mb
+    allowed = {f.lower().lstrip(".") for f in settings.allowed_formats}
+    problems = []
+    for entry in planned:
+        file = entry.file
+        where = f"工作组 {file.group} 的 {file.path}"
+        if file.size > limit_mb * 1024 * 1024:
+            problems.append(f"{where}：文件大小 {file.size / 1024 / 1024:.1f} MB，超过平台限制 {limit_mb} MB。"
+                            "请压缩或拆分后由组长重新签字。")
+        extension = PurePosixPath(file.path).suffix.lower().lstrip(".")
+        if extension not in allowed:
+            shown = f".{extension}" if extension else "（无扩展名）"
+            problems.append(f"{where}：格式 {shown} 平台不接受（允许 {'、'.join(sorted(allowed))}）。"
+                            "请另存为允许的格式后由组长重新签字。")
+    return problems
+
+
+@dataclass
+class SubmissionCheck:
+    """What an export would hold now, and what stops it; nothing is read or written but the database."""
+
+    blockers: list[str]  # one line each: what blocks the export and what to do
+    left_out: list[dict[str, str]]  # groups not signed and valid, left out because the office chose so
+    groups: list[str]
+    files: int
+    total_bytes: int
+    uncovered: list[str]
+    covered_twice: list[str]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+
+def check_submission(workspace: Workspace, actor: Actor, *, allow_stale: bool = False) -> SubmissionCheck:
+    """The rules `export_submission` enforces, checked before it runs, every problem listed: groups
+    whose signature is not valid (unless `allow_stale` leaves them out) and files the platform
+    would not accept."""
+    require(actor, "submission.export")
+    view = consolidated_view(workspace)
+    with workspace.session() as session:
+        manual = current_manual(session)
+    if manual is None:
+        raise UserError("工作区还没有载入操作手册，无法导出。")
+    blocked = blocked_groups(view)
+    blockers = [] if allow_stale else [
+        f"工作组 {g.code} {g.name}：{g.state_name}{'（' + g.problem + '）' if g.problem else ''}。"
+        "请组长审核并签字，或导入该组最新的材料包。" for g in blocked]
+    included = [g for g in view.groups if g.files and g.state == "valid"]
+    if not included:
+        blockers.append("没有任何工作组有已签字且有效的材料。请先让各组组长签字，或导入各组的材料包。")
+    settings = workspace.settings()
+    planned = plan_files(view, manual, included, settings)
+    blockers += platform_problems(planned, settings)
+    left_out = [{"group": g.code, "name": g.name, "state_name": g.state_name, "problem": g.problem}
+                for g in blocked] if allow_stale else []
+    return SubmissionCheck(blockers, left_out, [g.code for g in included], len(planned),
+                           sum(p.file.size for p in planned), [i.code for i in view.uncovered],
+                           [i.code for i in view.covered_twice])
+
+
 def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: bool = False,
                       allow_stale: bool = False, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> SubmissionReport:
@@ -187,7 +256,11 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
     if looked_at:
         view = consolidated_view(workspace)
         groups, skipped = included_groups(view, allow_stale)
-    planned = plan_files(view, manual, groups, workspace.settings())
+    settings = workspace.settings()
+    planned = plan_files(view, manual, groups, settings)
+    problems = platform_problems(planned, settings)
+    if problems:
+        raise UserError("以下文件不符合平台规则，不能导出最终申报材料：" + "；".join(problems))
     report = SubmissionReport(out, zip_path, planned, [g.code for g in groups], skipped,
                               [i.code for i in view.uncovered], [i.code for i in view.covered_twice], unreadable)
     created = _missing_ancestors(out.parent)

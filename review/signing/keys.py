@@ -20,8 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from review.errors import UserError
-from review.workspace.db.models import RegisteredKey, SigningKey, User
-from review.workspace.groups import ensure_group
+from review.workspace.audit import record
+from review.workspace.db.models import Group, RegisteredKey, SigningKey, User
+from review.workspace.folder import Workspace
+from review.workspace.groups import ensure_group, get_group
+from review.workspace.permissions import Actor, require
 
 KEY_FILE_FORMAT = "materials-review-public-key"
 KEY_FILE_VERSION = 1
@@ -61,7 +64,7 @@ def load_public_key(data: Ed25519PublicKey | bytes | str) -> Ed25519PublicKey:
     except (ValueError, TypeError) as exc:
         raise UserError("公钥内容无法识别：应为 Ed25519 公钥（PEM 格式）。请让组长重新导出公钥文件。") from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise UserError("公钥不是 Ed25519 类型。请让组长用本软件的 `key export` 重新导出公钥文件。")
+        raise UserError("公钥不是 Ed25519 类型。请让组长用本软件重新导出公钥文件（“报送”菜单 › 导出公钥，或命令 key export）。")
     return key
 
 
@@ -151,9 +154,9 @@ def read_key_file(path: Path) -> KeyFile:
     except OSError as exc:
         raise UserError(f"无法读取公钥文件 {path}：{exc.strerror}。请检查路径。") from exc
     except (ValueError, UnicodeError) as exc:
-        raise UserError(f"{path.name} 不是有效的公钥文件（内容不是 JSON）。请让组长用 `key export` 重新导出。") from exc
+        raise UserError(f"{path.name} 不是有效的公钥文件（内容不是 JSON）。请让组长用本软件重新导出公钥文件（“报送”菜单 › 导出公钥，或命令 key export）。") from exc
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
-        raise UserError(f"{path.name} 不是申报材料审核台的公钥文件。请让组长用 `key export` 重新导出。")
+        raise UserError(f"{path.name} 不是申报材料审核台的公钥文件。请让组长用本软件重新导出公钥文件（“报送”菜单 › 导出公钥，或命令 key export）。")
     if int(data.get("version", 0)) > KEY_FILE_VERSION:
         raise UserError(f"{path.name} 由更新版本的软件导出，请先升级本软件。")
     owner, group_code, pem = (str(data.get(k) or "") for k in ("owner", "group", "public_key"))
@@ -188,3 +191,41 @@ def register_key(session: Session, key_file: KeyFile, registered_by: str, *,
     session.add(row)
     session.flush()
     return row, True
+
+
+# -- the two ends of the hand-over (command line and desktop) ----------------------------------------
+def export_public_key(workspace: Workspace, actor: Actor, password: str, out: Path) -> KeyFile:
+    """Write the leader's public-key file to `out` (the key pair is made now, encrypted with
+    `password`, if the leader has none yet)."""
+    if actor.role != "leader" or actor.single_user:
+        raise UserError(f"只有组长有签名密钥；“{actor.name}”是{actor.role_name}账户。请用组长账户登录后再导出公钥。")
+    with workspace.session() as session:
+        user = session.scalars(select(User).where(User.name == actor.name)).one()
+        key = ensure_key(session, user, password)
+        group = get_group(session, actor.group_code or "")
+        key_file = KeyFile(owner=actor.name, group_code=group.code, fingerprint=key.fingerprint,
+                           public_key_pem=key.public_key, group_name=group.name)
+        write_key_file(key_file, out)
+        record(session, actor=actor.name, action="key.export", target=str(out),
+               details={"fingerprint": key.fingerprint})
+    return key_file
+
+
+def key_group_exists(workspace: Workspace, key_file: KeyFile) -> bool:
+    """Whether the group a key file names is in this workspace (else registering it creates the
+    group, once the office confirmed it)."""
+    with workspace.session() as session:
+        return session.scalars(select(Group.id).where(Group.code == key_file.group_code)).first() is not None
+
+
+def import_public_key(workspace: Workspace, actor: Actor, key_file: KeyFile, *,
+                      create_group: bool = False) -> bool:
+    """The office registers a leader's public key (read with `read_key_file`); returns whether it is
+    new (registering a key again changes nothing)."""
+    require(actor, "key.import")
+    with workspace.session() as session:
+        _, added = register_key(session, key_file, actor.name, create_group=create_group)
+        if added:
+            record(session, actor=actor.name, action="key.import", target=key_file.owner,
+                   details={"group": key_file.group_code, "fingerprint": key_file.fingerprint})
+    return added
