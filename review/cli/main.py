@@ -149,6 +149,10 @@ def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> i
         return 0
     except Exception as exc:
         log.exception("unexpected error in command %s", args.command)
+        damaged = _damaged_database(args, exc)
+        if damaged is not None:
+            sys.stderr.write(f"错误：{damaged.message}\n")
+            return damaged.exit_code
         sys.stderr.write(
             f"错误：发生内部错误（{exc.__class__.__name__}）。工作区未被破坏；详细信息已写入 {log_file}，"
             "请把该文件发给技术支持。\n"
@@ -156,6 +160,17 @@ def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> i
         return 1
     finally:
         ctx.close()
+
+
+def _damaged_database(args: argparse.Namespace, exc: Exception) -> UserError | None:
+    """The truthful refusal when SQLite met a damaged page in the middle of a command."""
+    from review.workspace import backups
+    from review.workspace.folder import WorkspacePaths
+
+    if not args.workspace or not backups.is_corruption(exc):
+        return None
+    paths = WorkspacePaths(Path(args.workspace).resolve())
+    return backups.refusal(paths.root, paths.db_file, paths.backups, "已损坏（读取时发现损坏的数据页）")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,4 +1,4 @@
-"""`init`: create a workspace."""
+"""`init`: create a workspace; `workspace backups|backup|restore`: its database backups."""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +20,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--manual", default="sample", help="操作手册：sample（内置示例）或 YAML/DOCX 文件")
     p.add_argument("--admin", metavar="NAME", help="同时新建文明办管理员账户（密码交互输入或取自环境变量）")
     p.set_defaults(func=cmd_init)
+
+    ws = sub.add_parser("workspace", help="工作区数据库的备份与恢复")
+    wsub = ws.add_subparsers(dest="workspace_command", metavar="ACTION", required=True)
+    wsub.add_parser("backups", help="列出备份").set_defaults(func=cmd_backups, skip_login=True)
+    wsub.add_parser("backup", help="立即备份数据库").set_defaults(func=cmd_backup)
+    restore = wsub.add_parser("restore", help="用备份恢复数据库（默认最近的一份）",
+                              description="用备份替换工作区数据库。被替换的数据库保留在 backups 文件夹中，不会删除。"
+                                          "数据库完好时须以文明办账户登录；数据库丢失或损坏时可直接恢复。")
+    restore.add_argument("backup", metavar="BACKUP", nargs="?", help="备份文件名（见 workspace backups），默认最近的一份")
+    restore.set_defaults(func=cmd_restore, skip_login=True)
 
 
 def parse_day(text: str, what: str) -> date:
@@ -54,4 +64,50 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     ctx.out(f"已新建工作区 {root.resolve()}：{settings.city} {settings.year} 年，测评开始 {settings.start_date}，"
             f"材料时间范围 {window.describe()}。")
     ctx.out(summary)
+    return 0
+
+
+def cmd_backups(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace import backups
+    from review.workspace.folder import WorkspacePaths
+
+    paths = WorkspacePaths(ctx.workspace_dir.resolve())
+    found = backups.restorable(paths.backups)
+    if not found:
+        ctx.out(f"{paths.backups} 中没有备份。")
+    for backup in found:
+        ctx.out(backup.describe())
+    return 0
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace.permissions import require
+
+    require(ctx.actor, "settings.edit")
+    taken = ctx.workspace.backup("manual")
+    if taken is None:
+        raise UserError("该工作区的数据库在数据库服务器上，请在服务器上备份（例如 pg_dump）。")
+    ctx.out(f"已备份数据库：{taken}")
+    return 0
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from review.workspace import backups
+    from review.workspace.audit import record
+    from review.workspace.folder import WorkspacePaths
+    from review.workspace.permissions import require
+
+    paths = WorkspacePaths(ctx.workspace_dir.resolve())
+    if not paths.marker.exists():
+        raise UserError(f"{paths.root} 不是申报材料审核台的工作区（缺少 workspace.json）。")
+    if backups.database_problem(paths.db_file) is None:
+        require(ctx.actor, "settings.edit")  # a sound database is replaced only by the office
+        ctx.close()
+    used, kept = backups.restore(paths.db_file, paths.backups, Path(args.backup) if args.backup else None)
+    with ctx.workspace.session() as session:
+        record(session, actor=ctx.actor.name, action="workspace.restore", target=used.path.name,
+               details={"replaced": kept.name if kept else None})
+    ctx.out(f"已用备份 {used.describe()} 恢复数据库。" +
+            (f"原数据库保留为 {kept}。" if kept else ""))
+    ctx.out("备份之后所做的操作（扫描、归类、审核、签字、导入）需要重新做；文件本身不受影响，重新扫描即可找回。")
     return 0

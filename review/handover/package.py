@@ -44,6 +44,7 @@ from review.manual.store import current_edition
 from review.signing.keys import format_fingerprint, registered_key
 from review.signing.manifest import Manifest, ManifestFile, verify_manifest
 from review.signing.verification import Difference, diff_files, load_signoff, signoff_status
+from review.workspace import backups
 from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
 from review.workspace.folder import Workspace
@@ -467,6 +468,7 @@ def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_gro
             if final.exists():  # left by an import that was killed before it could clean up
                 shutil.rmtree(final)
             staging.rename(final)
+        workspace.backup(backups.AFTER_IMPORT)
         return ImportResult(package, final, previous.signoff_version if previous else None, differences)
     except BaseException:
         if final is not None and final.exists() and not staging.exists():

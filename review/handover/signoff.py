@@ -41,6 +41,7 @@ from review.signing.manifest import (
     ManifestReview,
     ManifestStandard,
 )
+from review.workspace import backups
 from review.workspace.audit import HEAD_KEY, record
 from review.workspace.db.base import utcnow
 from review.workspace.db.models import Decision, Group, Setting, Signoff, User
@@ -68,6 +69,13 @@ def sign_off(workspace: Workspace, actor: Actor, password: str, group_code: str,
         if user is None or user.password_hash is None or not verify_password(password, user.password_hash):
             raise UserError(f"“{actor.name}”的密码不正确，无法签字。请输入组长账户的密码后重试。", exit_code=4)
     rescan_known(workspace, actor, group_code, rehash=True)
+    signed = _signed(workspace, actor, password, group_code, exceptions)
+    workspace.backup(backups.AFTER_SIGNOFF)
+    return signed
+
+
+def _signed(workspace: Workspace, actor: Actor, password: str, group_code: str,
+            exceptions: Mapping[str, str] | None) -> Signoff:
     with workspace.session() as session:
         group = get_group(session, group_code)
         state = local_group_state(session, group, current_manual(session))

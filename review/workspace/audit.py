@@ -25,7 +25,7 @@ ACTION_NAMES = {
     "group.assign": "分配条目", "scan": "扫描材料", "map": "归类材料", "unmap": "取消归类",
     "review.approve": "审核通过", "review.return": "退回", "finding.waive": "豁免问题", "signoff": "签字确认",
     "package.export": "导出材料包", "package.import": "导入材料包", "key.import": "登记公钥", "key.export": "导出公钥",
-    "submission.export": "导出申报材料", "settings.edit": "修改设置",
+    "submission.export": "导出申报材料", "settings.edit": "修改设置", "workspace.restore": "从备份恢复数据库",
 }
 
 

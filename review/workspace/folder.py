@@ -4,7 +4,8 @@ Layout::
 
     DIR/workspace.json   marker and optional database URL (for a shared PostgreSQL server)
     DIR/workspace.db     the SQLite database (default)
-    DIR/backups/         copies of the database taken before every schema upgrade
+    DIR/backups/         copies of the database: before every schema upgrade, daily, after every
+                         sign-off and package import (review.workspace.backups)
     DIR/cache/           extraction cache keyed by SHA-256 (derived data)
     DIR/search-index/    full-text index (derived data, rebuilt when broken)
     DIR/logs/            the application log
@@ -23,6 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from review.errors import UserError
+from review.workspace import backups
 from review.workspace.db.base import make_engine
 from review.workspace.db.migrate import upgrade
 from review.workspace.settings import WorkspaceSettings
@@ -106,13 +108,18 @@ class Workspace:
             )
         except OSError as exc:
             raise UserError(f"无法在 {root} 新建工作区：{exc.strerror}。请检查该文件夹是否可写。") from exc
-        workspace = cls.open(root, db_url=db_url)
+        workspace = cls.open(root, db_url=db_url, new=True)
         with workspace.session() as session:
             save_settings(session, settings)
         return workspace
 
     @classmethod
-    def open(cls, root: Path, *, db_url: str | None = None) -> Workspace:
+    def open(cls, root: Path, *, db_url: str | None = None, new: bool = False) -> Workspace:
+        """Open the workspace in `root`, upgrading its schema if needed.
+
+        Only `create` passes `new`: a SQLite workspace whose database is missing, empty or damaged
+        is refused with the newest backup and how to restore it, never silently started afresh.
+        """
         root = Path(root).resolve()
         paths = WorkspacePaths(root)
         if not paths.marker.exists():
@@ -129,8 +136,13 @@ class Workspace:
         url = db_url or os.environ.get(DB_URL_ENV) or marker.get("db_url") or f"sqlite:///{paths.db_file}"
         for folder in (paths.backups, paths.cache, paths.logs):
             folder.mkdir(exist_ok=True)
-        engine = make_engine(url)
         is_sqlite = url.startswith("sqlite")
+        own_file = is_sqlite and url == f"sqlite:///{paths.db_file}"
+        if own_file and not new:
+            problem = backups.database_problem(paths.db_file)
+            if problem:
+                raise backups.refusal(root, paths.db_file, paths.backups, problem)
+        engine = make_engine(url)
         try:
             upgrade(engine, db_file=paths.db_file if is_sqlite else None, backup_dir=paths.backups)
         except UserError:
@@ -139,9 +151,14 @@ class Workspace:
         except Exception as exc:
             engine.dispose()
             log.exception("opening workspace %s failed", root)
+            if own_file and backups.is_corruption(exc):
+                raise backups.refusal(root, paths.db_file, paths.backups, "已损坏") from exc
             raise UserError(f"无法打开工作区数据库（{_describe_url(url)}）：{exc.__class__.__name__}。"
                             "请确认数据库文件未被占用且未损坏，必要时从 backups 文件夹恢复。") from exc
-        return cls(root, engine, url)
+        workspace = cls(root, engine, url)
+        if own_file and not new:
+            workspace.backup(backups.DAILY, daily=True)
+        return workspace
 
     def close(self) -> None:
         self.engine.dispose()
@@ -164,6 +181,28 @@ class Workspace:
             raise
         finally:
             session.close()
+
+    # -- backups -------------------------------------------------------------------------------
+    @property
+    def backs_up_itself(self) -> bool:
+        """Whether this program keeps the backups: a SQLite database in the workspace folder.
+        A shared PostgreSQL server is backed up on the server."""
+        return self.db_url == f"sqlite:///{self.paths.db_file}"
+
+    def backup(self, label: str, *, daily: bool = False) -> Path | None:
+        """Take a rotating backup (`daily`: only if none was taken today); None when none was taken.
+
+        A failed backup is logged, never fatal: the work it follows has already been saved."""
+        if not self.backs_up_itself:
+            return None
+        try:
+            keep = self.settings().backup_keep
+            if daily:
+                return backups.take_daily(self.paths.db_file, self.paths.backups, keep)
+            return backups.take_rotating(self.paths.db_file, self.paths.backups, label, keep)
+        except Exception:
+            log.exception("backup %s of %s failed", label, self.root)
+            return None
 
     # -- settings ------------------------------------------------------------------------------
     def settings(self) -> WorkspaceSettings:

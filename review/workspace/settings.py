@@ -39,6 +39,7 @@ class WorkspaceSettings:
     submission_name_pattern: str = DEFAULT_NAME_PATTERN
     rules: dict[str, Any] = field(default_factory=dict)
     search_engine: str = "whoosh"  # index.search.ENGINES; "sqlite" indexes big corpora much faster
+    backup_keep: int = 10  # rotating database backups kept (review.workspace.backups)
 
     LABELS: ClassVar[dict[str, str]] = {
         "city": "本市名称",
@@ -53,6 +54,7 @@ class WorkspaceSettings:
         "submission_name_pattern": "最终申报材料文件命名规则",
         "rules": "检查规则设置",
         "search_engine": "搜索引擎（whoosh 或 sqlite）",
+        "backup_keep": "保留的自动备份份数",
     }
 
     def date_window(self) -> DateWindow:
@@ -101,7 +103,7 @@ class WorkspaceSettings:
             raise UserError(f"没有名为“{key}”的设置项。可用的设置项：{'、'.join(sorted(known))}。")
         rows = self.to_rows()
         try:
-            if key in ("year", "max_file_mb", "max_filename_length"):
+            if key in ("year", "max_file_mb", "max_filename_length", "backup_keep"):
                 number = int(text)
                 if number <= 0:
                     raise ValueError

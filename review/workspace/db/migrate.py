@@ -8,8 +8,6 @@ Alembic is loaded only when something has to be migrated: opening a workspace wh
 """
 from __future__ import annotations
 
-import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +15,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from review.errors import UserError
+from review.workspace import backups
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -48,23 +47,6 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def backup_sqlite(db_file: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database consistently (the backup API copes with WAL)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir / f"{db_file.stem}-{stamp}-{label}.db"
-    src = sqlite3.connect(db_file)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
-
-
 def upgrade(engine: Engine, *, db_file: Path | None, backup_dir: Path | None, target: str = "heads") -> bool:
     """Bring the schema to `target`; returns True when something was applied."""
     if target == "heads" and _stored_revisions(engine) == {SCHEMA_HEAD}:
@@ -84,7 +66,7 @@ def upgrade(engine: Engine, *, db_file: Path | None, backup_dir: Path | None, ta
     if target == "heads" and current == set(script.get_heads()):
         return False
     if current and db_file is not None and backup_dir is not None and db_file.exists():
-        backup_sqlite(db_file, backup_dir, "before-upgrade")
+        backups.take(db_file, backup_dir, backups.BEFORE_UPGRADE)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
