@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import show_exception
+from desktop.restore_dialog import offer_restore
 from desktop.workers import Job, WorkerPool
 from review.errors import UserError
 from review.manual.service import load_manual_into
 from review.workspace.accounts import has_accounts
+from review.workspace.backups import DatabaseUnusable
 from review.workspace.folder import MARKER, Workspace
 from review.workspace.permissions import LOCAL_USER, Actor
 from review.workspace.settings import WorkspaceSettings
@@ -261,4 +263,8 @@ class StartDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy("")
         self.open_button.setEnabled(self.recent.count() > 0)
+        if isinstance(exc, DatabaseUnusable):
+            if offer_restore(self, exc):
+                self.open_path(exc.root)
+            return
         show_exception(self, exc)

@@ -62,7 +62,7 @@ def test_a_lost_empty_or_foreign_database_is_refused_with_the_newest_backup(
     code, out, err = cli(ws_root, "status", capsys=capsys, monkeypatch=monkeypatch)
 
     assert code != 0 and out == ""
-    assert says in err and newest.path.name in err and "workspace restore" in err and "恢复备份" in err
+    assert says in err and newest.path.name in err and "workspace restore" in err and "从备份恢复" in err
     assert "内部错误" not in err
     assert (db.read_bytes() if db.exists() else None) == before  # nothing was created in its place
     with pytest.raises(UserError):

@@ -4,72 +4,72 @@
 <context>
     <name>CreateWorkspaceDialog</name>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="105"/>
+        <location filename="../../desktop/start_dialog.py" line="107"/>
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="107"/>
+        <location filename="../../desktop/start_dialog.py" line="109"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="113"/>
+        <location filename="../../desktop/start_dialog.py" line="115"/>
         <source>例如：北湖市</source>
         <translation>e.g. Beihu</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="121"/>
+        <location filename="../../desktop/start_dialog.py" line="123"/>
         <source>内置示例手册</source>
         <translation>Built-in sample manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="122"/>
+        <location filename="../../desktop/start_dialog.py" line="124"/>
         <source>从文件载入（YAML 或 DOCX）…</source>
         <translation>Load from file (YAML or DOCX)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="124"/>
+        <location filename="../../desktop/start_dialog.py" line="126"/>
         <source>工作区文件夹（空文件夹）：</source>
         <translation>Workspace folder (empty):</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="125"/>
+        <location filename="../../desktop/start_dialog.py" line="127"/>
         <source>本市名称：</source>
         <translation>City name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="126"/>
+        <location filename="../../desktop/start_dialog.py" line="128"/>
         <source>创建年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="127"/>
+        <location filename="../../desktop/start_dialog.py" line="129"/>
         <source>测评开始日期：</source>
         <translation>Assessment start date:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="128"/>
+        <location filename="../../desktop/start_dialog.py" line="130"/>
         <source>操作手册：</source>
         <translation>Manual:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="138"/>
+        <location filename="../../desktop/start_dialog.py" line="140"/>
         <source>选择一个空文件夹作为工作区</source>
         <translation>Choose an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="149"/>
+        <location filename="../../desktop/start_dialog.py" line="151"/>
         <source>请填写工作区文件夹和本市名称。</source>
         <translation>Please fill in the workspace folder and the city name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="152"/>
+        <location filename="../../desktop/start_dialog.py" line="154"/>
         <source>选择操作手册</source>
         <translation>Choose the manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="153"/>
+        <location filename="../../desktop/start_dialog.py" line="155"/>
         <source>操作手册 (*.yaml *.yml *.docx)</source>
         <translation>Manual (*.yaml *.yml *.docx)</translation>
     </message>
@@ -147,7 +147,7 @@
     <message>
         <location filename="../../desktop/office_actions.py" line="102"/>
         <source>登记组长公钥…</source>
-        <translation>Register a leader's key…</translation>
+        <translation>Register a leader&apos;s key…</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="103"/>
@@ -162,7 +162,7 @@
     <message>
         <location filename="../../desktop/office_actions.py" line="105"/>
         <source>核验并导入各组交来的材料包（.mrpkg 文件或 U 盘文件夹）</source>
-        <translation>Verify and import the groups' packages (.mrpkg files or a USB folder)</translation>
+        <translation>Verify and import the groups&apos; packages (.mrpkg files or a USB folder)</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="106"/>
@@ -172,7 +172,7 @@
     <message>
         <location filename="../../desktop/office_actions.py" line="107"/>
         <source>按平台规则检查后导出最终申报材料（文件夹或压缩包）</source>
-        <translation>Check the platform's rules, then export the final submission (folder or ZIP)</translation>
+        <translation>Check the platform&apos;s rules, then export the final submission (folder or ZIP)</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="108"/>
@@ -192,7 +192,7 @@
     <message>
         <location filename="../../desktop/office_actions.py" line="111"/>
         <source>把本组已签字的材料导出为材料包，拷到 U 盘交文明办</source>
-        <translation>Export the group's signed materials as a package to hand to the office on a USB stick</translation>
+        <translation>Export the group&apos;s signed materials as a package to hand to the office on a USB stick</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="112"/>
@@ -222,7 +222,7 @@
     <message>
         <location filename="../../desktop/office_actions.py" line="144"/>
         <source>选择组长交来的公钥文件</source>
-        <translation>Choose the leader's public-key file</translation>
+        <translation>Choose the leader&apos;s public-key file</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="144"/>
@@ -364,7 +364,7 @@ Hand the file to the office and read this fingerprint out on the phone when they
     <message>
         <location filename="../../desktop/office_actions.py" line="65"/>
         <source>登记组长公钥</source>
-        <translation>Register a leader's key</translation>
+        <translation>Register a leader&apos;s key</translation>
     </message>
     <message>
         <location filename="../../desktop/office_actions.py" line="67"/>
@@ -846,7 +846,7 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/package_import_dialog.py" line="62"/>
         <source>选择各组交来的材料包（.mrpkg），或选择 U 盘上的文件夹导入其中全部材料包。每个材料包先核验签名和每个文件的指纹，全部一致才导入；不一致的被拒绝，本工作区不受影响。</source>
-        <translation>Choose the groups' packages (.mrpkg), or a folder on a USB stick to import every package in it. Each package's signature and every file's fingerprint are verified first; only a package that matches completely is imported. Others are refused and the workspace is left unchanged.</translation>
+        <translation>Choose the groups&apos; packages (.mrpkg), or a folder on a USB stick to import every package in it. Each package&apos;s signature and every file&apos;s fingerprint are verified first; only a package that matches completely is imported. Others are refused and the workspace is left unchanged.</translation>
     </message>
     <message>
         <location filename="../../desktop/package_import_dialog.py" line="65"/>
@@ -1128,7 +1128,7 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/reports_dialog.py" line="41"/>
         <source>报表按各组已签字的材料汇总（导入的材料包以签字清单为准）。</source>
-        <translation>The reports collate every group's signed materials (imported packages as their signed lists say).</translation>
+        <translation>The reports collate every group&apos;s signed materials (imported packages as their signed lists say).</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_dialog.py" line="42"/>
@@ -1525,72 +1525,72 @@ Log: {1}</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="167"/>
+        <location filename="../../desktop/start_dialog.py" line="169"/>
         <source>申报材料审核台 — 打开工作区</source>
         <translation>Materials Review — Open a workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="170"/>
+        <location filename="../../desktop/start_dialog.py" line="172"/>
         <source>&lt;b&gt;欢迎使用申报材料审核台。&lt;/b&gt;第一次使用？可以先打开示例工作区，看看一个工作组的材料如何检查、审核和签字。</source>
         <translation>&lt;b&gt;Welcome.&lt;/b&gt; First time here? Open the demo workspace to see how a group&apos;s materials are checked, reviewed and signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="178"/>
+        <location filename="../../desktop/start_dialog.py" line="180"/>
         <source>{0}（找不到）</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="185"/>
+        <location filename="../../desktop/start_dialog.py" line="187"/>
         <source>打开所选</source>
         <translation>Open selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="189"/>
+        <location filename="../../desktop/start_dialog.py" line="191"/>
         <source>打开文件夹…</source>
         <translation>Open folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="191"/>
+        <location filename="../../desktop/start_dialog.py" line="193"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="193"/>
+        <location filename="../../desktop/start_dialog.py" line="195"/>
         <source>打开示例工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="204"/>
+        <location filename="../../desktop/start_dialog.py" line="206"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="209"/>
+        <location filename="../../desktop/start_dialog.py" line="211"/>
         <source>最近打开的工作区：</source>
         <translation>Recent workspaces:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="209"/>
+        <location filename="../../desktop/start_dialog.py" line="211"/>
         <source>还没有打开过工作区。</source>
         <translation>No workspace opened yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="219"/>
+        <location filename="../../desktop/start_dialog.py" line="221"/>
         <source>正在打开 {0}…</source>
         <translation>Opening {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="222"/>
+        <location filename="../../desktop/start_dialog.py" line="224"/>
         <source>正在新建工作区 {0}…</source>
         <translation>Creating workspace {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="225"/>
+        <location filename="../../desktop/start_dialog.py" line="227"/>
         <source>正在准备示例工作区（第一次约需半分钟）…</source>
         <translation>Preparing the demo workspace (about half a minute the first time)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="233"/>
+        <location filename="../../desktop/start_dialog.py" line="235"/>
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
@@ -1642,7 +1642,7 @@ Log: {1}</translation>
         <location filename="../../desktop/submission_dialog.py" line="65"/>
         <location filename="../../desktop/submission_dialog.py" line="94"/>
         <source>正在按平台规则检查…</source>
-        <translation>Checking the platform's rules…</translation>
+        <translation>Checking the platform&apos;s rules…</translation>
     </message>
     <message>
         <location filename="../../desktop/submission_dialog.py" line="71"/>
@@ -1868,6 +1868,59 @@ Log: {1}</translation>
         <location filename="../../desktop/errors.py" line="63"/>
         <source>出错了</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>restore</name>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="21"/>
+        <source>工作区数据库无法使用</source>
+        <translation>The workspace database cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="22"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="23"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="23"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="28"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="28"/>
+        <source>选择要恢复的备份（最上面是最近的一份）：</source>
+        <translation>Choose the backup to restore (the newest is at the top):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="38"/>
+        <source>已用备份 {0} 恢复数据库。</source>
+        <translation>The database was restored from backup {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="40"/>
+        <source>原数据库保留为 {0}。</source>
+        <translation>The replaced database was kept as {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="41"/>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/restore_dialog.py" line="41"/>
+        <source>备份之后所做的操作需要重新做；文件本身不受影响，重新扫描即可找回。</source>
+        <translation>Work done after the backup must be done again; the files themselves are untouched and a new scan finds them.</translation>
     </message>
 </context>
 </TS>

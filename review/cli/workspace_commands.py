@@ -93,21 +93,19 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     from review.workspace import backups
-    from review.workspace.audit import record
     from review.workspace.folder import WorkspacePaths
     from review.workspace.permissions import require
+    from review.workspace.restoring import restore_workspace
 
     paths = WorkspacePaths(ctx.workspace_dir.resolve())
     if not paths.marker.exists():
         raise UserError(f"{paths.root} 不是申报材料审核台的工作区（缺少 workspace.json）。")
+    actor_name = None
     if backups.database_problem(paths.db_file) is None:
         require(ctx.actor, "settings.edit")  # a sound database is replaced only by the office
+        actor_name = ctx.actor.name
         ctx.close()
-    used, kept = backups.restore(paths.db_file, paths.backups, Path(args.backup) if args.backup else None)
-    with ctx.workspace.session() as session:
-        record(session, actor=ctx.actor.name, action="workspace.restore", target=used.path.name,
-               details={"replaced": kept.name if kept else None})
-    ctx.out(f"已用备份 {used.describe()} 恢复数据库。" +
-            (f"原数据库保留为 {kept}。" if kept else ""))
+    used, kept = restore_workspace(paths.root, Path(args.backup) if args.backup else None, actor_name=actor_name)
+    ctx.out(f"已用备份 {used.describe()} 恢复数据库。" + (f"原数据库保留为 {kept}。" if kept else ""))
     ctx.out("备份之后所做的操作（扫描、归类、审核、签字、导入）需要重新做；文件本身不受影响，重新扫描即可找回。")
     return 0

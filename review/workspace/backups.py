@@ -128,17 +128,24 @@ def is_corruption(exc: BaseException) -> bool:
     return any(sign in text for sign in ("malformed", "file is not a database", "disk image", "file is encrypted"))
 
 
-def refusal(root: Path, db_file: Path, backup_dir: Path, problem: str) -> UserError:
+class DatabaseUnusable(UserError):
+    """The workspace's own SQLite database is missing, empty or damaged; `root` is the workspace."""
+
+    def __init__(self, message: str, root: Path) -> None:
+        super().__init__(message)
+        self.root = root
+
+
+def refusal(root: Path, db_file: Path, backup_dir: Path, problem: str) -> DatabaseUnusable:
     """The message for a database that cannot be used, naming the newest backup and how to restore it."""
     best = newest(backup_dir)
     if best is None:
-        return UserError(f"工作区数据库 {db_file} {problem}，而 {backup_dir} 中没有备份。"
-                         "为免数据被空白数据库覆盖，程序不会自动新建。请找回该文件（回收站、U 盘或服务器上的副本）后再打开。")
-    return UserError(
+        return DatabaseUnusable(f"工作区数据库 {db_file} {problem}，而 {backup_dir} 中没有备份。"
+                         "为免数据被空白数据库覆盖，程序不会自动新建。请找回该文件（回收站、U 盘或服务器上的副本）后再打开。", root)
+    return DatabaseUnusable(
         f"工作区数据库 {db_file} {problem}。为免数据被空白数据库覆盖，程序不会自动新建。"
-        f"最近的备份：{best.describe()}。请在程序的“工作区 → 恢复备份”中恢复，"
-        f"或运行：materials-review -w \"{root}\" workspace restore"
-    )
+        f"最近的备份：{best.describe()}。请在程序打开该工作区时选择“从备份恢复”，"
+        f"或运行：materials-review -w \"{root}\" workspace restore", root)
 
 
 def restore(db_file: Path, backup_dir: Path, backup: Path | None = None) -> tuple[Backup, Path | None]:
