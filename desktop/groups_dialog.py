@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -91,7 +92,7 @@ class AssignmentTree(QTreeWidget):
         for column in (LEAD, SUPPORT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OTHERS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OTHERS, 150)
+        header.resizeSection(OTHERS, 120)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.rows: dict[str, QTreeWidgetItem] = {}
         self.itemChanged.connect(self._changed)
@@ -213,10 +214,9 @@ class GroupsDialog(QDialog):
         self.load_button = QPushButton(self.tr("从文件载入…"))
         self.load_button.setToolTip(self.tr("从 YAML、CSV 或 XLSX 文件载入工作组及分工（列：编号、名称、牵头、配合）"))
         self.load_button.clicked.connect(self._ask_load_file)
-        group_buttons = QHBoxLayout()
-        for button in (self.add_button, self.rename_button, self.people_button, self.load_button):
-            group_buttons.addWidget(button)
-        group_buttons.addStretch(1)
+        group_buttons = QGridLayout()  # two rows: the list stays narrow and the tree gets the width
+        for index, button in enumerate((self.add_button, self.rename_button, self.people_button, self.load_button)):
+            group_buttons.addWidget(button, index // 2, index % 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -250,12 +250,14 @@ class GroupsDialog(QDialog):
         self.status.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(close)
+        layout.addLayout(bottom)
         resize_to_fit(self, 1100, 640)
-        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+        self.splitter.setSizes([self.width() // 3, self.width() * 2 // 3])
         self._set_enabled()
         self.reload()
 

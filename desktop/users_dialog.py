@@ -54,6 +54,7 @@ class NewUserDialog(QDialog):
         self.workspace, self.actor, self.pool = workspace, actor, pool
         self.created: str | None = None
         self.setWindowTitle(self.tr("新建账户"))
+        self.setMinimumWidth(400)
         self.name = QLineEdit()
         self.role = QComboBox()
         roles = ["office"] if actor.single_user else ["leader", "clerk", "office"]
@@ -183,6 +184,7 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.actor, self.pool = workspace, actor, pool
         self.setWindowTitle(self.tr("修改密码 — {0}").format(actor.name))
+        self.setMinimumWidth(360)
         self.old = _password_field()
         self.new = _password_field()
         self.again = _password_field()
