@@ -57,27 +57,27 @@
 <context>
     <name>AssignmentTree</name>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="87"/>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
         <source>测评条目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="87"/>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="87"/>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
         <source>配合</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="87"/>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
         <source>其他组</source>
         <translation>Other groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="180"/>
+        <location filename="../../desktop/groups_dialog.py" line="181"/>
         <source>随测评内容 {0} 分配</source>
         <translation>Assigned with content {0}</translation>
     </message>
@@ -200,8 +200,12 @@
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="160"/>
+        <source>没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：</source>
+        <translation>Material standards no group is responsible for ({0}); assign them in Manage › Groups and assignments:</translation>
+    </message>
+    <message>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“工作组”中分配：</source>
-        <translation>Material standards no group is responsible for ({0}); assign them under “Groups”:</translation>
+        <translation type="vanished">Material standards no group is responsible for ({0}); assign them under “Groups”:</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="165"/>
@@ -212,32 +216,32 @@
 <context>
     <name>GroupNameDialog</name>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="64"/>
+        <location filename="../../desktop/groups_dialog.py" line="65"/>
         <source>重命名工作组</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="64"/>
+        <location filename="../../desktop/groups_dialog.py" line="65"/>
         <source>新建工作组</source>
         <translation>New group</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="67"/>
+        <location filename="../../desktop/groups_dialog.py" line="68"/>
         <source>简短的编号，例如 XC</source>
         <translation>A short code, e.g. XC</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="69"/>
+        <location filename="../../desktop/groups_dialog.py" line="70"/>
         <source>例如：宣传组</source>
         <translation>e.g. Publicity group</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="71"/>
+        <location filename="../../desktop/groups_dialog.py" line="72"/>
         <source>编号：</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="72"/>
+        <location filename="../../desktop/groups_dialog.py" line="73"/>
         <source>名称：</source>
         <translation>Name:</translation>
     </message>
@@ -245,57 +249,57 @@
 <context>
     <name>GroupsDialog</name>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="194"/>
+        <location filename="../../desktop/groups_dialog.py" line="195"/>
         <source>工作组与分工</source>
         <translation>Groups and assignments</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="196"/>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
         <source>工作组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="196"/>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="196"/>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
         <source>材料员</source>
         <translation>Clerks</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="196"/>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
         <source>条目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="206"/>
+        <location filename="../../desktop/groups_dialog.py" line="207"/>
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="208"/>
+        <location filename="../../desktop/groups_dialog.py" line="209"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="210"/>
+        <location filename="../../desktop/groups_dialog.py" line="211"/>
         <source>组长/材料员…</source>
         <translation>Leader/clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="211"/>
+        <location filename="../../desktop/groups_dialog.py" line="212"/>
         <source>为所选工作组新建组长或材料员账户</source>
         <translation>Create a leader or clerk account for the selected group</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="213"/>
+        <location filename="../../desktop/groups_dialog.py" line="214"/>
         <source>从文件载入…</source>
         <translation>Load from file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="214"/>
+        <location filename="../../desktop/groups_dialog.py" line="215"/>
         <source>从 YAML、CSV 或 XLSX 文件载入工作组及分工（列：编号、名称、牵头、配合）</source>
         <translation>Load groups and assignments from a YAML, CSV or XLSX file (columns: 编号, 名称, 牵头, 配合)</translation>
     </message>
@@ -310,79 +314,79 @@
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="273"/>
-        <location filename="../../desktop/groups_dialog.py" line="274"/>
+        <location filename="../../desktop/groups_dialog.py" line="275"/>
+        <location filename="../../desktop/groups_dialog.py" line="276"/>
         <source>未设</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="285"/>
+        <location filename="../../desktop/groups_dialog.py" line="287"/>
         <source>还没有工作组。点“新建…”建立第一个工作组，或“从文件载入…”一次载入全部工作组及分工。</source>
         <translation>No groups yet. Click &quot;New…&quot; to create the first group, or &quot;Load from file…&quot; to load all groups and their assignments at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="320"/>
+        <location filename="../../desktop/groups_dialog.py" line="322"/>
         <source>工作区还没有载入操作手册，无法分配条目。</source>
         <translation>The workspace has no operation manual yet, so no items can be assigned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="324"/>
+        <location filename="../../desktop/groups_dialog.py" line="326"/>
         <source>&lt;b&gt;{0}（{1}）&lt;/b&gt;负责的条目：勾选“牵头”或“配合”。勾选测评内容即包括其下全部测评标准。</source>
         <translation>Items of &lt;b&gt;{0} ({1})&lt;/b&gt;: tick &quot;Lead&quot; or &quot;Support&quot;. Ticking a content includes all its standards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="337"/>
+        <location filename="../../desktop/groups_dialog.py" line="339"/>
         <source>分工未保存</source>
         <translation>Assignments not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="337"/>
+        <location filename="../../desktop/groups_dialog.py" line="339"/>
         <source>对工作组 {0} 分工的更改还没有保存。要保存吗？</source>
         <translation>The changes to the assignments of group {0} are not saved. Save them?</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="356"/>
+        <location filename="../../desktop/groups_dialog.py" line="358"/>
         <source>工作区还没有账户。请先在“管理 › 账户”中新建文明办账户，再为各组新建组长和材料员账户。</source>
         <translation>This workspace has no accounts yet. Create an office account in Manage › Accounts first, then the leaders and clerks of each group.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="362"/>
-        <location filename="../../desktop/groups_dialog.py" line="399"/>
+        <location filename="../../desktop/groups_dialog.py" line="364"/>
+        <location filename="../../desktop/groups_dialog.py" line="401"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="377"/>
+        <location filename="../../desktop/groups_dialog.py" line="379"/>
         <source>已新建工作组 {0}（{1}）。</source>
         <translation>Group {0} ({1}) created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="382"/>
+        <location filename="../../desktop/groups_dialog.py" line="384"/>
         <source>工作组 {0} 已改名为“{1}”。</source>
         <translation>Group {0} renamed to &quot;{1}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="393"/>
+        <location filename="../../desktop/groups_dialog.py" line="395"/>
         <source>已保存 {0} 的分工：{1}。</source>
         <translation>Assignments of {0} saved: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="405"/>
+        <location filename="../../desktop/groups_dialog.py" line="407"/>
         <source>已从 {0} 载入 {1} 个工作组及其分工。</source>
         <translation>Loaded {1} groups and their assignments from {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="428"/>
+        <location filename="../../desktop/groups_dialog.py" line="430"/>
         <source>已新建账户“{0}”。</source>
         <translation>Account &quot;{0}&quot; created.</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="431"/>
+        <location filename="../../desktop/groups_dialog.py" line="433"/>
         <source>选择工作组分工文件</source>
         <translation>Choose a file of groups and assignments</translation>
     </message>
     <message>
-        <location filename="../../desktop/groups_dialog.py" line="432"/>
+        <location filename="../../desktop/groups_dialog.py" line="434"/>
         <source>工作组分工 (*.yaml *.yml *.csv *.xlsx)</source>
         <translation>Groups and assignments (*.yaml *.yml *.csv *.xlsx)</translation>
     </message>
@@ -981,57 +985,57 @@ Log: {1}</translation>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="72"/>
+        <location filename="../../desktop/users_dialog.py" line="73"/>
         <source>姓名（登录用）：</source>
         <translation>Name (to log in):</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="73"/>
+        <location filename="../../desktop/users_dialog.py" line="74"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="74"/>
+        <location filename="../../desktop/users_dialog.py" line="75"/>
         <source>所属工作组：</source>
         <translation>Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="75"/>
+        <location filename="../../desktop/users_dialog.py" line="76"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="76"/>
+        <location filename="../../desktop/users_dialog.py" line="77"/>
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="77"/>
+        <location filename="../../desktop/users_dialog.py" line="78"/>
         <source>工作区还没有账户：第一个账户必须是文明办账户。建立后，打开本工作区需要登录。</source>
         <translation>The workspace has no accounts yet: the first account must be an office account. Once it exists, opening this workspace needs a login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="79"/>
+        <location filename="../../desktop/users_dialog.py" line="80"/>
         <source>组长审核、豁免并签字确认本组材料；材料员扫描和归类本组材料；文明办管理工作区。</source>
         <translation>A leader reviews, waives and signs off the group&apos;s materials; a clerk scans and maps them; the office manages the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="83"/>
+        <location filename="../../desktop/users_dialog.py" line="84"/>
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="101"/>
+        <location filename="../../desktop/users_dialog.py" line="102"/>
         <source>请填写姓名。</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="104"/>
+        <location filename="../../desktop/users_dialog.py" line="105"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="107"/>
+        <location filename="../../desktop/users_dialog.py" line="108"/>
         <source>正在新建…</source>
         <translation>Creating…</translation>
     </message>
@@ -1089,37 +1093,37 @@ Log: {1}</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="185"/>
+        <location filename="../../desktop/users_dialog.py" line="186"/>
         <source>修改密码 — {0}</source>
         <translation>Change password — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="190"/>
+        <location filename="../../desktop/users_dialog.py" line="192"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="191"/>
+        <location filename="../../desktop/users_dialog.py" line="193"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="192"/>
+        <location filename="../../desktop/users_dialog.py" line="194"/>
         <source>再输一次新密码：</source>
         <translation>Repeat new password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="195"/>
+        <location filename="../../desktop/users_dialog.py" line="197"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="206"/>
+        <location filename="../../desktop/users_dialog.py" line="208"/>
         <source>两次输入的新密码不一致，请重新输入。</source>
         <translation>The two new passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="209"/>
+        <location filename="../../desktop/users_dialog.py" line="211"/>
         <source>正在修改…</source>
         <translation>Changing…</translation>
     </message>
@@ -1840,37 +1844,37 @@ Log: {1}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="127"/>
+        <location filename="../../desktop/users_dialog.py" line="128"/>
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="130"/>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="130"/>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="130"/>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
         <source>工作组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="134"/>
+        <location filename="../../desktop/users_dialog.py" line="135"/>
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="138"/>
+        <location filename="../../desktop/users_dialog.py" line="139"/>
         <source>只有文明办账户可以新建账户。{0}“{1}”可以在这里查看账户，并在“管理 › 修改密码”中修改自己的密码。</source>
         <translation>Only an office account can create accounts. {0} &quot;{1}&quot; can see the accounts here and change their own password in Manage › Change password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="166"/>
+        <location filename="../../desktop/users_dialog.py" line="167"/>
         <source>工作区还没有账户，任何人打开都以“本机用户”身份工作。先新建一个文明办账户，再为各组新建组长和材料员账户。</source>
         <translation>The workspace has no accounts: whoever opens it works as the local user. Create an office account first, then the leaders and clerks of each group.</translation>
     </message>
