@@ -107,8 +107,86 @@ def settle(pool: WorkerPool, seconds: float = 1.5) -> None:
 def shoot(widget: QWidget, name: str, suffix: str) -> Path:
     path = OUT / f"{name}{suffix}.png"
     widget.grab().save(str(path))
-    print(path)
+    screen = widget.screen().availableGeometry()
+    frame = widget.frameGeometry()
+    too_big = frame.width() > screen.width() or frame.height() > screen.height()
+    print(path, f"{frame.width()}×{frame.height()} / 屏幕 {screen.width()}×{screen.height()}",
+          "超出屏幕！" if too_big else "")
     return path
+
+
+def word_manual(path: Path) -> Path:
+    """A small Word manual with one row the importer cannot read, for the wizard's preview."""
+    import docx
+
+    rows = [["测评项目", "测评指标", "测评内容", "测评标准", "测评方法", "申报材料要求"],
+            ["Ⅰ-1 公共文明", "Ⅱ-1 志愿服务", "Ⅲ-1 志愿服务制度", "1）制定志愿服务工作方案；2）建立志愿者招募制度", "材料审核",
+             "正式发文1份，工作方案1份"],
+            ["", "", "Ⅲ-2 志愿服务活动", "开展志愿服务活动并留存图片", "材料审核、实地考察", "活动图片不少于3张"],
+            ["", "", "", "", "材料审核", "台账"]]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def render_setup(workspace_dir: Path, pool: WorkerPool, suffix: str) -> None:
+    """The set-up screens: the new-workspace wizard, groups and assignments, accounts, password."""
+    from PySide6.QtCore import QDate
+
+    from desktop.groups_dialog import GroupsDialog
+    from desktop.setup_wizard import ManualDialog, SetupWizard
+    from desktop.users_dialog import NewUserDialog, PasswordDialog, UsersDialog
+    from review.workspace.folder import Workspace
+    from review.workspace.permissions import LOCAL_USER, Actor
+
+    wizard = SetupWizard(pool)
+    wizard.show()
+    wizard.place.folder.setText(str(Path(tempfile.mkdtemp()) / "南江市工作区"))
+    wizard.place.city.setText("南江市")
+    settle(pool, 0.3)
+    shoot(wizard, "10-wizard-place", suffix)
+    wizard.next()
+    wizard.window_page.start.setDate(QDate(2026, 8, 1))
+    settle(pool, 0.3)
+    shoot(wizard, "11-wizard-window", suffix)
+    wizard.next()
+    wizard.manual.preview(str(word_manual(Path(tempfile.mkdtemp()) / "操作手册.docx")))
+    settle(pool, 2.0)
+    shoot(wizard, "12-wizard-manual", suffix)
+    wizard.close()
+
+    workspace = Workspace.open(workspace_dir)
+    office = Actor("李华", "office")  # shown as the office would see them; nothing is saved
+    groups = GroupsDialog(workspace, LOCAL_USER, pool)
+    groups.show()
+    settle(pool, 1.0)
+    shoot(groups, "13-groups", suffix)
+    groups.close()
+    users = UsersDialog(workspace, office, pool)
+    users.show()
+    settle(pool, 0.5)
+    shoot(users, "14-users", suffix)
+    new_user = NewUserDialog(workspace, office, pool, users.groups, "leader", "XC", users)
+    new_user.show()
+    settle(pool, 0.3)
+    shoot(new_user, "15-new-user", suffix)
+    new_user.close()
+    users.close()
+    password = PasswordDialog(workspace, Actor("张明", "leader", "XC"), pool)
+    password.show()
+    settle(pool, 0.3)
+    shoot(password, "16-password", suffix)
+    password.close()
+    manual = ManualDialog(workspace, office, pool)
+    manual.show()
+    settle(pool, 0.3)
+    shoot(manual, "17-load-manual", suffix)
+    manual.close()
+    workspace.close()
 
 
 def render(workspace_dir: Path, suffix: str) -> None:
@@ -141,6 +219,7 @@ def render(workspace_dir: Path, suffix: str) -> None:
     shoot(start, "02-start-recent", suffix)
     start.close()
 
+    render_setup(workspace_dir, pool, suffix)
     workspace = Workspace.open(workspace_dir)
     window = MainWindow(workspace, LOCAL_USER, pool)
     window.resize(*(SIZE if not suffix else SCALED_SIZE))

@@ -1,9 +1,10 @@
 """`build_demo`: a complete demo workspace for 北湖市, with materials generated at run time.
 
-The demo runs single-user (no accounts): the sample manual, six task groups with 牵头/配合
+The sample manual, six task groups with 牵头/配合
 assignments that leave a couple of 材料审核 standards uncovered, about a hundred files of every
 format under DIR/materials/<组名>/<条目编号 标题>/, the typical mistakes planted on purpose (listed in
-`DemoSummary.mistakes`), and finally a scan of each group's folder and a run of the checks.
+`DemoSummary.mistakes`), a scan of each group's folder and a run of the checks, and finally two accounts
+to log in with (demo.accounts): the leader of 宣传组 and the office.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, add_demo_accounts
 from demo.docx_writer import write_official_docx
 from demo.images import write_photo
 from demo.pdf_writer import write_official_pdf, write_scanned_pdf
@@ -79,6 +81,8 @@ class DemoSummary:
             where = mistake.path or mistake.item or ""
             out.append(f"  · {mistake.name}：{where}（{mistake.detail}）")
         out.extend(self.scans)
+        accounts = "、".join(f"{a.name}（{a.group_name}组长）" if a.group else f"{a.name}（文明办）" for a in DEMO_ACCOUNTS)
+        out.append(f"试用账户（密码均为 {DEMO_PASSWORD}）：{accounts}。")
         out.append(f"用时 {self.elapsed_s:.1f} 秒。打开方式：materials-review gui {self.root}")
         return out
 
@@ -105,6 +109,7 @@ def build_demo(target: Path, *, seed: int = 7, progress: Progress | None = None)
             write_demo_file(workspace.root, demo_file)
             meter.step(demo_file.path)
         scans = _scan_and_check(workspace, progress)
+        add_demo_accounts(workspace)
     finally:
         workspace.close()
     return DemoSummary(workspace.root, CITY, window, dict(GROUPS), plan.assignments, plan.files, plan.mistakes,

@@ -157,7 +157,7 @@ class DashboardView(QWidget):
         self.chart.set_rows(dashboard.groups)
         self.uncovered.clear()
         if dashboard.uncovered:
-            self.uncovered_label.setText(self.tr("没有工作组负责的材料审核条目（{0} 条），请在“工作组”中分配：")
+            self.uncovered_label.setText(self.tr("没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：")
                                          .format(len(dashboard.uncovered)))
             for code, title in dashboard.uncovered:
                 self.uncovered.addItem(f"{code} {title}")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.admin_menu import AdminMenu
 from desktop.dashboard import SIGNOFF_COLORS, DashboardView
 from desktop.desk_data import (
     FindingRow,
@@ -44,7 +45,7 @@ from desktop.office_actions import HandoverActions
 from desktop.preview import PreviewPane
 from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
 from desktop.search_panel import SearchPanel
-from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_summary
+from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_refusals, signoff_summary
 from desktop.standard_view import StandardView
 from desktop.unmapped_list import UnmappedList
 from desktop.workers import Job, OperationRunner, WorkerPool
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
                                              self.tr("在右侧显示当前条目的下一个问题"))
         self.act_signoff = self._action(self.tr("签字确认…"), self.sign_off, "Ctrl+Shift+S",
                                         self.tr("组长对本组材料签字确认"))
+        self.act_signoff_why = self._action(self.tr("为什么不能签字？"), self.explain_signoff)
         self.act_about = self._action(self.tr("关于"), self.about)
 
         menu = self.menuBar()
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
             review_menu.addAction(action)
         review_menu.addSeparator()
         review_menu.addAction(self.act_signoff)
+        review_menu.addAction(self.act_signoff_why)
+        review_menu.setToolTipsVisible(True)
+        self.admin_menu = AdminMenu(self)  # 管理: groups, assignments, accounts, password (desktop.admin_menu)
+        menu.addMenu(self.admin_menu)
         self.handover = HandoverActions(self)  # 汇总报送 (office) and 报送 (leader): desktop.office_actions
         self.handover.add_menus(menu)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
@@ -273,7 +279,9 @@ class MainWindow(QMainWindow):
         if own is not None and any(c == own for c, _ in visible):
             self.open_group(own)
         elif not visible:
-            self.statusBar().showMessage(self.tr("工作区还没有工作组。请用命令 group add 新建工作组并分配条目。"))
+            self.statusBar().showMessage(self.tr("工作区还没有工作组。请在“管理 › 工作组与分工”中新建工作组并分配测评条目。")
+                                         if allowed(self.actor, "group.edit") else
+                                         self.tr("工作区还没有工作组。请文明办新建工作组并分配测评条目。"))
 
     def show_dashboard(self) -> None:
         self.pages.setCurrentWidget(self.dashboard)
@@ -297,7 +305,7 @@ class MainWindow(QMainWindow):
         changed_group = self.desk is None or self.desk.group_code != desk.group_code
         self.desk = desk
         if desk.manual is None:
-            self.statusBar().showMessage(self.tr("工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。"))
+            self.statusBar().showMessage(self.tr("工作区还没有载入操作手册。请在“管理 › 载入操作手册”中载入后再刷新。"))
             return
         self.tree.show_group(desk.manual, desk.codes, desk.statuses)
         self.unmapped.show_files(desk.unmapped)
@@ -409,7 +417,12 @@ class MainWindow(QMainWindow):
                                     else self.tr("审核通过本条目"))
         self.act_return.setEnabled(self._may_decide() and has_item)
         self.act_scan.setEnabled(self.group_code is not None and allowed(self.actor, "scan", self.group_code))
-        self.act_signoff.setEnabled(self.group_code is not None and allowed(self.actor, "signoff", self.group_code))
+        refusals = signoff_refusals(self.actor, self.desk)
+        self.act_signoff.setEnabled(not refusals)
+        tip = self.tr("不能签字：{0}").format("；".join(refusals)) if refusals else self.tr("组长对本组材料签字确认")
+        self.act_signoff.setToolTip(tip)
+        self.act_signoff.setStatusTip(tip)
+        self.act_signoff_why.setVisible(bool(refusals) and self.desk is not None)
         for action in (self.act_next, self.act_previous, self.act_next_finding):
             action.setEnabled(self.desk is not None)
 
@@ -533,6 +546,18 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("已签字（第 {0} 版）。").format(dialog.signed_version), 8000)
             self.open_group(self.desk.group_code)
+
+    def explain_signoff(self) -> None:
+        refusals = signoff_refusals(self.actor, self.desk)
+        if not refusals:
+            self.statusBar().showMessage(self.tr("现在可以签字确认（审核 › 签字确认）。"), 6000)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("为什么不能签字"),
+                          self.tr("现在还不能签字确认，原因（共 {0} 条）：").format(len(refusals)),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n".join(f"· {line}" for line in refusals[:12])
+                               + (self.tr("\n……另有 {0} 条").format(len(refusals) - 12) if len(refusals) > 12 else ""))
+        box.exec()
 
     def show_signoff_changes(self) -> None:
         if self.desk is not None:

@@ -263,7 +263,7 @@ class ManualTree(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName(self.tr("测评条目"))
-        self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“工作组”中为本组分配测评内容。"))
+        self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“管理 › 工作组与分工”中为本组勾选测评内容或测评标准。"))
         self.empty.setWordWrap(True)
         self.empty.hide()
         top = QHBoxLayout()

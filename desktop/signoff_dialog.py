@@ -26,10 +26,32 @@ from desktop.desk_data import GroupDesk
 from desktop.errors import describe_exception
 from desktop.manual_tree import STATES, state_icon
 from desktop.workers import WorkerPool
+from review.errors import PermissionDenied
 from review.handover.signoff import sign_off, signed_exceptions, signing_blockers
 from review.signing.verification import SignoffStatus
 from review.workspace.folder import Workspace
-from review.workspace.permissions import Actor
+from review.workspace.permissions import Actor, require
+
+
+def open_codes(desk: GroupDesk) -> list[str]:
+    """The group's standards not 合格: each is signed as an exception with the leader's note."""
+    return [c for c in desk.codes if not (desk.statuses.get(c) and desk.statuses[c].state == "ok")]
+
+
+def must_fix_blockers(desk: GroupDesk) -> list[str]:
+    """What blocks the signature even with an exception note for every open standard."""
+    return signing_blockers(desk.state, dict.fromkeys(open_codes(desk), "…")) if desk.state else []
+
+
+def signoff_refusals(actor: Actor, desk: GroupDesk | None) -> list[str]:
+    """Why `actor` cannot sign the group open on the desk now (empty when they can)."""
+    if desk is None:
+        return [QCoreApplication.translate("SignoffDialog", "请先打开一个工作组")]
+    try:
+        require(actor, "signoff", desk.group_code)
+    except PermissionDenied as exc:
+        return [exc.message]
+    return must_fix_blockers(desk)
 
 
 class SignoffDialog(QDialog):
@@ -43,8 +65,8 @@ class SignoffDialog(QDialog):
         self.setWindowTitle(self.tr("签字确认 — {0}（{1}）").format(desk.group_name, desk.group_code))
         self.resize(720, 480)
         titles = {s.code: s.title for s in desk.manual.standards()} if desk.manual else {}
-        ok = [c for c in desk.codes if desk.statuses.get(c) and desk.statuses[c].state == "ok"]
-        self.open_codes = [c for c in desk.codes if c not in ok]
+        self.open_codes = open_codes(desk)
+        ok = [c for c in desk.codes if c not in self.open_codes]
         intro = QLabel(self.tr("签字将记录本组 {0} 个条目全部材料的指纹（SHA-256）。其中 {1} 个已审核通过；"
                                "其余 {2} 个请逐条写明作为例外的原因，文明办会看到。签字后任何文件变化都会使签字失效。")
                        .format(len(desk.codes), len(ok), len(self.open_codes)))
@@ -70,7 +92,7 @@ class SignoffDialog(QDialog):
                 self.table.setItem(row, column, item)
         state = desk.state
         # Must-fix problems an exception note cannot cover block the signature; the rest is signed with it.
-        self.blockers = signing_blockers(state, dict.fromkeys(self.open_codes, "…")) if state else []
+        self.blockers = must_fix_blockers(desk)
         signed_too = signed_exceptions(state, {}) if state else []
         self.exceptions_list = QListWidget()
         self.exceptions_list.setWordWrap(True)

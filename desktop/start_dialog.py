@@ -6,34 +6,27 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import show_exception
 from desktop.restore_dialog import offer_restore
-from desktop.workers import Job, WorkerPool
-from review.errors import UserError
+from desktop.setup_wizard import SetupWizard
+from desktop.workers import Job, Worker, WorkerPool
 from review.manual.service import load_manual_into
 from review.workspace.accounts import has_accounts
 from review.workspace.backups import DatabaseUnusable
@@ -63,6 +56,16 @@ def demo_folder() -> Path:
 
 def demo_available() -> bool:
     return importlib.util.find_spec("demo.build") is not None
+
+
+def demo_accounts_text() -> str:
+    """Who to log in as in the demo, with the demo password."""
+    from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    roles = [QCoreApplication.translate("StartDialog", "组长 <b>{0}</b>（{1}）").format(a.name, a.group_name) if a.group
+             else QCoreApplication.translate("StartDialog", "文明办 <b>{0}</b>").format(a.name) for a in DEMO_ACCOUNTS]
+    return QCoreApplication.translate("StartDialog", "示例工作区可以用两种身份试用：{0}。密码都是 <b>{1}</b>。").format(
+        QCoreApplication.translate("StartDialog", "，或 ").join(roles), DEMO_PASSWORD)
 
 
 @dataclass
@@ -97,66 +100,6 @@ def open_or_build_demo(job: Job) -> OpenedWorkspace:
 
         build_demo(folder, progress=job.report)
     return open_workspace(folder)
-
-
-class CreateWorkspaceDialog(QDialog):
-    """Asks for the folder, city, year, evaluation start and manual of a new workspace."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("新建工作区"))
-        self.folder = QLineEdit()
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        self.city = QLineEdit()
-        self.city.setPlaceholderText(self.tr("例如：北湖市"))
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
-        self.start = QDateEdit(QDate.currentDate())
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.manual = QComboBox()
-        self.manual.addItem(self.tr("内置示例手册"), "sample")
-        self.manual.addItem(self.tr("从文件载入（YAML 或 DOCX）…"), "file")
-        form = QFormLayout()
-        form.addRow(self.tr("工作区文件夹（空文件夹）："), folder_row)
-        form.addRow(self.tr("本市名称："), self.city)
-        form.addRow(self.tr("创建年度："), self.year)
-        form.addRow(self.tr("测评开始日期："), self.start)
-        form.addRow(self.tr("操作手册："), self.manual)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.manual_spec = "sample"
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择一个空文件夹作为工作区"))
-        if folder:
-            self.folder.setText(folder)
-
-    def settings(self) -> WorkspaceSettings:
-        start = self.start.date()
-        return WorkspaceSettings(city=self.city.text().strip(), year=self.year.value(),
-                                 start_date=date(start.year(), start.month(), start.day()))
-
-    def _check(self) -> None:
-        if not self.folder.text().strip() or not self.city.text().strip():
-            show_exception(self, UserError(self.tr("请填写工作区文件夹和本市名称。")))
-            return
-        if self.manual.currentData() == "file":
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择操作手册"), "",
-                                                    self.tr("操作手册 (*.yaml *.yml *.docx)"))
-            if not chosen:
-                return
-            self.manual_spec = chosen
-        self.accept()
 
 
 class StartDialog(QDialog):
@@ -195,6 +138,10 @@ class StartDialog(QDialog):
         self.demo_button = QPushButton(self.tr("打开示例工作区"))
         self.demo_button.clicked.connect(self.open_demo)
         self.demo_button.setVisible(demo_available())
+        self.demo_accounts = QLabel(demo_accounts_text() if demo_available() else "")
+        self.demo_accounts.setWordWrap(True)
+        self.demo_accounts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_accounts.setVisible(demo_available())
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -213,6 +160,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
+        layout.addWidget(self.demo_accounts)
         if open_now is not None:
             self.open_path(open_now)
 
@@ -237,16 +185,19 @@ class StartDialog(QDialog):
             self.open_path(Path(folder))
 
     def _create(self) -> None:
-        dialog = CreateWorkspaceDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.create(Path(dialog.folder.text().strip()), dialog.settings(), dialog.manual_spec)
+        wizard = SetupWizard(self.pool, self)
+        if wizard.exec() == QDialog.DialogCode.Accepted:
+            self.create(wizard.folder(), wizard.settings(), wizard.manual_spec())
 
     # -- background ----------------------------------------------------------------------------
     def _run(self, what: str, fn: Callable[[Job], OpenedWorkspace]) -> None:
         self._set_busy(what)
-        worker = self.pool.submit(fn, on_result=self._opened, on_error=self._failed, name=what)
-        worker.signals.progress.connect(
-            lambda done, total, current, _eta: self.busy_label.setText(f"{what} {done}/{total} {current}"))
+
+        def show_progress(worker: Worker) -> None:
+            worker.signals.progress.connect(
+                lambda done, total, current, _eta: self.busy_label.setText(f"{what} {done}/{total} {current}"))
+
+        self.pool.submit(fn, on_result=self._opened, on_error=self._failed, name=what, connect=show_progress)
 
     def _set_busy(self, what: str) -> None:
         self.busy_label.setText(what)

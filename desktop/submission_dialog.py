@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -165,12 +165,11 @@ class SubmissionDialog(QDialog):
                                      progress=job.report, cancel=job.cancel)
 
         try:
-            worker = self.runner.run(self.tr("导出最终申报材料"), run, on_result=self._exported, on_error=self._failed,
-                                     on_cancelled=self._cancelled)
+            self.runner.run(self.tr("导出最终申报材料"), run, on_result=self._exported, on_error=self._failed,
+                            on_cancelled=self._cancelled, on_finished=self._update_buttons)
         except UserError as exc:
             self._failed(exc)
             return
-        worker.signals.finished.connect(self._update_buttons, Qt.ConnectionType.QueuedConnection)
         self.verdict.setText(self.tr("正在导出到 {0}…").format(out))
         self.verdict.setStyleSheet("")
         self._update_buttons()

@@ -120,12 +120,16 @@ class WorkerPool(QObject):
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         name: str = "",
+        connect: Callable[[Worker], None] | None = None,
     ) -> Worker:
         """Run `fn(job)` in the background; `on_result`/`on_error` are called on the UI thread.
 
-        Without `on_error` a failure is shown as a Chinese error dialog.
+        Without `on_error` a failure is shown as a Chinese error dialog. `connect` wires further
+        signals before the job starts: a quick job could otherwise finish before they are connected.
         """
         worker = Worker(fn, name=name)
+        if connect is not None:
+            connect(worker)
         if on_result is not None:
             worker.signals.result.connect(on_result, Qt.ConnectionType.QueuedConnection)
         worker.signals.error.connect(on_error or _show_error, Qt.ConnectionType.QueuedConnection)
@@ -201,7 +205,10 @@ class OperationRunner(QWidget):
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> Worker:
+        """Start `fn` with this strip showing its progress; `on_finished` runs after result, error or
+        cancel, once the strip is free again."""
         if self.worker is not None:
             raise UserError(self.tr("“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。").format(self.title.text(), title))
         self.title.setText(title)
@@ -211,12 +218,17 @@ class OperationRunner(QWidget):
         self.eta.setText(self.tr("准备中…"))
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("取消"))
-        worker = self.pool.submit(fn, on_result=on_result, on_error=on_error, name=title)
-        worker.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        if on_cancelled is not None:
-            worker.signals.cancelled.connect(on_cancelled, Qt.ConnectionType.QueuedConnection)
-        worker.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self.worker = worker
+
+        def wire(worker: Worker) -> None:
+            worker.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+            if on_cancelled is not None:
+                worker.signals.cancelled.connect(on_cancelled, Qt.ConnectionType.QueuedConnection)
+            worker.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+            if on_finished is not None:
+                worker.signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
+            self.worker = worker
+
+        worker = self.pool.submit(fn, on_result=on_result, on_error=on_error, name=title, connect=wire)
         self.show()
         return worker
 

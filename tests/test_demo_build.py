@@ -300,3 +300,16 @@ def test_a_small_manual_gets_the_mistakes_it_has_room_for() -> None:
     assert next(m for m in plan.mistakes if m.code == "missing_item").item == "Ⅲ-3-1)"
     assert {f.item for f in plan.files} == {None, "Ⅲ-1-1)"}
     assert all(m.path in {f.path for f in plan.files} for m in plan.mistakes if m.path)
+
+
+def test_the_demo_has_a_leader_and_an_office_account_to_try(demo: Built) -> None:
+    from demo.accounts import DEMO_PASSWORD
+    from review.workspace.accounts import login
+
+    workspace = Workspace.open(demo.root)
+    try:
+        leader, office = login(workspace, "张明", DEMO_PASSWORD), login(workspace, "李华", DEMO_PASSWORD)
+    finally:
+        workspace.close()
+    assert (leader.role, leader.group_code, office.role) == ("leader", "XC", "office")
+    assert f"密码均为 {DEMO_PASSWORD}" in demo.out and "张明（宣传组组长）" in demo.out

@@ -44,7 +44,7 @@ def test_chinese_is_the_default_including_qt_buttons(qtbot, workspace, pool, lan
     language("zh_CN")
     window = MainWindow(workspace, LOCAL_USER, pool)
     qtbot.addWidget(window)
-    assert menu_titles(window) == ["文件(&F)", "视图(&V)", "审核(&R)", "汇总报送(&S)", "帮助(&H)"]
+    assert menu_titles(window) == ["文件(&F)", "视图(&V)", "审核(&R)", "管理(&M)", "汇总报送(&S)", "帮助(&H)"]
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
@@ -54,7 +54,7 @@ def test_english_build_from_the_shipped_translation(qtbot, workspace, pool, lang
     language("en")
     window = MainWindow(workspace, LOCAL_USER, pool)
     qtbot.addWidget(window)
-    assert menu_titles(window) == ["&File", "&View", "&Review", "&Submission", "&Help"]
+    assert menu_titles(window) == ["&File", "&View", "&Review", "&Manage", "&Submission", "&Help"]
     assert window.act_approve.text() == "Approve" and window.act_next_finding.text() == "Next finding"
     assert window.tree.filter_box.itemText(0) == "All states"
 

@@ -2,76 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CreateWorkspaceDialog</name>
+    <name>AdminMenu</name>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="107"/>
-        <source>新建工作区</source>
-        <translation>New workspace</translation>
+        <location filename="../../desktop/admin_menu.py" line="31"/>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="109"/>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
+        <location filename="../../desktop/admin_menu.py" line="34"/>
+        <source>工作组与分工…</source>
+        <translation>Groups and assignments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="115"/>
-        <source>例如：北湖市</source>
-        <translation>e.g. Beihu</translation>
+        <location filename="../../desktop/admin_menu.py" line="37"/>
+        <source>只有文明办账户可以管理工作组和分工。{0}“{1}”的所属工作组和条目由文明办安排。</source>
+        <translation>Only an office account can manage groups and assignments. The office decides the group and items of {0} &quot;{1}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="123"/>
-        <source>内置示例手册</source>
-        <translation>Built-in sample manual</translation>
+        <location filename="../../desktop/admin_menu.py" line="39"/>
+        <source>账户…</source>
+        <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="124"/>
-        <source>从文件载入（YAML 或 DOCX）…</source>
-        <translation>Load from file (YAML or DOCX)…</translation>
+        <location filename="../../desktop/admin_menu.py" line="42"/>
+        <source>载入操作手册…</source>
+        <translation>Load operation manual…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="126"/>
-        <source>工作区文件夹（空文件夹）：</source>
-        <translation>Workspace folder (empty):</translation>
+        <location filename="../../desktop/admin_menu.py" line="44"/>
+        <source>只有文明办账户可以载入操作手册。</source>
+        <translation>Only an office account can load the operation manual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="127"/>
-        <source>本市名称：</source>
-        <translation>City name:</translation>
+        <location filename="../../desktop/admin_menu.py" line="46"/>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="128"/>
-        <source>创建年度：</source>
-        <translation>Year:</translation>
+        <location filename="../../desktop/admin_menu.py" line="49"/>
+        <source>工作区还没有账户，无需密码。请先在“管理 › 账户”中新建文明办账户。</source>
+        <translation>This workspace has no accounts yet, so there is no password. Create an office account first in Manage › Accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="129"/>
-        <source>测评开始日期：</source>
-        <translation>Assessment start date:</translation>
+        <location filename="../../desktop/admin_menu.py" line="61"/>
+        <source>密码已修改。下次登录请使用新密码。</source>
+        <translation>Password changed. Use the new password the next time you log in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="130"/>
-        <source>操作手册：</source>
-        <translation>Manual:</translation>
+        <location filename="../../desktop/admin_menu.py" line="67"/>
+        <source>已载入操作手册</source>
+        <translation>Operation manual loaded</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentTree</name>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
+        <source>测评条目</source>
+        <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="140"/>
-        <source>选择一个空文件夹作为工作区</source>
-        <translation>Choose an empty folder for the workspace</translation>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
+        <source>牵头</source>
+        <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="151"/>
-        <source>请填写工作区文件夹和本市名称。</source>
-        <translation>Please fill in the workspace folder and the city name.</translation>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
+        <source>配合</source>
+        <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="154"/>
-        <source>选择操作手册</source>
-        <translation>Choose the manual</translation>
+        <location filename="../../desktop/groups_dialog.py" line="88"/>
+        <source>其他组</source>
+        <translation>Other groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="155"/>
-        <source>操作手册 (*.yaml *.yml *.docx)</source>
-        <translation>Manual (*.yaml *.yml *.docx)</translation>
+        <location filename="../../desktop/groups_dialog.py" line="181"/>
+        <source>随测评内容 {0} 分配</source>
+        <translation>Assigned with content {0}</translation>
     </message>
 </context>
 <context>
@@ -133,13 +141,191 @@
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="160"/>
-        <source>没有工作组负责的材料审核条目（{0} 条），请在“工作组”中分配：</source>
-        <translation>Material standards no group is responsible for ({0}); assign them under “Groups”:</translation>
+        <source>没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：</source>
+        <translation>Material standards no group is responsible for ({0}); assign them in Manage › Groups and assignments:</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard.py" line="165"/>
         <source>所有材料审核条目都已分配到工作组。</source>
         <translation>Every material standard is assigned to a group.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupNameDialog</name>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="65"/>
+        <source>重命名工作组</source>
+        <translation>Rename group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="65"/>
+        <source>新建工作组</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="68"/>
+        <source>简短的编号，例如 XC</source>
+        <translation>A short code, e.g. XC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="70"/>
+        <source>例如：宣传组</source>
+        <translation>e.g. Publicity group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="72"/>
+        <source>编号：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="73"/>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="195"/>
+        <source>工作组与分工</source>
+        <translation>Groups and assignments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
+        <source>工作组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
+        <source>材料员</source>
+        <translation>Clerks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="197"/>
+        <source>条目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="207"/>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="209"/>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="211"/>
+        <source>组长/材料员…</source>
+        <translation>Leader/clerk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="212"/>
+        <source>为所选工作组新建组长或材料员账户</source>
+        <translation>Create a leader or clerk account for the selected group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="214"/>
+        <source>从文件载入…</source>
+        <translation>Load from file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="215"/>
+        <source>从 YAML、CSV 或 XLSX 文件载入工作组及分工（列：编号、名称、牵头、配合）</source>
+        <translation>Load groups and assignments from a YAML, CSV or XLSX file (columns: 编号, 名称, 牵头, 配合)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="230"/>
+        <source>保存分工</source>
+        <translation>Save assignments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="232"/>
+        <source>撤销更改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="275"/>
+        <location filename="../../desktop/groups_dialog.py" line="276"/>
+        <source>未设</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="287"/>
+        <source>还没有工作组。点“新建…”建立第一个工作组，或“从文件载入…”一次载入全部工作组及分工。</source>
+        <translation>No groups yet. Click &quot;New…&quot; to create the first group, or &quot;Load from file…&quot; to load all groups and their assignments at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="322"/>
+        <source>工作区还没有载入操作手册，无法分配条目。</source>
+        <translation>The workspace has no operation manual yet, so no items can be assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="326"/>
+        <source>&lt;b&gt;{0}（{1}）&lt;/b&gt;负责的条目：勾选“牵头”或“配合”。勾选测评内容即包括其下全部测评标准。</source>
+        <translation>Items of &lt;b&gt;{0} ({1})&lt;/b&gt;: tick &quot;Lead&quot; or &quot;Support&quot;. Ticking a content includes all its standards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="339"/>
+        <source>分工未保存</source>
+        <translation>Assignments not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="339"/>
+        <source>对工作组 {0} 分工的更改还没有保存。要保存吗？</source>
+        <translation>The changes to the assignments of group {0} are not saved. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="358"/>
+        <source>工作区还没有账户。请先在“管理 › 账户”中新建文明办账户，再为各组新建组长和材料员账户。</source>
+        <translation>This workspace has no accounts yet. Create an office account in Manage › Accounts first, then the leaders and clerks of each group.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="364"/>
+        <location filename="../../desktop/groups_dialog.py" line="401"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="379"/>
+        <source>已新建工作组 {0}（{1}）。</source>
+        <translation>Group {0} ({1}) created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="384"/>
+        <source>工作组 {0} 已改名为“{1}”。</source>
+        <translation>Group {0} renamed to &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="395"/>
+        <source>已保存 {0} 的分工：{1}。</source>
+        <translation>Assignments of {0} saved: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="407"/>
+        <source>已从 {0} 载入 {1} 个工作组及其分工。</source>
+        <translation>Loaded {1} groups and their assignments from {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="430"/>
+        <source>已新建账户“{0}”。</source>
+        <translation>Account &quot;{0}&quot; created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="433"/>
+        <source>选择工作组分工文件</source>
+        <translation>Choose a file of groups and assignments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/groups_dialog.py" line="434"/>
+        <source>工作组分工 (*.yaml *.yml *.csv *.xlsx)</source>
+        <translation>Groups and assignments (*.yaml *.yml *.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -425,319 +611,458 @@ Phone the leader, have them read out their key fingerprint and compare it group 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="78"/>
+        <location filename="../../desktop/main_window.py" line="79"/>
         <source>申报材料审核台 — {0}</source>
         <translation>Materials Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="102"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="125"/>
         <source>当前用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>查看签字状态及签字后的变化</source>
         <translation>Sign-off state and changes since</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>选择要查看或审核的工作组</source>
         <translation>Choose the task group to view or review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>打开其他工作区…</source>
         <translation>Open another workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>扫描文件夹…</source>
         <translation>Scan folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>扫描或重新扫描本组材料文件夹</source>
         <translation>Scan or re-scan this group&apos;s materials folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>各工作组的进度总览</source>
         <translation>Progress of every task group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>审核台</source>
         <translation>Review desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>当前工作组的审核台</source>
         <translation>Review desk of the current group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>上一条</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>上一个测评标准</source>
         <translation>Previous standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>下一条</source>
         <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>下一个测评标准</source>
         <translation>Next standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>审核通过当前条目并转到下一条</source>
         <translation>Approve the current item and go to the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>退回当前条目（须写明原因）</source>
         <translation>Return the current item (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>在右侧显示当前条目的下一个问题</source>
         <translation>Show the next finding of the current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>签字确认…</source>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>组长对本组材料签字确认</source>
         <translation>The leader signs off the group&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
+        <source>为什么不能签字？</source>
+        <translation>Why can I not sign?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source> 工作组：</source>
         <translation> Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>操作正在进行</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。</source>
         <translation>“{0}” is still running. Cancel it and close the window? Finished work is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276"/>
-        <source>工作区还没有工作组。请用命令 group add 新建工作组并分配条目。</source>
-        <translation>The workspace has no task groups yet. Create one with `group add` and assign items.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="300"/>
-        <source>工作区还没有载入操作手册。请用命令 manual load 载入后再刷新。</source>
-        <translation>No manual is loaded. Load one with `manual load`, then refresh.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
         <source>工作组 {0}（{1}）{2}：{3} 个材料审核条目</source>
         <translation>Group {0} ({1}){2}: {3} items to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="350"/>
         <source>无法给出归类建议：{0}</source>
         <translation>Could not suggest standards: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="398"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>当前条目没有发现问题。</source>
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>不能通过：{0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="417"/>
         <source>审核通过本条目</source>
         <translation>Approve this standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="430"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="431"/>
+        <location filename="../../desktop/main_window.py" line="444"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="453"/>
+        <location filename="../../desktop/main_window.py" line="466"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="454"/>
+        <location filename="../../desktop/main_window.py" line="467"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
+        <location filename="../../desktop/main_window.py" line="475"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482"/>
+        <location filename="../../desktop/main_window.py" line="495"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="481"/>
+        <location filename="../../desktop/main_window.py" line="494"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
+        <source>工作区还没有工作组。请在“管理 › 工作组与分工”中新建工作组并分配测评条目。</source>
+        <translation>The workspace has no groups yet. Create groups and assign items in Manage › Groups and assignments.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="284"/>
+        <source>工作区还没有工作组。请文明办新建工作组并分配测评条目。</source>
+        <translation>The workspace has no groups yet. Ask the office to create groups and assign items.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="308"/>
+        <source>工作区还没有载入操作手册。请在“管理 › 载入操作手册”中载入后再刷新。</source>
+        <translation>The workspace has no operation manual yet. Load one in Manage › Load operation manual, then refresh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="422"/>
+        <source>不能签字：{0}</source>
+        <translation>Cannot sign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="448"/>
         <source>退回条目 {0} 必须写明原因。</source>
         <translation>Returning {0} needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>{0} 已通过。</source>
         <translation>{0} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="452"/>
         <source>{0} 已退回。</source>
         <translation>{0} returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="473"/>
+        <location filename="../../desktop/main_window.py" line="486"/>
         <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
         <translation>{0} “{1}” may not map materials for group {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="492"/>
+        <location filename="../../desktop/main_window.py" line="505"/>
         <source>已采纳建议，把 {0} 归到 {1}。</source>
         <translation>Suggestion accepted: {0} mapped to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="534"/>
+        <location filename="../../desktop/main_window.py" line="547"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="546"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
+        <source>现在可以签字确认（审核 › 签字确认）。</source>
+        <translation>You can sign off now (Review › Sign off).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="555"/>
+        <source>为什么不能签字</source>
+        <translation>Why signing is not possible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="556"/>
+        <source>现在还不能签字确认，原因（共 {0} 条）：</source>
+        <translation>Signing off is not possible yet ({0} reasons):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="559"/>
+        <source>
+……另有 {0} 条</source>
+        <translation>
+… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="571"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="565"/>
+        <location filename="../../desktop/main_window.py" line="590"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="573"/>
+        <location filename="../../desktop/main_window.py" line="598"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574"/>
+        <location filename="../../desktop/main_window.py" line="599"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
         <translation>Materials Review: collect, check, review, sign off and collate declaration materials.
 Workspace: {0}
 Log: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="320"/>
+        <source>载入操作手册</source>
+        <translation>Load operation manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="326"/>
+        <source>载入</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="331"/>
+        <source>载入后，它成为本工作区的当前操作手册；已有的分工和归类按条目编号保留。</source>
+        <translation>Once loaded it becomes the workspace&apos;s current manual; existing assignments and mappings are kept by item code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="344"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>ManualPage</name>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="182"/>
+        <source>操作手册</source>
+        <translation>Operation manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="183"/>
+        <source>操作手册列出测评项目、指标、内容和标准，以及每条标准要求的材料。</source>
+        <translation>The operation manual lists the projects, indicators, contents and standards, and the materials each standard asks for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="184"/>
+        <source>内置示例手册（可先试用，以后再载入正式手册）</source>
+        <translation>The bundled sample manual (try it now, load the official manual later)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="186"/>
+        <source>导入 Word 手册（或 YAML 文件）：</source>
+        <translation>Import a Word manual (or a YAML file):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="192"/>
+        <source>选择 .docx 文件</source>
+        <translation>Choose a .docx file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="193"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="202"/>
+        <source>已读取的条目</source>
+        <translation>Items read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="225"/>
+        <source>将载入内置示例手册。</source>
+        <translation>The bundled sample manual will be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="229"/>
+        <source>选择操作手册</source>
+        <translation>Choose the operation manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="230"/>
+        <source>操作手册 (*.docx *.yaml *.yml)</source>
+        <translation>Operation manuals (*.docx *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="242"/>
+        <source>正在读取 {0}…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="252"/>
+        <source>《{0}》（{1}）：{2}。</source>
+        <translation>“{0}” ({1}): {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="253"/>
+        <source>另有 {0} 行未能读取，见右侧；可以先载入，以后改正手册后重新载入。</source>
+        <translation> {0} rows could not be read (listed on the right); you can load it now and load a corrected manual later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="267"/>
+        <source>未能读取的行：{0}</source>
+        <translation>Rows not read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="268"/>
+        <source>所有表格行都已读取。</source>
+        <translation>Every table row was read.</translation>
     </message>
 </context>
 <context>
@@ -754,8 +1079,8 @@ Log: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/manual_tree.py" line="266"/>
-        <source>本组还没有分配测评条目。请文明办在“工作组”中为本组分配测评内容。</source>
-        <translation>No items are assigned to this group yet. Ask the office to assign them.</translation>
+        <source>本组还没有分配测评条目。请文明办在“管理 › 工作组与分工”中为本组勾选测评内容或测评标准。</source>
+        <translation>No items are assigned to this group yet. The office ticks the group&apos;s contents or standards in Manage › Groups and assignments.</translation>
     </message>
     <message>
         <location filename="../../desktop/manual_tree.py" line="270"/>
@@ -784,6 +1109,69 @@ Log: {1}</translation>
         <location filename="../../desktop/manual_tree.py" line="151"/>
         <source>{0} 份</source>
         <translation>{0} files</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="56"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="73"/>
+        <source>姓名（登录用）：</source>
+        <translation>Name (to log in):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="74"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="75"/>
+        <source>所属工作组：</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="76"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="77"/>
+        <source>再输一次：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="78"/>
+        <source>工作区还没有账户：第一个账户必须是文明办账户。建立后，打开本工作区需要登录。</source>
+        <translation>The workspace has no accounts yet: the first account must be an office account. Once it exists, opening this workspace needs a login.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="80"/>
+        <source>组长审核、豁免并签字确认本组材料；材料员扫描和归类本组材料；文明办管理工作区。</source>
+        <translation>A leader reviews, waives and signs off the group&apos;s materials; a clerk scans and maps them; the office manages the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="84"/>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="102"/>
+        <source>请填写姓名。</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="105"/>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="108"/>
+        <source>正在新建…</source>
+        <translation>Creating…</translation>
     </message>
 </context>
 <context>
@@ -876,7 +1264,7 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/package_import_dialog.py" line="74"/>
         <source>说明</source>
-        <translation>Details</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../desktop/package_import_dialog.py" line="97"/>
@@ -956,7 +1344,88 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/package_import_dialog.py" line="194"/>
         <source>未导入</source>
-        <translation>Not imported</translation>
+        <translation>not imported</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="186"/>
+        <source>修改密码 — {0}</source>
+        <translation>Change password — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="192"/>
+        <source>原密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="193"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="194"/>
+        <source>再输一次新密码：</source>
+        <translation>Repeat new password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="197"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="208"/>
+        <source>两次输入的新密码不一致，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="211"/>
+        <source>正在修改…</source>
+        <translation>Changing…</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="65"/>
+        <source>工作区与本市</source>
+        <translation>Workspace and city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="66"/>
+        <source>工作区是一个文件夹，保存本次创建的全部审核记录。请选择一个空文件夹。</source>
+        <translation>A workspace is a folder holding every review record of this campaign. Choose an empty folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="68"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="74"/>
+        <source>例如：北湖市</source>
+        <translation>e.g. 北湖市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="82"/>
+        <source>工作区文件夹：</source>
+        <translation>Workspace folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="83"/>
+        <source>本市名称：</source>
+        <translation>City:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="84"/>
+        <source>创建年度：</source>
+        <translation>Campaign year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="90"/>
+        <source>选择一个空文件夹作为工作区</source>
+        <translation>Choose an empty folder for the workspace</translation>
     </message>
 </context>
 <context>
@@ -1239,29 +1708,42 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="292"/>
+        <source>新建工作区</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="298"/>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
     <name>SignoffChangesDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="154"/>
+        <location filename="../../desktop/signoff_dialog.py" line="176"/>
         <source>签字状态 — {0}</source>
         <translation>Sign-off status — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="160"/>
+        <location filename="../../desktop/signoff_dialog.py" line="182"/>
         <source>以下变化使签字失效。请组长重新审核这些条目后再次签字。</source>
         <translation>These changes invalidated the sign-off. The group leader should review these standards again and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="164"/>
+        <location filename="../../desktop/signoff_dialog.py" line="186"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="164"/>
+        <location filename="../../desktop/signoff_dialog.py" line="186"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="164"/>
+        <location filename="../../desktop/signoff_dialog.py" line="186"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -1269,77 +1751,82 @@ Log: {1}</translation>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="43"/>
+        <location filename="../../desktop/signoff_dialog.py" line="49"/>
+        <source>请先打开一个工作组</source>
+        <translation>Open a group first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signoff_dialog.py" line="65"/>
         <source>签字确认 — {0}（{1}）</source>
         <translation>Sign off — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="48"/>
+        <location filename="../../desktop/signoff_dialog.py" line="70"/>
         <source>签字将记录本组 {0} 个条目全部材料的指纹（SHA-256）。其中 {1} 个已审核通过；其余 {2} 个请逐条写明作为例外的原因，文明办会看到。签字后任何文件变化都会使签字失效。</source>
         <translation>Signing records the fingerprints (SHA-256) of all materials of the group&apos;s {0} standards. {1} are approved; for each of the other {2}, write why it is an exception — the office will see it. Any change to a file after signing invalidates the sign-off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="53"/>
+        <location filename="../../desktop/signoff_dialog.py" line="75"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="53"/>
+        <location filename="../../desktop/signoff_dialog.py" line="75"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="53"/>
+        <location filename="../../desktop/signoff_dialog.py" line="75"/>
         <source>例外原因（未通过的条目必填）</source>
         <translation>Reason for exception (required for standards not approved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="78"/>
+        <location filename="../../desktop/signoff_dialog.py" line="100"/>
         <source>须先处理：{0}</source>
         <translation>Resolve first: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="83"/>
+        <location filename="../../desktop/signoff_dialog.py" line="105"/>
         <source>签字同时确认以下事项（文明办可见）：</source>
         <translation>Signing also confirms the following (visible to the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="84"/>
+        <location filename="../../desktop/signoff_dialog.py" line="106"/>
         <source>有 {0} 个必须修改的问题尚未修改或豁免，不能签字。请修改材料后重新扫描，或在问题列表中写明理由予以豁免：</source>
         <translation>{0} must-fix problems are neither fixed nor waived, so the group cannot be signed. Fix the materials and scan again, or waive a problem with a reason in the findings list:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="90"/>
+        <location filename="../../desktop/signoff_dialog.py" line="112"/>
         <source>组长“{0}”的密码：</source>
         <translation>Password of group leader “{0}”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="95"/>
+        <location filename="../../desktop/signoff_dialog.py" line="117"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="122"/>
+        <location filename="../../desktop/signoff_dialog.py" line="144"/>
         <source>请为未通过的条目写明例外原因：{0}。</source>
         <translation>Please give a reason for each standard not approved: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="126"/>
+        <location filename="../../desktop/signoff_dialog.py" line="148"/>
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="142"/>
+        <location filename="../../desktop/signoff_dialog.py" line="164"/>
         <source>签字：未签字</source>
         <translation>Sign-off: not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="143"/>
+        <location filename="../../desktop/signoff_dialog.py" line="165"/>
         <source>，{0} 处变化</source>
         <translation>, {0} changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="145"/>
+        <location filename="../../desktop/signoff_dialog.py" line="167"/>
         <source>签字：{0}（第 {1} 版，{2}{3}）</source>
         <translation>Sign-off: {0} (version {1}, {2}{3})</translation>
     </message>
@@ -1525,72 +2012,92 @@ Log: {1}</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="169"/>
+        <location filename="../../desktop/start_dialog.py" line="65"/>
+        <source>组长 &lt;b&gt;{0}&lt;/b&gt;（{1}）</source>
+        <translation>leader &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_dialog.py" line="66"/>
+        <source>文明办 &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>office &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_dialog.py" line="67"/>
+        <source>示例工作区可以用两种身份试用：{0}。密码都是 &lt;b&gt;{1}&lt;/b&gt;。</source>
+        <translation>Try the demo workspace in two roles: {0}. The password of both is &lt;b&gt;{1}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_dialog.py" line="68"/>
+        <source>，或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_dialog.py" line="112"/>
         <source>申报材料审核台 — 打开工作区</source>
         <translation>Materials Review — Open a workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="172"/>
+        <location filename="../../desktop/start_dialog.py" line="115"/>
         <source>&lt;b&gt;欢迎使用申报材料审核台。&lt;/b&gt;第一次使用？可以先打开示例工作区，看看一个工作组的材料如何检查、审核和签字。</source>
         <translation>&lt;b&gt;Welcome.&lt;/b&gt; First time here? Open the demo workspace to see how a group&apos;s materials are checked, reviewed and signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="180"/>
+        <location filename="../../desktop/start_dialog.py" line="123"/>
         <source>{0}（找不到）</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="187"/>
+        <location filename="../../desktop/start_dialog.py" line="130"/>
         <source>打开所选</source>
         <translation>Open selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="191"/>
+        <location filename="../../desktop/start_dialog.py" line="134"/>
         <source>打开文件夹…</source>
         <translation>Open folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="193"/>
+        <location filename="../../desktop/start_dialog.py" line="136"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="195"/>
+        <location filename="../../desktop/start_dialog.py" line="138"/>
         <source>打开示例工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="206"/>
+        <location filename="../../desktop/start_dialog.py" line="153"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="211"/>
+        <location filename="../../desktop/start_dialog.py" line="158"/>
         <source>最近打开的工作区：</source>
         <translation>Recent workspaces:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="211"/>
+        <location filename="../../desktop/start_dialog.py" line="158"/>
         <source>还没有打开过工作区。</source>
         <translation>No workspace opened yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="221"/>
+        <location filename="../../desktop/start_dialog.py" line="169"/>
         <source>正在打开 {0}…</source>
         <translation>Opening {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="224"/>
+        <location filename="../../desktop/start_dialog.py" line="172"/>
         <source>正在新建工作区 {0}…</source>
         <translation>Creating workspace {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="227"/>
+        <location filename="../../desktop/start_dialog.py" line="175"/>
         <source>正在准备示例工作区（第一次约需半分钟）…</source>
         <translation>Preparing the demo workspace (about half a minute the first time)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="235"/>
+        <location filename="../../desktop/start_dialog.py" line="183"/>
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
@@ -1787,6 +2294,98 @@ Log: {1}</translation>
         <location filename="../../desktop/unmapped_list.py" line="59"/>
         <source>{0}&#x3000;→ 建议 {1}</source>
         <translation>{0} → suggested {1}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="128"/>
+        <source>账户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="131"/>
+        <source>工作组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="135"/>
+        <source>新建账户…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="139"/>
+        <source>只有文明办账户可以新建账户。{0}“{1}”可以在这里查看账户，并在“管理 › 修改密码”中修改自己的密码。</source>
+        <translation>Only an office account can create accounts. {0} &quot;{1}&quot; can see the accounts here and change their own password in Manage › Change password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="167"/>
+        <source>工作区还没有账户，任何人打开都以“本机用户”身份工作。先新建一个文明办账户，再为各组新建组长和材料员账户。</source>
+        <translation>The workspace has no accounts: whoever opens it works as the local user. Create an office account first, then the leaders and clerks of each group.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPage</name>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="109"/>
+        <source>测评时间与材料时间范围</source>
+        <translation>Evaluation date and materials date window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="110"/>
+        <source>材料的落款日期须在时间范围之内，超出的会被检查出来。</source>
+        <translation>Materials must be dated inside the window; the checks find those outside it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="112"/>
+        <source>按测评开始日期推算</source>
+        <translation>From the evaluation start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="114"/>
+        <source>固定日期</source>
+        <translation>Fixed dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="121"/>
+        <location filename="../../desktop/setup_wizard.py" line="125"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="127"/>
+        <source>测评开始前</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="127"/>
+        <source>起上溯</source>
+        <translation>before the start, back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="133"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="139"/>
+        <source>测评开始日期：</source>
+        <translation>Evaluation starts:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup_wizard.py" line="142"/>
+        <source>材料时间范围：</source>
+        <translation>Date window:</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ def waive(workspace: Workspace, actor: Actor, group_code: str, fingerprint: str,
         group = get_group(session, group_code)
         require(actor, "finding.waive", group.code)
         if not reason.strip():
-            raise UserError("豁免必须写明理由，例如：--reason 该城市名称为外出考察学习的地点，属正当引用。")
+            raise UserError("豁免必须写明理由，例如：该城市名称为外出考察学习的地点，属正当引用。")
         finding = _finding_to_waive(session, group, fingerprint.strip(), file)
         if finding.fingerprint in active_waivers(session, group.id):
             raise UserError(f"问题 {short_id(finding.fingerprint)}（{finding.rule_id}）已经豁免过了。")

@@ -5,7 +5,6 @@ import argparse
 from pathlib import Path
 
 from review.cli.context import Context
-from review.workspace.permissions import require
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,13 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
-    from review.workspace import groups
-    from review.workspace.audit import record
+    from review.manual import group_admin
 
-    require(ctx.actor, "group.edit")
-    with ctx.workspace.session() as session:
-        group = groups.add_group(session, args.code, args.name)
-        record(session, actor=ctx.actor.name, action="group.add", target=group.code, details={"name": group.name})
+    group_admin.add_group(ctx.workspace, ctx.actor, args.code, args.name)
     ctx.out(f"已新建工作组 {args.code} {args.name}。")
     return 0
 
@@ -62,26 +57,17 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
-    from review.manual import assignment
-    from review.workspace.audit import record
+    from review.manual import assignment, group_admin
 
-    require(ctx.actor, "group.edit")
-    with ctx.workspace.session() as session:
-        added = assignment.assign_items(session, args.code, args.items, args.role)
-        record(session, actor=ctx.actor.name, action="group.assign", target=args.code,
-               details={"items": args.items, "role": args.role})
+    added = group_admin.assign(ctx.workspace, ctx.actor, args.code, args.items, args.role)
     role = assignment.ROLE_NAMES[args.role]
     ctx.out(f"已将 {len(args.items)} 个条目分配给 {args.code}（{role}），其中新增 {len(added)} 个。")
     return 0
 
 
 def cmd_load(ctx: Context, args: argparse.Namespace) -> int:
-    from review.manual import assignment
-    from review.workspace.audit import record
+    from review.manual import group_admin
 
-    require(ctx.actor, "group.edit")
-    with ctx.workspace.session() as session:
-        count = assignment.load_groups_file(session, Path(args.file))
-        record(session, actor=ctx.actor.name, action="group.assign", target=str(args.file), details={"rows": count})
+    count = group_admin.load_groups_file(ctx.workspace, ctx.actor, Path(args.file))
     ctx.out(f"已从 {args.file} 载入 {count} 个工作组。")
     return 0

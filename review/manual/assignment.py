@@ -23,7 +23,7 @@ ROLE_NAMES = {"lead": "牵头", "support": "配合"}
 def _require_manual(session: Session) -> Manual:
     manual = current_manual(session)
     if manual is None:
-        raise UserError("工作区还没有载入操作手册。请先运行 `manual load 手册.yaml` 或 `manual import 手册.docx`。")
+        raise UserError("工作区还没有载入操作手册。请先载入操作手册（YAML 文件或 Word 手册），再分配条目。")
     return manual
 
 
@@ -41,7 +41,7 @@ def assign_items(session: Session, group_code: str, codes: list[str], role: str 
         assignable = [n.code for n in manual.nodes() if n.level in ("content", "standard")]
         named = [f"{t}（相近的编号：{'、'.join(close)}）" if (close := close_codes(assignable, t)) else t
                  for t in unknown]
-        raise UserError(f"操作手册中没有这些条目：{'、'.join(named)}。请用 `manual show` 查看条目编号。")
+        raise UserError(f"操作手册中没有这些条目：{'、'.join(named)}。请对照操作手册核对条目编号。")
     codes = list(dict.fromkeys(codes))
     wrong = [c for c in codes if levels[c] not in ("content", "standard")]
     if wrong:

@@ -105,7 +105,7 @@ def create_user(
     if role not in ROLE_NAMES:
         raise UserError(f"角色“{role}”无效，只能是 office（文明办）、leader（组长）或 clerk（材料员）。")
     if role in ("leader", "clerk") and not group_code:
-        raise UserError(f"{ROLE_NAMES[role]}账户必须指定所属工作组：--group 组别编号")
+        raise UserError(f"{ROLE_NAMES[role]}账户必须指定所属的工作组。")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"密码太短：至少 {MIN_PASSWORD_LENGTH} 个字符。")
     with workspace.session() as session:

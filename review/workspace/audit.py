@@ -21,7 +21,7 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
 ACTION_NAMES = {
-    "login.failed": "登录失败", "user.add": "新建账户", "manual.load": "载入操作手册", "group.add": "新建工作组",
+    "login.failed": "登录失败", "user.add": "新建账户", "password.change": "修改密码", "manual.load": "载入操作手册", "group.add": "新建工作组", "group.rename": "重命名工作组",
     "group.assign": "分配条目", "scan": "扫描材料", "map": "归类材料", "unmap": "取消归类",
     "review.approve": "审核通过", "review.return": "退回", "finding.waive": "豁免问题", "signoff": "签字确认",
     "package.export": "导出材料包", "package.import": "导入材料包", "key.import": "登记公钥", "key.export": "导出公钥",

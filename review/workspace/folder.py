@@ -94,12 +94,8 @@ class Workspace:
         *,
         db_url: str | None = None,
     ) -> Workspace:
-        root = Path(root).resolve()
+        root = check_new_folder(root)
         paths = WorkspacePaths(root)
-        if paths.marker.exists():
-            raise UserError(f"文件夹 {root} 已经是一个工作区，请直接打开，或换一个空文件夹新建。")
-        if root.exists() and any(root.iterdir()):
-            raise UserError(f"文件夹 {root} 不是空的。请选择一个空文件夹来新建工作区，以免与其他文件混在一起。")
         try:
             root.mkdir(parents=True, exist_ok=True)
             paths.marker.write_text(
@@ -125,7 +121,7 @@ class Workspace:
         if not paths.marker.exists():
             raise UserError(
                 f"{root} 不是申报材料审核台的工作区（缺少 {MARKER}）。"
-                "请用 `materials-review init` 新建，或选择正确的文件夹。"
+                "请选择正确的文件夹，或在这里新建一个工作区。"
             )
         try:
             marker = json.loads(paths.marker.read_text(encoding="utf-8"))
@@ -212,6 +208,16 @@ class Workspace:
     def save_settings(self, settings: WorkspaceSettings) -> None:
         with self.session() as session:
             save_settings(session, settings)
+
+
+def check_new_folder(root: Path) -> Path:
+    """The resolved folder a new workspace may be created in: empty or not there yet."""
+    root = Path(root).resolve()
+    if WorkspacePaths(root).marker.exists():
+        raise UserError(f"文件夹 {root} 已经是一个工作区，请直接打开，或换一个空文件夹新建。")
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise UserError(f"文件夹 {root} 不是空的。请选择一个空文件夹来新建工作区，以免与其他文件混在一起。")
+    return root
 
 
 def _describe_url(url: str) -> str:

@@ -38,11 +38,22 @@ def get_group(session: Session, code: str) -> Group:
 def add_group(session: Session, code: str, name: str) -> Group:
     code, name = code.strip(), name.strip()
     if not code or not name:
-        raise UserError("工作组的编号和名称都不能为空，例如：group add XC 宣传组")
+        raise UserError("工作组的编号和名称都不能为空，例如编号 XC、名称 宣传组。")
     if session.scalars(select(Group).where(Group.code == code)).first() is not None:
         raise UserError(f"工作组“{code}”已存在，请换一个编号。")
     group = Group(code=code, name=name)
     session.add(group)
+    session.flush()
+    return group
+
+
+def rename_group(session: Session, code: str, name: str) -> Group:
+    """Give group `code` a new name; its code, accounts, assignments and materials stay."""
+    name = name.strip()
+    if not name:
+        raise UserError(f"工作组 {code} 的新名称不能为空。")
+    group = get_group(session, code)
+    group.name = name
     session.flush()
     return group
 

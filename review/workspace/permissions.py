@@ -76,7 +76,7 @@ def require(actor: Actor, action: str, group_code: str | None = None) -> None:
         return
     what = ACTION_NAMES.get(action, action)
     if actor.single_user and action == "signoff":
-        raise PermissionDenied("签字确认需要组长账户及其密钥。请先由文明办用 `user add 姓名 --role leader --group 组别` 建立组长账户。")
+        raise PermissionDenied("签字确认需要本组的组长账户。请先由文明办建立组长账户（角色“组长”，所属本组），再以组长身份登录后签字。")
     roles, group_bound = ACTIONS[action]
     if actor.role in roles and group_bound:
         raise PermissionDenied(f"{actor.role_name}“{actor.name}”只能对本组（{actor.group_code}）{what}，不能操作工作组 {group_code}。")

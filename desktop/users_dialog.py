@@ -1,0 +1,218 @@
+"""Accounts: the list of people and their roles, a new account (the office only), and a password
+change for whoever is logged in. Password hashing is deliberately slow, so it runs in a worker.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import describe_exception
+from desktop.workers import WorkerPool
+from review.signing.password_change import change_password
+from review.workspace.accounts import create_user, list_users
+from review.workspace.folder import Workspace
+from review.workspace.groups import summaries
+from review.workspace.permissions import ROLE_NAMES, Actor, allowed
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828")
+    return label
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def read_groups(workspace: Workspace) -> list[tuple[str, str]]:
+    with workspace.session() as session:
+        return [(g.code, g.name) for g in summaries(session)]
+
+
+class NewUserDialog(QDialog):
+    """One new account: name, role, group (for a 组长 or 材料员) and the password typed twice."""
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, groups: list[tuple[str, str]],
+                 role: str | None = None, group: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.actor, self.pool = workspace, actor, pool
+        self.created: str | None = None
+        self.setWindowTitle(self.tr("新建账户"))
+        self.setMinimumWidth(400)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        roles = ["office"] if actor.single_user else ["leader", "clerk", "office"]
+        for key in roles:
+            self.role.addItem(ROLE_NAMES[key], key)
+        if role is not None and self.role.findData(role) >= 0:
+            self.role.setCurrentIndex(self.role.findData(role))
+        self.group = QComboBox()
+        for code, name in groups:
+            self.group.addItem(f"{name}（{code}）", code)
+        if group is not None and self.group.findData(group) >= 0:
+            self.group.setCurrentIndex(self.group.findData(group))
+        self.password = _password_field()
+        self.again = _password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("姓名（登录用）："), self.name)
+        form.addRow(self.tr("角色："), self.role)
+        form.addRow(self.tr("所属工作组："), self.group)
+        form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("再输一次："), self.again)
+        note = QLabel(self.tr("工作区还没有账户：第一个账户必须是文明办账户。建立后，打开本工作区需要登录。")
+                      if actor.single_user else
+                      self.tr("组长审核、豁免并签字确认本组材料；材料员扫描和归类本组材料；文明办管理工作区。"))
+        note.setWordWrap(True)
+        self.message = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("新建"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def _role_changed(self) -> None:
+        self.group.setEnabled(self.role.currentData() != "office")
+
+    def save(self) -> None:
+        name, role, password = self.name.text().strip(), self.role.currentData(), self.password.text()
+        group = self.group.currentData() if role != "office" else None
+        if not name:
+            self.message.setText(self.tr("请填写姓名。"))
+            return
+        if password != self.again.text():
+            self.message.setText(self.tr("两次输入的密码不一致，请重新输入。"))
+            return
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("正在新建…"))
+        self.pool.submit(lambda _job: create_user(self.workspace, self.actor, name, role, password, group).name,
+                         on_result=self._created, on_error=self._refused, name="新建账户")
+
+    def _created(self, name: str) -> None:
+        self.created = name
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(describe_exception(exc))
+
+
+class UsersDialog(QDialog):
+    """Everyone with an account; the office adds accounts here."""
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.actor, self.pool = workspace, actor, pool
+        self.groups: list[tuple[str, str]] = []
+        self.setWindowTitle(self.tr("账户"))
+        self.resize(620, 400)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色"), self.tr("工作组")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.add_button = QPushButton(self.tr("新建账户…"))
+        self.add_button.clicked.connect(self.add_user)
+        may_edit = allowed(actor, "user.edit")
+        self.add_button.setEnabled(may_edit)
+        self.note = QLabel("" if may_edit else self.tr("只有文明办账户可以新建账户。{0}“{1}”可以在这里查看账户，"
+                                                       "并在“管理 › 修改密码”中修改自己的密码。")
+                           .format(actor.role_name, actor.name))
+        self.note.setWordWrap(True)
+        self.note.setVisible(not may_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.pool.submit(lambda _job: (list_users(self.workspace), read_groups(self.workspace)),
+                         on_result=self._loaded, name="账户列表")
+
+    def _loaded(self, loaded: tuple[list[dict[str, object]], list[tuple[str, str]]]) -> None:
+        users, self.groups = loaded
+        names = dict(self.groups)
+        self.table.setRowCount(len(users))
+        for row, user in enumerate(users):
+            group = str(user["group"] or "")
+            values = (str(user["name"]), str(user["role_name"]), f"{names.get(group, '')}（{group}）" if group else "")
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        if not users:
+            self.note.setText(self.tr("工作区还没有账户，任何人打开都以“本机用户”身份工作。"
+                                      "先新建一个文明办账户，再为各组新建组长和材料员账户。"))
+            self.note.show()
+
+    def add_user(self, role: str | None = None, group: str | None = None) -> str | None:
+        """Open the new-account dialog; returns the new account's name."""
+        dialog = NewUserDialog(self.workspace, self.actor, self.pool, self.groups, role, group, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            return dialog.created
+        return None
+
+
+class PasswordDialog(QDialog):
+    """The logged-in person changes their own password (a leader's signing key follows it)."""
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.actor, self.pool = workspace, actor, pool
+        self.setWindowTitle(self.tr("修改密码 — {0}").format(actor.name))
+        self.setMinimumWidth(360)
+        self.old = _password_field()
+        self.new = _password_field()
+        self.again = _password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("原密码："), self.old)
+        form.addRow(self.tr("新密码："), self.new)
+        form.addRow(self.tr("再输一次新密码："), self.again)
+        self.message = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("修改"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        old, new = self.old.text(), self.new.text()
+        if new != self.again.text():
+            self.message.setText(self.tr("两次输入的新密码不一致，请重新输入。"))
+            return
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("正在修改…"))
+        self.pool.submit(lambda _job: change_password(self.workspace, self.actor, old, new),
+                         on_result=lambda _none: self.accept(), on_error=self._refused, name="修改密码")
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.old.selectAll()
+        self.message.setText(describe_exception(exc))
