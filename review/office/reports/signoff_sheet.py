@@ -34,7 +34,7 @@ from review.office.reports.issues_list import fault_text, shown_path, standard_t
 
 INFO_WIDTHS_MM = (28, 50, 28, 50)  # 156 mm: portrait A4 inside the margins
 EXCEPTION_HEADERS = ("序号", "类型", "测评标准", "内容", "理由或说明")
-EXCEPTION_WIDTHS_MM = (11, 20, 30, 59, 36)
+EXCEPTION_WIDTHS_MM = (12, 20, 30, 58, 36)
 SHORT_HASH_HEX = 16
 LEADER_LINE = "组长（签字）：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 OFFICE_LINE = "文明办经办人（签字）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
