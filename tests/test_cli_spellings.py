@@ -21,7 +21,7 @@ from review.manual.assignment import assign_items
 from review.manual.codes import normalize_code, require_code
 from review.manual.model import Content, Indicator, Manual, Project, Standard
 from review.manual.store import store_manual
-from review.office.reports.issues_list import _where
+from review.office.reports.issues_list import place_of, shown_path
 from review.workspace.accounts import login
 from review.workspace.db.models import FindingRecord
 from review.workspace.folder import Workspace
@@ -373,7 +373,8 @@ def test_the_issues_list_and_the_command_line_print_a_place_alike(cli, ws: Works
         view: FindingView = views[phone["fingerprint"]]
         place = describe_place(view.file, view.page, view.location)
         assert place and f"位置：{Path(view.file).name}，{place}" in out
-        assert _where(view) == f"{view.file}\n{place}"
+        # the 问题清单's columns: the file as the reader finds it (folder and name, never this PC's path), the place
+        assert (shown_path(view.file), place_of(view)) == ("/".join(Path(view.file).parts[-2:]), place)
     roster = next(f for f in phones if f["file"].endswith("名册.xlsx") and "备用" in f["location"])
     assert "工作表 备用 第 1 行第 2 列" in out and roster["page"] == 2
     assert "第 2 页" not in describe_place(roster["file"], roster["page"], roster["location"])

@@ -23,6 +23,7 @@ The status of a standard, in order of precedence (`derive_status`):
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -370,7 +371,9 @@ def package_group_state(session: Session, root: Path, group: Group, manual: Manu
     signoff = SignoffStatus(group.code, "valid", version=package.signoff_version, signed_at=package.signed_at,
                             leader=package.leader, fingerprint=package.fingerprint,
                             latest_version=package.signoff_version,
-                            covered=manifest.covered_paths())
+                            covered=manifest.covered_paths(),
+                            manifest_sha256=hashlib.sha256(package.manifest).hexdigest(),
+                            audit_seq=manifest.audit_head.seq, audit_hash=manifest.audit_head.hash)
     folder = root / package.folder / FILES_DIR
     codes = list(manifest.requirements)
     responsible = group_standard_codes(session, group, manual) if manual else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -146,22 +147,67 @@ def _covered_by_note(standard: StandardState, finding: FindingView, notes: Mappi
         and finding.item_code == standard.code
 
 
-def signed_exceptions(state: GroupState, notes: Mapping[str, str]) -> list[str]:
-    """Every exception a signature with these notes covers, as the dialog, the CLI and the 签字表 list them:
-    standards not 合格 with the leader's note, waived standards and findings with their reasons, and
-    建议修改 findings left open."""
+EXCEPTION_KINDS = {"exception": "例外", "waived_standard": "豁免条目", "waived_finding": "豁免问题",
+                   "open_suggestion": "保留的建议修改"}
+
+
+@dataclass(frozen=True)
+class SignedException:
+    """One thing a signature covers that is not simply 合格: what, under which standards, and why."""
+
+    kind: str  # exception | waived_standard | waived_finding | open_suggestion
+    codes: tuple[str, ...]  # the standards it concerns
+    note: str = ""  # the leader's note or the waiver's reason
+    by: str = ""
+    status_name: str = ""  # of the standard, for an exception
+    finding: FindingView | None = None
+
+    @property
+    def kind_name(self) -> str:
+        return EXCEPTION_KINDS[self.kind]
+
+    def describe(self) -> str:
+        if self.kind == "exception":
+            return f"例外 {self.codes[0]}（{self.status_name}）：{self.note}"
+        if self.kind == "waived_standard":
+            return f"豁免条目 {self.codes[0]}：{self.note}（{self.by}）"
+        assert self.finding is not None
+        if self.kind == "waived_finding":
+            return f"豁免问题 {describe_finding(self.finding)}：{self.note}（{self.by}）"
+        return f"保留的建议修改 {describe_finding(self.finding)}"
+
+
+def signed_exception_list(state: GroupState, notes: Mapping[str, str]) -> list[SignedException]:
+    """Every exception a signature with these notes covers: standards not 合格 with the leader's note,
+    waived standards and findings with their reasons, and 建议修改 findings left open."""
     out = []
     for s in state.standards:
         if s.code in notes:
-            out.append(f"例外 {s.code}（{s.status_name}）：{notes[s.code]}")
+            out.append(SignedException("exception", (s.code,), notes[s.code], status_name=s.status_name))
         if s.waiver:
-            out.append(f"豁免条目 {s.code}：{s.waiver.reason}（{s.waiver.by}）")
+            out.append(SignedException("waived_standard", (s.code,), s.waiver.reason, s.waiver.by))
     for f in state.waived_findings:
-        out.append(f"豁免问题 {describe_finding(f)}：{f.waiver_reason}（{f.waived_by}）")
+        out.append(SignedException("waived_finding", _codes_of(state, f), f.waiver_reason or "", f.waived_by or "",
+                                   finding=f))
     for f in state.open_findings:
         if f.severity == "should":
-            out.append(f"保留的建议修改 {describe_finding(f)}")
+            out.append(SignedException("open_suggestion", _codes_of(state, f), finding=f))
     return out
+
+
+def signed_exceptions(state: GroupState, notes: Mapping[str, str]) -> list[str]:
+    """`signed_exception_list` as the dialog, the CLI and the 签字表 list them, one line each."""
+    return [e.describe() for e in signed_exception_list(state, notes)]
+
+
+def signed_notes(state: GroupState) -> dict[str, str]:
+    """The exception notes the group's current signature carries (standard → the leader's note)."""
+    return {s.code: s.exception.reason for s in state.standards if s.exception}
+
+
+def _codes_of(state: GroupState, finding: FindingView) -> tuple[str, ...]:
+    return tuple(s.code for s in state.standards
+                 if any(f.fingerprint == finding.fingerprint for f in (*s.open, *s.waived)))
 
 
 def _refuse_unsignable(state: GroupState, notes: Mapping[str, str]) -> None:

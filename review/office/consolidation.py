@@ -17,6 +17,7 @@ from typing import Any
 
 from index.cache import ExtractionCache
 from index.document import Extraction
+from index.page_count import PageSource, count_pages, renderer
 from review.assessment.group_state import GroupState, all_group_states
 from review.checking.findings import FindingView
 from review.checking.rules.material import FileFacts
@@ -61,6 +62,11 @@ class CoveredFile:
     def name(self) -> str:
         return PurePosixPath(self.path).name
 
+    @property
+    def format_name(self) -> str:
+        """“PDF”, “DOCX”, “JPG” — the extension as people name the format."""
+        return PurePosixPath(self.path).suffix.lstrip(".").upper() or "—"
+
     def to_json(self) -> dict[str, Any]:
         return {"group": self.group, "path": self.path, "size": self.size, "sha256": self.sha256,
                 "items": list(self.items), "pages": self.pages, "date": self.date, "date_text": self.date_text}
@@ -78,6 +84,7 @@ class WaiverNote:
     reason: str
     by: str
     at: str
+    finding: FindingView | None = None  # the waived finding, for a waiver of one problem
 
     @property
     def kind_name(self) -> str:
@@ -163,6 +170,7 @@ class ConsolidatedView:
     manual_edition: str
     groups: list[GroupView]
     items: list[ItemView]
+    renderer_missing: bool = False  # pages of laid-out documents were wanted and LibreOffice is not here
 
     @property
     def uncovered(self) -> list[ItemView]:
@@ -212,6 +220,24 @@ def consolidated_view(workspace: Workspace) -> ConsolidatedView:
                             items=_items(manual, groups))
 
 
+def with_page_counts(view: ConsolidatedView, workspace: Workspace) -> ConsolidatedView:
+    """The view with the pages the extraction cache does not know filled in (word-processor documents,
+    files of an imported package this PC never extracted). For the printed lists only: laying out a
+    document takes LibreOffice seconds (see index.page_count)."""
+    missing = [f for g in view.groups for f in g.files if f.pages is None and f.sha256]
+    if not missing:
+        return view
+    counted = count_pages((PageSource(f.source, f.sha256) for f in missing), workspace.paths.cache)
+
+    def filled(file: CoveredFile) -> CoveredFile:
+        return replace(file, pages=counted.get(file.sha256)) if file.pages is None else file
+
+    groups = [replace(g, files=[filled(f) for f in g.files]) for g in view.groups]
+    items = [replace(i, files=[filled(f) for f in i.files]) for i in view.items]
+    unknown = any(f.pages is None for g in groups for f in g.files)
+    return replace(view, groups=groups, items=items, renderer_missing=unknown and renderer() is None)
+
+
 def group_view(state: GroupState) -> GroupView:
     """The office's view of one group, from its read model: files, problems under each standard
     (a file's problem under every standard it is filed for), and every waiver and exception."""
@@ -231,7 +257,7 @@ def group_view(state: GroupState) -> GroupView:
             view.waivers.append(WaiverNote(state.code, "exception", standard.code, "", "", standard.exception.reason,
                                            standard.exception.by, standard.exception.at))
         view.waivers.extend(WaiverNote(state.code, "waiver", standard.code, f.rule_id, f.file, f.waiver_reason or "",
-                                       f.waived_by or "", f.waived_at or "") for f in standard.waived)
+                                       f.waived_by or "", f.waived_at or "", f) for f in standard.waived)
     view.files = [CoveredFile(state.code, f.path, f.size, f.sha256,
                               tuple(s.code for s in state.standards if any(g.path == f.path for g in s.present_files)),
                               Path(f.source)) for f in state.files]

@@ -45,7 +45,13 @@ from review.errors import UserError
 from review.intake.scan import extraction_cache, extraction_pool
 from review.manual.model import Manual
 from review.manual.store import current_manual
-from review.office.consolidation import ConsolidatedView, CoveredFile, GroupView, consolidated_view
+from review.office.consolidation import (
+    ConsolidatedView,
+    CoveredFile,
+    GroupView,
+    consolidated_view,
+    with_page_counts,
+)
 from review.office.reports.issues_list import write_issues_list
 from review.office.reports.material_list import write_material_list
 from review.office.reports.signoff_sheet import write_signoff_sheet
@@ -276,7 +282,7 @@ def export_submission(workspace: Workspace, actor: Actor, out: Path, *, zip: boo
                 raise UserError("已取消导出最终申报材料，没有留下任何文件。")
             _copy_checked(entry, staging / entry.path)
             meter.step(entry.path)
-        reports = _write_reports(view, staging, {g.code for g in groups}, planned)
+        reports = _write_reports(with_page_counts(view, workspace), staging, {g.code for g in groups}, planned)
         meter.step("报表", count=len(REPORT_FILES))
         _write_manifest(staging, view, actor, groups, skipped, planned, reports)
         if zip_path is not None and zip_part is not None:

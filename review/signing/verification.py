@@ -2,6 +2,7 @@
 current materials. Any change after signing shows as 已失效 with the list of differences."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -54,6 +55,9 @@ class SignoffStatus:
     problem: str = ""
     covered: dict[str, list[str]] = field(default_factory=dict)  # signed standard → the paths signed for it
     exceptions: dict[str, str] = field(default_factory=dict)  # standard → the leader's note when signing
+    manifest_sha256: str = ""  # SHA-256 of the signed manifest's bytes
+    audit_seq: int = 0  # the audit chain's head when the leader signed (the manifest's anchor)
+    audit_hash: str = ""
 
     @property
     def state_name(self) -> str:
@@ -162,7 +166,8 @@ def signoff_status_in(session: Session, group: Group, version: int | None = None
     latest = session.scalar(select(func.max(Signoff.version)).where(Signoff.group_id == group.id))
     status = SignoffStatus(group.code, "valid", version=row.version,
                            signed_at=row.signed_at.isoformat(timespec="seconds"), leader=row.leader,
-                           fingerprint=row.fingerprint, latest_version=latest)
+                           fingerprint=row.fingerprint, latest_version=latest,
+                           manifest_sha256=hashlib.sha256(row.manifest).hexdigest())
     problem = signature_problem(session, row)
     manifest: Manifest | None = None
     if not problem:
@@ -176,6 +181,7 @@ def signoff_status_in(session: Session, group: Group, version: int | None = None
         status.state, status.problem = "invalid", problem
         return status
     status.signed_at = manifest.signed_at
+    status.audit_seq, status.audit_hash = manifest.audit_head.seq, manifest.audit_head.hash
     status.covered = manifest.covered_paths()
     status.exceptions = {e.code: e.reason for e in manifest.exceptions}
     codes = set(manifest.requirements) | set(group_standard_codes(session, group))

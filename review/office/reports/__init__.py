@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from review.errors import UserError
-from review.office.consolidation import consolidated_view
+from review.office.consolidation import consolidated_view, with_page_counts
 from review.office.report_names import REPORT_NAMES
 from review.office.reports.issues_list import write_issues_list
 from review.office.reports.material_list import write_material_list
@@ -28,5 +28,7 @@ def write_report(workspace: Workspace, actor: Actor, kind: str, out: Path) -> Pa
     if out.suffix.lower() != ".docx":
         raise UserError(f"报表文件 {out.name} 须以 .docx 结尾，例如 {REPORT_NAMES[kind]}.docx。")
     view = consolidated_view(workspace)
+    if kind == "list":
+        view = with_page_counts(view, workspace)
     groups = {actor.group_code} if actor.role == "leader" and not actor.single_user and actor.group_code else None
     return WRITERS[kind](view, out, groups=groups)
