@@ -28,7 +28,7 @@ from review.checking.rules.config import RuleConfig
 from review.checking.rules.duplicates import find_duplicates_by_signature
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts
-from review.checking.rules.runner import FileResult, check_cached_file, check_standard
+from review.checking.rules.runner import FileResult, Vocabulary, check_cached_file, check_standard
 from review.manual.assignment import group_standard_codes
 from review.manual.model import Manual, Standard, standard_body
 from review.manual.store import current_manual
@@ -298,15 +298,16 @@ def _check_standards(
     for material in present:
         for code in items.get(material.id, []):
             by_code.setdefault(code, []).append(material)
-    for code in group_standard_codes(session, group, manual):
-        standard = manual.standard(code)
-        if standard is None:
-            continue
+    owned = [s for s in (manual.standard(c) for c in group_standard_codes(session, group, manual)) if s is not None]
+    # The group's standards are an input of each one's check: a file is judged against them (MR-KEY-002).
+    vocabulary = Vocabulary(owned)
+    for standard in owned:
+        code = standard.code
         mapped = by_code.get(code, [])
         facts = [facts_of(m, group.code, items.get(m.id, [])) for m in mapped]
         # Whether each file's text is available is an input too: a file extracted later is counted then.
-        key = _key(basis, code, standard_body(standard),
-                   [(f.sha256, f.rel_path, f.format, f.sha256 in cache) for f in facts])
+        key = _key(basis, code, standard_body(standard), vocabulary.key,
+                   [(f.sha256, f.rel_path, f.format, f.item_codes, f.sha256 in cache) for f in facts])
         if states.key(group.id, "requirement", code) == key:
             report.standards_unchanged += 1
             continue
@@ -315,7 +316,7 @@ def _check_standards(
             extraction = _load(cache, f.sha256, extractions)
             if extraction is not None:
                 pairs.append((f, extraction))
-        findings = check_standard(standard, pairs, settings, config)
+        findings = check_standard(standard, pairs, settings, config, vocabulary)
         session.execute(delete(FindingRecord).where(FindingRecord.group_id == group.id,
                                                     FindingRecord.scope == "requirement",
                                                     FindingRecord.item_code == code))

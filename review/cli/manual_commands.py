@@ -117,7 +117,7 @@ def _tree_line(node: Node) -> str:
     line += f"  [{'、'.join(node.body.get('methods', []))}]"
     requirement = node.body.get("requirement")
     if requirement:
-        parts = ["、".join(f"{k['kind']}×{k['min_count']}" for k in requirement["kinds"])]
+        parts = ["、".join(f"{k['kind']}×{k['min_count']}{'张' if k['kind'] == '图片' else ''}" for k in requirement["kinds"])]
         if requirement.get("formats"):
             parts.append("格式 " + "/".join(requirement["formats"]))
         if requirement.get("window"):
@@ -126,5 +126,9 @@ def _tree_line(node: Node) -> str:
             parts.append("关键词 " + "、".join(requirement["keywords"]))
         if requirement.get("captions_required"):
             parts.append("图片须附说明")
+        if requirement.get("sealed"):
+            parts.append("须提交盖章原件扫描件")
+        if requirement.get("implementation"):
+            parts.append("须有落实佐证")
         line += "  材料：" + "；".join(parts)
     return line

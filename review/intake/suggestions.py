@@ -8,31 +8,21 @@ and are only applied when a person accepts one (`review.intake.mapping.assign(..
 """
 from __future__ import annotations
 
-import logging
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from index.search import SearchQuery
 from review.intake.mapping import unmapped_files
 from review.intake.search import SearchService
 from review.manual.assignment import group_standard_codes
-from review.manual.model import Standard
 from review.manual.store import current_manual
+from review.manual.terms import standard_terms
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 
-KEYWORD_WEIGHT = 2.0
 MIN_SCORE = 1.5
 PER_FILE = 3
-# Words that appear in nearly every standard's title and say nothing about which one a file proves.
-STOPWORDS = frozenset("""
-开展 建立 健全 制定 组织 工作 活动 推进 加强 落实 情况 相关 有关 各类 进行 实施 完善 形成 机制 制度 做好 实现 达到
-全市 本市 市民 群众 社会 部门 单位 城市 文明 创建 工作方案 方案 材料 提供 提交 上报 每年 年度 以上 不少 至少
-""".split())  # noqa: SIM905 - a word list reads better as text
-_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 @dataclass
@@ -59,26 +49,6 @@ class FileSuggestions:
             for s in self.suggestions]}
 
 
-@lru_cache(maxsize=4096)
-def describing_words(title: str) -> tuple[str, ...]:
-    import jieba  # loading its dictionary takes a second: only when suggestions are asked for
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for users
-    words = []
-    for word in jieba.lcut(title):
-        if _HAN_WORD.match(word) and word not in STOPWORDS and word not in words:
-            words.append(word)
-    return tuple(words)
-
-
-def _terms(standard: Standard) -> dict[str, float]:
-    terms = {w: 1.0 for w in describing_words(standard.title)}
-    if standard.requirement is not None:
-        for keyword in standard.requirement.keywords:
-            terms[keyword] = KEYWORD_WEIGHT
-    return terms
-
-
 def suggest(workspace: Workspace, group_code: str) -> list[FileSuggestions]:
     """Up to three ranked suggestions for each unmapped file of the group."""
     with workspace.session() as session:
@@ -93,12 +63,12 @@ def suggest(workspace: Workspace, group_code: str) -> list[FileSuggestions]:
     with SearchService.open(workspace) as service:
         total = max(1, service.index.doc_count())
         hits_of: dict[str, set[str]] = {}
-        for term in {t for s in standards for t in _terms(s)}:
+        for term in {t for s in standards for t in standard_terms(s)}:
             results = service.search(SearchQuery(f'"{term}"', group=group_code, limit=0))
             hits_of[term] = {h.doc_id for h in results.hits}
     scores: dict[str, dict[str, tuple[float, list[str]]]] = defaultdict(dict)
     for standard in standards:
-        for term, weight in _terms(standard).items():
+        for term, weight in standard_terms(standard).items():
             docs = hits_of.get(term, set())
             if not docs:
                 continue

@@ -9,7 +9,8 @@ from review.manual.model import LEVEL_NAMES, Manual, Node
 # Parts of a node's body worth naming when they change, with their Chinese names.
 _BODY_PARTS = {"methods": "测评方法", "grading": "评分规则", "notes": "备注", "requirement": "材料要求"}
 _REQUIREMENT_PARTS = {"kinds": "材料类别及数量", "formats": "文件格式", "window": "时间范围", "keywords": "关键词",
-                      "captions_required": "图片说明要求", "notes": "要求说明"}
+                      "captions_required": "图片说明要求", "sealed": "盖章原件扫描件要求",
+                      "implementation": "落实佐证要求", "notes": "要求说明"}
 
 
 @dataclass(frozen=True)

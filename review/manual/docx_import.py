@@ -21,6 +21,7 @@ from review.errors import UserError
 from review.manual.model import (
     METHOD_FIELD,
     METHOD_MATERIALS,
+    METHOD_ONLINE,
     METHOD_SURVEY,
     Content,
     Indicator,
@@ -77,7 +78,8 @@ _MARKER = re.compile(
     r"|(?:^|(?<=[\s。；;，,:：]))(\d{1,2})\s*(?:[、．]|\.(?!\d))"
 )
 
-_METHOD_WORDS = ((METHOD_MATERIALS, r"材料|网上申报|资料审核"), (METHOD_FIELD, r"实地"), (METHOD_SURVEY, r"问卷|调查"))
+_METHOD_WORDS = ((METHOD_MATERIALS, r"材料|网上申报|资料审核"), (METHOD_FIELD, r"实地"), (METHOD_SURVEY, r"问卷|调查"),
+                 (METHOD_ONLINE, r"网上测评|网络测评|网上监测|网络监测"))
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("会议记录", r"会议记录|纪要"),
     ("正式发文", r"正式发文|发文|文件|红头"),
@@ -90,6 +92,9 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
 )
 _PHOTO = re.compile(r"图片|照片|截图|影像")
 _CAPTION = re.compile(r"说明|标注|注明|时间.{0,4}地点|文字")
+_SEALED = re.compile(r"盖章|加盖|公章|印章|原件扫描|扫描件")
+_NOT_SEALED = re.compile(r"(?:无需|不需|不必|不用|免于?)(?:加盖|盖章|盖)")
+_IMPLEMENTATION = re.compile(r"落实|开展情况|实施情况|工作成效|成效")
 _COUNT = re.compile(r"(?:不少于|至少|不低于|不得少于)\s*(\d+|[一二两三四五六七八九十])|(\d+|[一二两三四五六七八九十])\s*(?:张|份|篇|件|个|次)\s*(?:以上|及以上)?")
 _CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _FORMATS = ((r"pdf", "pdf"), (r"jpe?g", "jpg"), (r"png", "png"), (r"word|docx?", "docx"),
@@ -340,7 +345,8 @@ def parse_methods(text: str) -> list[str]:
 
 
 def parse_requirement(prose: str) -> MaterialRequirement:
-    """Read kinds, counts, captions, formats and a window override from requirement prose."""
+    """Read kinds, counts (图片 in 张), captions, formats, a window override, whether the files must be sealed
+    scans (盖章、原件扫描件) and whether the work's 落实 must be shown, from requirement prose."""
     kinds: dict[str, int] = {}
     captions = False
     for clause in re.split(r"[；;。\n]", _WINDOW.sub("", prose)):
@@ -374,7 +380,9 @@ def parse_requirement(prose: str) -> MaterialRequirement:
         formats = [name for pattern, name in _FORMATS if re.search(pattern, lowered) and name not in formats]
     return MaterialRequirement(
         kinds=[KindRequirement(k, n) for k, n in kinds.items()] or [KindRequirement("其他", 1)],
-        formats=formats, window=window_text, captions_required=captions, notes=prose.strip(),
+        formats=formats, window=window_text, captions_required=captions,
+        sealed=bool(_SEALED.search(prose)) and not _NOT_SEALED.search(prose),
+        implementation=bool(_IMPLEMENTATION.search(prose)), notes=prose.strip(),
     )
 
 

@@ -32,9 +32,10 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "indicator": ("code", "title", "contents"),
     "content": ("code", "title", "notes", "standards"),
     "standard": ("code", "title", "methods", "grading", "notes", "requirement"),
-    "requirement": ("kinds", "formats", "window", "keywords", "captions_required", "notes"),
+    "requirement": ("kinds", "formats", "window", "keywords", "captions_required", "sealed", "implementation", "notes"),
     "kind": ("kind", "min_count"),
 }
+_SWITCHES = ("captions_required", "sealed", "implementation")  # requirement fields that are true or false
 _CHILDREN = {"manual": ("projects", "project"), "project": ("indicators", "indicator"),
              "indicator": ("contents", "content"), "content": ("standards", "standard")}
 
@@ -297,8 +298,9 @@ class _Checker:
         keywords = requirement.get("keywords", [])
         if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
             self.add(_key_line(requirement, "keywords"), code, "keywords 应是非空文字的列表，例如 [背街小巷, 台账]")
-        if not isinstance(requirement.get("captions_required", False), bool):
-            self.add(_key_line(requirement, "captions_required"), code, "captions_required 只能是 true 或 false")
+        for switch in _SWITCHES:
+            if not isinstance(requirement.get(switch, False), bool):
+                self.add(_key_line(requirement, switch), code, f"{switch} 只能是 true 或 false")
 
     def _kind(self, entry: Any, code: str, named: set[str], line: int | None) -> None:
         if not isinstance(entry, dict):

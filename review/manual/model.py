@@ -14,7 +14,8 @@ from review.manual.codes import resolve_code
 METHOD_MATERIALS = "材料审核"
 METHOD_FIELD = "实地考察"
 METHOD_SURVEY = "问卷调查"
-METHODS = (METHOD_MATERIALS, METHOD_FIELD, METHOD_SURVEY)
+METHOD_ONLINE = "网上测评"  # the evaluators check websites and online platforms themselves; no materials
+METHODS = (METHOD_MATERIALS, METHOD_FIELD, METHOD_SURVEY, METHOD_ONLINE)
 
 # Kinds of material offices file; the checks recognise each (see review.checking.rules.kinds).
 KINDS = ("正式发文", "工作方案", "情况说明", "台账", "统计表", "图片", "会议记录", "宣传资料", "其他")
@@ -26,7 +27,11 @@ LEVEL_NAMES = {"project": "测评项目", "indicator": "测评指标", "content"
 @dataclass
 class KindRequirement:
     kind: str
-    min_count: int = 1
+    min_count: int = 1  # 份; for 图片 the number of photos (张), each photo of an album or 图片说明 counting
+
+    @property
+    def unit(self) -> str:
+        return "张" if self.kind == "图片" else "份"
 
 
 @dataclass
@@ -38,6 +43,8 @@ class MaterialRequirement:
     window: str | None = None  # an override such as "测评开始前1月上溯两个年度"
     keywords: list[str] = field(default_factory=list)
     captions_required: bool = False
+    sealed: bool = False  # 正式发文 must be the sealed original, scanned (PDF or image), not an editable file
+    implementation: bool = False  # the grading asks for evidence that the work was done (落实、开展、成效)
     notes: str = ""
 
     @property
@@ -177,8 +184,10 @@ def standard_body(standard: Standard) -> dict[str, Any]:
 
 
 def _strip_none(value: Any) -> Any:
+    """Leave out what is at its default (empty, or a switch that is off), as people write the files."""
     if isinstance(value, dict):
-        return {k: _strip_none(v) for k, v in value.items() if v is not None and v != "" and v != []}
+        return {k: _strip_none(v) for k, v in value.items() if v is not None and v is not False and v != ""
+                and v != []}
     if isinstance(value, list):
         return [_strip_none(v) for v in value]
     return value
@@ -196,6 +205,8 @@ def manual_from_document(document: dict[str, Any]) -> Manual:
             window=data.get("window"),
             keywords=list(data.get("keywords", [])),
             captions_required=bool(data.get("captions_required", False)),
+            sealed=bool(data.get("sealed", False)),
+            implementation=bool(data.get("implementation", False)),
             notes=data.get("notes", ""),
         )
 

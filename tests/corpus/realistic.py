@@ -419,6 +419,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _city_management(plan)
     _volunteers(plan)
     _education(plan)
+    _requirement_cases(plan)
     return plan
 
 
@@ -1162,6 +1163,74 @@ def _education(plan: CorpusPlan) -> None:
                        Mistake("MR-PII-001", exposed[1], "教师身份证号未打码")],
              clean=[Clean("MR-PII-001", masked_ids[0], "身份证号已打码"),
                     Clean("MR-PII-001", certificate, "18 位教师资格证书编号不是身份证号")])
+
+
+def _requirement_cases(plan: CorpusPlan) -> None:
+    """Materials filed under the wrong standard of their group (MR-KEY-002) with correctly filed look-alikes that
+    share a neighbour's words, and standards shown only by 制度 where the grading or the manual asks for 落实
+    (MR-REQ-002: the sample manual's grading of Ⅲ-8-2) and Ⅲ-18-1) says 落实, Ⅲ-3-1) and Ⅲ-12-1) set
+    `implementation`)."""
+    rng = random.Random(plan.seed + 1302)
+
+    # Mis-filed: a media ledger of 公益广告 under the 宣讲 teams, in the 宣传组.
+    day = plan.day(rng, date(2026, 4, 1), date(2026, 4, 20))
+    outlets = ("焦作日报", "焦作晚报", "焦作广播电视台", "“焦作发布”微信公众号", "焦作网")
+    rows = [[str(i), plan.day(rng, date(2026, 1, 5), date(2026, 3, 31)).isoformat(), rng.choice(outlets),
+             rng.choice(("讲文明树新风", "文明交通 你我同行", "光盘行动", "垃圾分类 从我做起")),
+             rng.choice(("整版", "半版", "15秒", "30秒", "头条推送")), str(rng.randint(1, 12))] for i in range(1, 10)]
+    doc = prose.ledger(rng, TOPICS["公益广告"], "焦作市主要媒体公益广告刊播台账", day,
+                       ["序号", "刊播日期", "媒体名称", "公益广告主题", "版面或时长", "刊播次数"], sorted(rows, key=lambda r: r[1]))
+    plan.add("XC", "Ⅲ-2-1)", "主要媒体公益广告刊播情况登记表.xlsx", "台账", xlsx(doc), day,
+             mistakes=[Mistake("MR-KEY-002", "公益广告", "媒体刊播公益广告的台账归到了宣讲队伍条目，应归 Ⅲ-18-2)")])
+
+    # Mis-filed: a 垃圾分类 report under 老旧小区物业管理, in the 城管组.
+    day = plan.day(rng, date(2026, 5, 6), date(2026, 5, 26))
+    doc = prose.report(rng, TOPICS["垃圾分类"], "关于居民小区生活垃圾分类设施配置情况的说明", day,
+                       since=date(2025, 9, 1), organ="焦作市城市管理局")
+    plan.add("CG", "Ⅲ-13-2)", "关于居民小区生活垃圾分类设施配置情况的说明.docx", "情况说明", docx(doc), day,
+             mistakes=[Mistake("MR-KEY-002", "垃圾分类", "垃圾分类设施的说明归到了物业管理条目，应归 Ⅲ-12-2)")])
+
+    # Mis-filed: a 关爱留守儿童 report under 公共文化场馆免费开放, in the 文化组 (a text PDF).
+    day = plan.day(rng, date(2026, 1, 12), date(2026, 1, 30))
+    doc = prose.report(rng, TOPICS["关爱"], "关于开展关爱留守儿童“暖冬行动”志愿服务情况的报告", day,
+                       since=date(2025, 11, 1))
+    plan.add("WH", "Ⅲ-19-1)", "关爱留守儿童暖冬行动情况报告.pdf", "情况说明", pdf(doc), day,
+             mistakes=[Mistake("MR-KEY-002", "关爱", "关爱留守儿童的报告归到了公共文化场馆条目，应归 Ⅲ-9-1)")])
+
+    # Mis-filed: a 心理健康教育 report under 德育课程, in the 教育组.
+    day = plan.day(rng, date(2026, 3, 9), date(2026, 3, 27))
+    doc = prose.report(rng, TOPICS["心理健康"], "关于全市中小学心理辅导室建设和使用情况的说明", day,
+                       since=date(2025, 9, 1))
+    plan.add("JY", "Ⅲ-7-1)", "中小学心理辅导室建设使用情况.pdf", "情况说明", pdf(doc), day,
+             mistakes=[Mistake("MR-KEY-002", "心理健康", "心理健康教育的说明归到了德育课程条目，应归 Ⅲ-7-2)")])
+
+    # Look-alikes: correctly filed, with a neighbouring standard's words in them.
+    day = plan.day(rng, date(2026, 6, 1), date(2026, 6, 12))
+    rows = [[str(i), plan.day(rng, date(2026, 3, 1), date(2026, 5, 31)).isoformat(),
+             rng.choice(("解放区焦南街道文明实践站", "山阳区光亚街道文明实践站", "修武县城关镇文明实践所", "温县黄庄镇文明实践站")),
+             rng.choice(("新注册志愿者服务", "理论宣讲", "关爱老人", "文明交通劝导")), str(rng.randint(8, 60)),
+             str(rng.randint(20, 300))] for i in range(1, 10)]
+    doc = prose.ledger(rng, TOPICS["志愿服务"], "新时代文明实践站点注册志愿者参与志愿服务台账", day,
+                       ["序号", "活动日期", "站点", "活动内容", "注册志愿者人数", "服务时长（小时）"], sorted(rows, key=lambda r: r[1]))
+    plan.add("WH", "Ⅲ-8-3)", "文明实践站点注册志愿者服务台账.xlsx", "台账", xlsx(doc), day,
+             clean=[Clean("MR-KEY-002", "注册志愿者", "站点的志愿服务台账也写到注册志愿者（Ⅲ-8-1) 的词），仍属本条目")])
+    day = plan.day(rng, date(2026, 4, 7), date(2026, 4, 28))
+    doc = prose.report(rng, TOPICS["老旧小区"], "关于老旧小区改造中同步引入物业管理的情况说明", day,
+                       since=date(2025, 10, 1))
+    plan.add("CG", "Ⅲ-13-1)", "老旧小区改造同步引入物业管理情况说明.docx", "情况说明", docx(doc), day,
+             clean=[Clean("MR-KEY-002", "物业管理", "改造计划的落实情况也写到物业管理（Ⅲ-13-2) 的关键词），仍属本条目")])
+    day = plan.day(rng, date(2026, 5, 11), date(2026, 5, 29))
+    doc = prose.report(rng, TOPICS["宣讲"], "关于百姓宣讲团进社区宣讲文明新风情况的说明", day, since=date(2025, 10, 1),
+                       extra=["宣讲现场同步张贴“讲文明树新风”公益广告，社区宣传栏更新公益广告画面。"])
+    plan.add("XC", "Ⅲ-2-2)", "百姓宣讲团进社区宣讲情况说明.docx", "情况说明", docx(doc), day,
+             clean=[Clean("MR-KEY-002", "公益广告", "宣讲说明提到张贴公益广告（Ⅲ-18-2) 的关键词），仍属本条目")])
+
+    # 落实 asked, only 制度 filed.
+    for item, note in (("Ⅲ-18-1)", "评分规则“已出台并落实为A；已出台未落实为B”，只有管理办法的通知，没有落实的佐证"),
+                       ("Ⅲ-8-2)", "评分规则“出台制度并落实为A；出台未落实为B”，只有激励回馈办法的扫描件"),
+                       ("Ⅲ-3-1)", "手册要求组织实施的佐证（implementation），只有三份制度文件"),
+                       ("Ⅲ-12-1)", "手册要求实施情况的佐证（implementation），只有管理办法的扫描件")):
+        plan.item_mistakes.append(ItemMistake(item, "MR-REQ-002", "落实", note))
 
 
 # -- writing ---------------------------------------------------------------------------------------

@@ -35,10 +35,11 @@ from review.checking.rules.duplicates import find_duplicates, text_signature
 from review.checking.rules.finding import Finding
 from review.checking.rules.kinds import KindMatch
 from review.checking.rules.material import FileFacts
+from review.checking.rules.misfiled import Vocabulary
 from review.manual.model import Standard
 from review.workspace.settings import WorkspaceSettings
 
-__all__ = ["check_file", "check_standard", "document_date", "find_duplicates", "recognise_kinds",
+__all__ = ["Vocabulary", "check_file", "check_standard", "document_date", "find_duplicates", "recognise_kinds",
            "sort_findings", "without_superseded"]
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
@@ -74,9 +75,11 @@ def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleC
 
 
 def check_standard(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],
-                      settings: WorkspaceSettings, config: RuleConfig) -> list[Finding]:
+                      settings: WorkspaceSettings, config: RuleConfig, vocabulary: Vocabulary | None = None) -> list[Finding]:
+    """`vocabulary`: the words of the group's standards (`Vocabulary(standards)`), to tell a file that belongs
+    to another standard (MR-KEY-002); without it that rule does not run."""
     contexts = [FileContext(facts, extraction, settings, config) for facts, extraction in materials]
-    return _capped(requirements.check(standard, contexts, config))
+    return _capped(requirements.check(standard, contexts, config, vocabulary))
 
 
 def without_superseded(file_findings: Sequence[Finding], standards: Sequence[Standard]) -> list[Finding]:
