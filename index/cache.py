@@ -2,7 +2,8 @@
 
 Layout: `<folder>/ab/abcdef….v<EXTRACTOR_VERSION>.json.gz` for extractions (the version in the
 name makes `sha in cache` a single `stat`, and entries of older extractors are simply not found) and `<folder>/ocr/ab/<image-hash>.json.gz`
-for OCR results of one rendered page image. Writes are atomic (temp file + os.replace), so a
+for OCR results of one rendered page image; other measurements of a file's bytes (the red seals on
+its pages) go in `<folder>/<kind>/ab/<sha>.json.gz` the same way. Writes are atomic (temp file + os.replace), so a
 crash never leaves a half-written entry, and several processes may share one folder.
 """
 from __future__ import annotations
@@ -53,6 +54,13 @@ class ExtractionCache:
 
     def put_ocr(self, image_sha256: str, lines: list[dict[str, Any]]) -> None:
         self._write(self._path(image_sha256, "ocr"), {"lines": lines})
+
+    def get_entry(self, kind: str, sha256: str) -> dict[str, Any] | None:
+        """A measurement of a file's bytes stored under `kind` (e.g. the red seals on its pages)."""
+        return self._read(self._path(sha256, kind))
+
+    def put_entry(self, kind: str, sha256: str, data: dict[str, Any]) -> None:
+        self._write(self._path(sha256, kind), data)
 
     def _path(self, key: str, kind: str = "") -> Path:
         key = key.lower()

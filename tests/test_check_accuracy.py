@@ -20,7 +20,6 @@ THRESHOLD = 0.95
 KNOWN_GAPS = {
     "MR-DUP-002": "reports identical but for the district name score just under the similarity threshold",
     # Registered in the catalogue; each is built on its own branch and its mark goes when it lands.
-    "MR-SEAL-001": "not built yet",
     "MR-DUP-003": "not built yet",
     "MR-CITY-003": "not built yet",
     "MR-DATE-004": "not built yet",

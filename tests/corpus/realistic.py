@@ -53,6 +53,7 @@ from demo.pdf_writer import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     SCAN_DPI,
+    render_pdf,
     write_official_pdf,
     write_scanned_pdf,
 )
@@ -60,6 +61,7 @@ from demo.sheets import write_ledger_xlsx
 from demo.texts import OfficialDoc, Paragraph
 from tests.corpus import prose
 from tests.corpus.prose import CITY, TOPICS, docno, person_name
+from tests.seals import place_seal_on_pdf, seal_image, stamp
 
 TRUTH_FILE = "truth.json"
 MATERIALS = "materials"
@@ -102,7 +104,6 @@ ITEMS = {
 # Mistakes that offices lose points for and that no rule of the catalogue covers yet: the ids
 # proposed for them, so that the measurement lists them as misses.
 PROPOSED_RULES = {
-    "MR-SEAL-001": "正式发文的扫描件上没有公章（落款处没有红色圆形印章）",
     "MR-CITY-003": "照搬外市材料只替换了市名：正文残留外市的区县、道路等地名",
     "MR-DUP-003": "结构和行文相同、只换了地名和数字的近似材料（一稿多用），文字相似度低于 MR-DUP-002 的阈值",
     "MR-DATE-004": "材料内容所属时段不在时间范围内（标题或正文写“2024年度”“截至2024年底”），落款日期却在范围内",
@@ -420,6 +421,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _volunteers(plan)
     _education(plan)
     _requirement_cases(plan)
+    _seal_cases(plan)
     return plan
 
 
@@ -1231,6 +1233,210 @@ def _requirement_cases(plan: CorpusPlan) -> None:
                        ("Ⅲ-3-1)", "手册要求组织实施的佐证（implementation），只有三份制度文件"),
                        ("Ⅲ-12-1)", "手册要求实施情况的佐证（implementation），只有管理办法的扫描件")):
         plan.item_mistakes.append(ItemMistake(item, "MR-REQ-002", "落实", note))
+# -- 印章 (MR-SEAL-001, MR-SEAL-002) ---------------------------------------------------------------
+
+def _seal_centre(page: pymupdf.Page, doc: OfficialDoc, where: str) -> tuple[float, float]:
+    """Where a clerk's stamp lands, in points: over the 落款 (organ and date), over the date only, or
+    to the right of the 落款."""
+    organ = page.search_for(doc.issuer)[-1]
+    day = page.search_for(doc.date_text)[-1]
+    if where == "日期":
+        return (day.x0 + day.x1) / 2, (day.y0 + day.y1) / 2
+    if where == "右侧":
+        return day.x1 + 10, organ.y1
+    return (organ.x0 + organ.x1) / 2, (organ.y1 + day.y0) / 2
+
+
+def _page_image(doc: OfficialDoc, dpi: int, seal: str | None, *, oval: bool = False, broken: bool = False,
+                grey: bool = False) -> bytes:
+    """One page of `doc` as a scanner's JPEG at `dpi`, stamped `seal` ("落款", "日期", "右侧") or not."""
+    with render_pdf(doc, 1) as source:
+        page = source[0]
+        zoom = dpi / 72
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+        if seal:
+            x, y = _seal_centre(page, doc, seal)
+            stamp(image, (x * zoom, y * zoom), doc.issuer, dpi=dpi, oval=oval, broken=broken)
+    image = image.rotate(0.6, resample=Image.Resampling.BILINEAR, fillcolor=(240, 240, 236))
+    out = io.BytesIO()
+    (image.convert("L") if grey else image).save(out, "JPEG", quality=75)
+    return out.getvalue()
+
+
+def seal_scan(doc: OfficialDoc, *, seal: str | None, dpi: int, oval: bool = False, broken: bool = False,
+              grey: bool = False) -> Writer:
+    """A one-page scanned PDF of `doc`, stamped or not, in colour or grey."""
+    def write(path: Path) -> None:
+        out = pymupdf.open()
+        page = out.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+        page.insert_image(page.rect, stream=_page_image(doc, dpi, seal, oval=oval, broken=broken, grey=grey))
+        out.set_metadata({"creator": "Scanner", "producer": "Scanner",
+                          "creationDate": f"D:{doc.date:%Y%m%d}150000+08'00'"})
+        out.save(str(path), garbage=3, deflate=True, no_new_id=True)
+        out.close()
+    return write
+
+
+def seal_jpeg(doc: OfficialDoc, *, seal: str | None, dpi: int = 150) -> Writer:
+    """A page photographed or scanned straight to JPEG."""
+    return lambda path: path.write_bytes(_page_image(doc, dpi, seal)) and None
+
+
+def e_sealed_pdf(doc: OfficialDoc, *, oval: bool = False) -> Writer:
+    """A one-page PDF exported from the office system with its electronic seal image on the 落款."""
+    def write(path: Path) -> None:
+        with render_pdf(doc, 1) as out:
+            page = out[0]
+            place_seal_on_pdf(page, _seal_centre(page, doc, "落款"), doc.issuer, oval=oval)
+            out.save(str(path), garbage=3, deflate=True, no_new_id=True)
+    return write
+
+
+def poster_pdf(title: str, slogan: str, logo: str) -> Writer:
+    """A 公益广告 poster: big title, a slogan and a red round logo that looks like a stamp."""
+    def write(path: Path) -> None:
+        out = pymupdf.open()
+        page = out.new_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+        page.insert_text((70, 160), title, fontname=FONT, fontsize=30)
+        page.insert_text((70, 420), slogan, fontname=FONT, fontsize=20)
+        data = io.BytesIO()
+        seal_image(logo, 330).save(data, "PNG")
+        page.insert_image(pymupdf.Rect(380, 600, 500, 720), stream=data.getvalue())
+        out.save(str(path), garbage=3, deflate=True, no_new_id=True)
+        out.close()
+    return write
+
+
+# Files planted elsewhere in the plan that these rules see: unsealed exported PDFs and 正式发文 filed
+# only as Word documents. (part of the file name, rule, text, note)
+_SEAL_EXISTING = (
+    ("关于焦作市背街小巷整治工作开展情况的说明.pdf", "MR-SEAL-001", "焦作市城市管理局", "情况说明导出为 PDF，落款处没有盖章"),
+    ("焦城管〔2025〕3号", "MR-SEAL-001", "焦作市城市管理局", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦城管〔2026〕9号", "MR-SEAL-001", "焦作市城市管理局", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦宣〔2026〕3号", "MR-SEAL-001", "中共焦作市委宣传部", "红头文件导出为 PDF，红头是红色但落款处没有公章"),
+    ("焦文明委〔2023〕8号", "MR-SEAL-001", "焦作市精神文明建设委员会", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦文明委〔2025〕2号", "MR-SEAL-001", "焦作市精神文明建设委员会", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦文明委（2025）13号", "MR-SEAL-001", "焦作市精神文明建设委员会", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦教〔2026〕15号", "MR-SEAL-001", "焦作市教育局", "正式发文导出为 PDF，落款处没有盖章"),
+    ("关于焦作市校园周边环境整治情况的说明.pdf", "MR-SEAL-001", "焦作市教育局", "情况说明导出为 PDF，落款处没有盖章"),
+    ("焦作市中小学心理健康教育工作总结.pdf", "MR-SEAL-001", "焦作市教育局", "工作总结导出为 PDF，落款处没有盖章"),
+    ("关于焦作市注册志愿者情况的说明.pdf", "MR-SEAL-001", "焦作市精神文明建设委员会办公室", "情况说明导出为 PDF，落款处没有盖章"),
+    ("焦城管(2025)21号", "MR-SEAL-002", "焦城管(2025)21号", "正式发文只有 Word 文档"),
+    ("焦文明办[2026]5号", "MR-SEAL-002", "焦文明办[2026]5号", "正式发文只有 Word 文档"),
+    ("焦政办〔2024〕36号", "MR-SEAL-002", "焦政办〔2024〕36号", "正式发文只有 Word 文档"),
+    ("焦教〔2025〕9号", "MR-SEAL-002", "焦教〔2025〕9号", "正式发文只有 Word 文档"),
+    ("焦教﹝2026﹞7号", "MR-SEAL-002", "焦教﹝2026﹞7号", "正式发文只有 Word 文档"),
+)
+
+
+def _seal_cases(plan: CorpusPlan) -> None:
+    """印章: sealed and unsealed scans of different bodies at 150, 200 and 300 dpi, a seal over the
+    date and one beside the 落款, an oval seal, an electronic seal on an exported PDF, a grey scan,
+    a half-printed stamp, a JPEG of an unsealed 情况说明, a poster with a stamp-like logo; 正式发文
+    only in Word, a 令, a Word copy with its sealed scan, and a plan whose title cites a 文号."""
+    rng = random.Random(plan.seed + 13)
+    for part, rule, text, note in _SEAL_EXISTING:
+        planned = next((f for f in plan.files if part in f.name), None)
+        if planned is not None and planned.item is not None:
+            planned.mistakes.append(Mistake(rule, text, note))
+
+    def on(first: date, last: date) -> date:
+        return first + timedelta(days=rng.randint(0, (last - first).days))
+
+    # 城管组 Ⅲ-13-2): an unsealed 200 dpi scan of a district's 情况说明; a 300 dpi scan of a street
+    # office's 情况说明 with an oval seal.
+    day = on(date(2026, 4, 6), date(2026, 4, 24))
+    doc = prose.report(rng, TOPICS["老旧小区"], "关于中站区老旧小区物业管理工作情况的说明", day, since=date(2025, 10, 1),
+                       organ="中站区住房和城乡建设局")
+    plan.add("CG", "Ⅲ-13-2)", "关于中站区老旧小区物业管理工作情况的说明.pdf", "情况说明", seal_scan(doc, seal=None, dpi=200), day,
+             mistakes=[Mistake("MR-SEAL-001", doc.issuer, "200 dpi 彩色扫描件，落款处没有盖章")])
+    day = on(date(2026, 5, 6), date(2026, 5, 22))
+    doc = prose.report(rng, TOPICS["老旧小区"], "关于焦东街道老旧小区物业服务覆盖情况的说明", day, since=date(2025, 11, 1),
+                       organ="山阳区焦东街道办事处")
+    plan.add("CG", "Ⅲ-13-2)", "关于焦东街道老旧小区物业服务覆盖情况的说明.pdf", "情况说明",
+             seal_scan(doc, seal="落款", dpi=300, oval=True), day,
+             clean=[Clean("MR-SEAL-001", doc.issuer, "300 dpi 扫描件，落款处盖有椭圆形公章")])
+
+    # 教育组 Ⅲ-6-3): a 150 dpi scan with the seal over the date only; a one-page 红头 notice exported
+    # to PDF without a seal (the red 红头 and its rule are not a seal).
+    day = on(date(2026, 3, 2), date(2026, 3, 20))
+    number = docno("教", 2026, 21)
+    doc = prose.notice(rng, TOPICS["校园周边"], "关于开展校园周边食品安全专项检查的通知", number, day)
+    plan.add("JY", "Ⅲ-6-3)", f"{number} 关于开展校园周边食品安全专项检查的通知.pdf", "正式发文",
+             seal_scan(doc, seal="日期", dpi=150), day,
+             clean=[Clean("MR-SEAL-001", doc.issuer, "150 dpi 扫描件，公章盖在成文日期上")])
+    day = on(date(2026, 4, 1), date(2026, 4, 20))
+    number = docno("教", 2026, 26)
+    doc = prose.notice(rng, TOPICS["校园周边"], "关于加强校园周边交通秩序管理的通知", number, day)
+    plan.add("JY", "Ⅲ-6-3)", f"{number} 关于加强校园周边交通秩序管理的通知.pdf", "正式发文",
+             lambda path, doc=doc: write_official_pdf(path, doc, 1) and None, day,
+             mistakes=[Mistake("MR-SEAL-001", doc.issuer, "单页红头文件导出为 PDF：红头是红色，但落款处没有公章")])
+
+    # 文化组 Ⅲ-19-1): a sealed notice scanned in grey (the seal cannot be seen as red); an exported
+    # PDF with its electronic seal; 宣传组 Ⅲ-4-2): a scan stamped beside the 落款.
+    day = on(date(2026, 2, 2), date(2026, 2, 27))
+    number = docno("文广旅", 2026, 5)
+    doc = prose.notice(rng, TOPICS["免费开放"], "关于延长公共文化场馆夏季开放时间的通知", number, day)
+    plan.add("WH", "Ⅲ-19-1)", f"{number} 关于延长公共文化场馆夏季开放时间的通知.pdf", "正式发文",
+             seal_scan(doc, seal="落款", dpi=200, grey=True), day,
+             mistakes=[Mistake("MR-SEAL-001", doc.issuer, "灰度扫描件，看不出红色公章：应彩色扫描")])
+    day = on(date(2026, 3, 2), date(2026, 3, 27))
+    number = docno("文广旅", 2026, 9)
+    doc = prose.notice(rng, TOPICS["免费开放"], "关于开展公共文化场馆服务质量评估的通知", number, day)
+    plan.add("WH", "Ⅲ-19-1)", f"{number} 关于开展公共文化场馆服务质量评估的通知.pdf", "正式发文", e_sealed_pdf(doc), day,
+             clean=[Clean("MR-SEAL-001", doc.issuer, "导出的 PDF 带电子公章图片")])
+    day = on(date(2025, 11, 3), date(2025, 11, 28))
+    number = docno("文明委", 2025, 19)
+    doc = prose.notice(rng, TOPICS["模范"], "关于做好道德模范帮扶礼遇工作的通知", number, day)
+    plan.add("XC", "Ⅲ-4-2)", f"{number} 关于做好道德模范帮扶礼遇工作的通知.pdf", "正式发文",
+             seal_scan(doc, seal="右侧", dpi=200), day,
+             clean=[Clean("MR-SEAL-001", doc.issuer, "公章盖在落款右侧，没有居中压字")])
+
+    # 宣传组 Ⅲ-4-1): a stamp pressed at an angle, only an arc of the ring printed.
+    day = on(date(2026, 2, 2), date(2026, 2, 20))
+    doc = prose.report(rng, TOPICS["模范"], "关于道德模范先进事迹巡回宣讲情况的说明", day, since=date(2025, 10, 1),
+                       organ="焦作市精神文明建设委员会办公室")
+    plan.add("XC", "Ⅲ-4-1)", "关于道德模范先进事迹巡回宣讲情况的说明.pdf", "情况说明",
+             seal_scan(doc, seal="落款", dpi=200, broken=True), day,
+             mistakes=[Mistake("MR-SEAL-001", doc.issuer, "印章只盖出一段圆弧，没有完整公章")])
+
+    # 城管组 Ⅲ-13-2): an unsealed 情况说明 photographed to JPEG.
+    day = on(date(2026, 5, 11), date(2026, 5, 29))
+    doc = prose.report(rng, TOPICS["老旧小区"], "关于马村区老旧小区物业管理情况的说明", day, since=date(2025, 12, 1),
+                       organ="马村区住房和城乡建设局")
+    plan.add("CG", "Ⅲ-13-2)", "关于马村区老旧小区物业管理情况的说明.jpg", "情况说明", seal_jpeg(doc, seal=None), day,
+             mistakes=[Mistake("MR-SEAL-001", doc.issuer, "情况说明拍成图片提交，落款处没有盖章")])
+
+    # 宣传组 Ⅲ-18-1): a poster with a red round logo (宣传资料, not a 正式发文: no seal asked).
+    day = on(date(2026, 3, 2), date(2026, 3, 20))
+    plan.add("XC", "Ⅲ-18-1)", "“文明焦作 你我同行”公益广告海报.pdf", "宣传资料",
+             poster_pdf("文明焦作 你我同行", "讲文明 树新风 2026年3月", "焦作市文明办"), day,
+             clean=[Clean("MR-SEAL-001", "焦作市文明办", "海报上的红色圆形标志不是公章，海报也不需盖章")])
+
+    # 城管组 Ⅲ-12-1) (own window: three years): a 令 only in Word; a notice in Word with its sealed
+    # scan beside it; 宣传组 Ⅲ-1-1): a plan whose title line cites a central 文号 (not a 正式发文).
+    day = on(date(2025, 10, 8), date(2025, 10, 30))
+    base = prose.notice(rng, TOPICS["垃圾分类"], "焦作市生活垃圾分类管理办法（修订）", "第12号", day, organ="焦作市人民政府")
+    order = replace(base, masthead="焦作市人民政府令", recipients=None, issuer=f"市长　{person_name(rng)}")
+    plan.add("CG", "Ⅲ-12-1)", "焦作市人民政府令第12号 焦作市生活垃圾分类管理办法（修订）.docx", "正式发文", docx(order), day,
+             mistakes=[Mistake("MR-SEAL-002", "焦作市人民政府令 第12号", "政府令只有 Word 文档（令号无年份，也是正式发文）")])
+    day = on(date(2026, 3, 9), date(2026, 3, 27))
+    number = docno("城管", 2026, 14)
+    doc = prose.notice(rng, TOPICS["垃圾分类"], "关于开展生活垃圾分类示范小区创建活动的通知", number, day,
+                       organ="焦作市城市管理局")
+    plan.add("CG", "Ⅲ-12-1)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知.docx", "正式发文", docx(doc), day,
+             clean=[Clean("MR-SEAL-002", number, "同一文号的盖章扫描件也已归入本条目")])
+    plan.add("CG", "Ⅲ-12-1)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知（盖章件）.pdf", "正式发文",
+             seal_scan(doc, seal="落款", dpi=200), day,
+             clean=[Clean("MR-SEAL-001", doc.issuer, "盖章扫描件")])
+    day = on(date(2026, 1, 12), date(2026, 1, 30))
+    cited = "中办发〔2016〕89号"
+    doc = prose.plan(rng, TOPICS["学习"], f"焦作市贯彻落实{cited}文件实施方案", day)
+    plan.add("XC", "Ⅲ-1-1)", "焦作市贯彻落实理论学习中心组学习规定实施方案.docx", "工作方案", docx(doc), day,
+             clean=[Clean("MR-SEAL-002", cited, "标题中引用的中央文号不是本文件的文号，本文件不是正式发文"),
+                    Clean("MR-DOCNO-001", cited, "引用的中央文号写法正确"),
+                    Clean("MR-DOCNO-002", cited, "引用的中央文号要素齐全")])
 
 
 # -- writing ---------------------------------------------------------------------------------------

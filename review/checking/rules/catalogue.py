@@ -106,7 +106,7 @@ _RULES = (
          MappingProxyType({"similarity": 0.9, "min_chars": 200})),
 
     # 印章 (review.checking.rules.seal)
-    Rule("MR-SEAL-001", SHOULD, "扫描件落款处未见红色公章",
+    Rule("MR-SEAL-001", SHOULD, "落款处未见红色公章",
          "核对原件是否已盖章；未盖章的请盖章后重新扫描（彩色扫描），已盖章而未检出的请写明理由豁免。", "file"),
     Rule("MR-SEAL-002", SHOULD, "正式发文只提交了可编辑的电子文档",
          "请提交盖章后的扫描件或 PDF；Word 文档可作为附件一并保留。", "requirement"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from index.cache import ExtractionCache
 from index.document import Extraction
 from review.checking.rules import dates, docno
 from review.checking.rules import kinds as kind_rules
@@ -21,6 +22,8 @@ class FileContext:
     extraction: Extraction
     settings: WorkspaceSettings
     config: RuleConfig
+    # Where measurements of the file's bytes are kept (the red seals on a page); None: not kept.
+    cache: ExtractionCache | None = None
 
     @cached_property
     def doc(self) -> DocText:

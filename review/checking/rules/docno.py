@@ -89,20 +89,71 @@ def find_docnos(doc: DocText) -> list[DocNo]:
 
 
 HEAD_SEGMENTS = 12  # a document's own 文号 stands among its first lines (红头, then the 文号 line)
-
-
-HEAD_LINE_CHARS = 40  # the 文号 line holds the number, maybe 签发人 too; a body paragraph is longer
+# What may share the 文号's line besides the number: 签发人 and the name, spaces, punctuation.
+_SIGNER = re.compile(r"签发人[:：]?[ \t　]*[\u4e00-\u9fff·]{0,6}")
+_FILLER = re.compile(r"[\s　,，.。:：;；、()（）\-—]")
+_OWN_LINE_SLACK = 2  # OCR may add a stray mark or two to the line
 
 
 def head_docno(doc: DocText, docnos: list[DocNo]) -> DocNo | None:
-    """The document's own 文号: on a short line among its first lines, not one it cites in the body."""
+    """The document's own 文号: on a line of its own among the first lines, not one it cites.
+
+    A title ("关于转发《…》（豫文明办〔2026〕3号）的通知") or a sentence ("根据中办发〔2016〕89号
+    文件精神") that names a 文号 near the top cites another document; the number is the document's
+    own only when nothing but the number (and the 签发人) stands on its line.
+    """
     if not len(doc):
         return None
     head_end = doc.segment(min(len(doc), HEAD_SEGMENTS) - 1).end
     for number in docnos:
-        line = doc.at(number.start)
-        if number.start <= head_end and line is not None and len(doc.text[line.start:line.end].strip()) <= HEAD_LINE_CHARS:
+        if number.start > head_end:
+            break
+        if _alone_on_line(doc.text, number):
             return number
+    return None
+
+
+def _alone_on_line(text: str, number: DocNo) -> bool:
+    begin = text.rfind("\n", 0, number.start) + 1
+    end = text.find("\n", number.end)
+    rest = text[begin:number.start] + text[number.end:len(text) if end < 0 else end]
+    return len(_FILLER.sub("", _SIGNER.sub("", rest))) <= _OWN_LINE_SLACK
+
+
+# 令 (命令) per GB/T 9704: the 发文机关标志 "焦作市人民政府令", then "第12号" on its own line (no year).
+_ORDER_MARK = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|委员会|主席|部|局|厅|署|院|委|办)令$")
+_ORDER_NUMBER = re.compile(r"^第[ \t]*[0-9０-９](?:[ \t]*[0-9０-９]){0,3}[ \t]*号$")
+_ORDER_REACH = 2  # the number stands on the line right after the mark (or the one after)
+
+
+@dataclass(frozen=True)
+class OrderNo:
+    """The number of a 令: 焦作市人民政府令 第12号; `start`/`end` span the 第N号 line."""
+
+    mark: str
+    number: str
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.mark} {self.number}"
+
+
+def order_number(doc: DocText) -> OrderNo | None:
+    """The 令 number at the head of a 命令 (no 〔year〕, so `find_docnos` does not see it)."""
+    lines = [(s, _FILLER.sub("", doc.segment_text(s))) for s in doc.head(HEAD_SEGMENTS)]
+    for index, (_segment, line) in enumerate(lines):
+        mark = _ORDER_MARK.match(line)
+        joined = re.match(r"^(.+?令)(第.+号)$", line)
+        if joined and _ORDER_MARK.match(joined[1]) and _ORDER_NUMBER.match(joined[2]):
+            segment = lines[index][0]
+            return OrderNo(joined[1], joined[2], segment.start, segment.end)
+        if not mark:
+            continue
+        for segment, following in lines[index + 1:index + 1 + _ORDER_REACH]:
+            if _ORDER_NUMBER.match(following):
+                return OrderNo(line, re.sub(r"[ \t]", "", following), segment.start, segment.end)
     return None
 
 

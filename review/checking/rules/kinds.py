@@ -1,6 +1,8 @@
 """What kind of material a file is, and why we think so (the reason is shown to the user).
 
-- 正式发文: a 文号 near the top and a 落款 (issuing body and date) at the end.
+- 正式发文: by its shape: its own 文号 on a line of its own near the top (or, for a 令, the
+  "XX市人民政府令" mark with "第N号" under it) and a 落款 (issuing body and date) at the end; the
+  发文机关标志 (红头) is named in the reason when present. A 文号 the text only cites does not count.
 - 工作方案 / 情况说明 / 会议记录 / 统计表 / 宣传资料: words in the title (first lines, document
   title property, file name); 会议记录 also by its fixed fields (时间：地点：参会人员 …).
 - 台账: title words, or mostly tables with dated rows.
@@ -17,7 +19,7 @@ from pathlib import PurePath
 
 from index.document import Extraction
 from review.checking.rules.dates import find_dates, signature_date
-from review.checking.rules.docno import DocNo
+from review.checking.rules.docno import DocNo, order_number
 from review.checking.rules.docno import head_docno as own_docno
 from review.checking.rules.material import FileFacts
 from review.checking.rules.text import DocText
@@ -35,6 +37,8 @@ _TITLE_WORDS = (
 )
 _MEETING_FIELDS = re.compile(r"(?:会议)?(?:时间|地点|参会人员|出席人员|参加人员|主持人|记录人|缺席)[:：]")
 _ORG_LINE = re.compile(r"(?:委员会|办公室|人民政府|政府|局|委|办|中心|公司|学校|医院|院|所|站|队|部|厅|处|街道|社区|协会|联合会)$")
+# 发文机关标志: "焦作市教育局文件", or the issuing body's name alone on the first line.
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()]{4,40}(?:文件|委员会|办公室|人民政府|政府|局|委|办|部)$")
 _ROW_KEY = re.compile(r"^(.*第\d+行)")
 _TITLE_LINES = 3
 _TITLE_CHARS = 80
@@ -78,6 +82,24 @@ def signature_line(doc: DocText) -> tuple[str, str] | None:
     return body, signed.text
 
 
+def official_reason(doc: DocText, docnos: Sequence[DocNo]) -> str | None:
+    """Why the document is a 正式发文 (its own 文号 or 令 number, and a dated 落款), or None."""
+    own = own_docno(doc, list(docnos))
+    number = f"文号“{own.text}”" if own is not None else None
+    if number is None:
+        order = order_number(doc)
+        number = f"令号“{order.text}”" if order is not None else None
+    signature = signature_line(doc) if number is not None else None
+    if signature is None:
+        return None
+    body, day = signature
+    signed = f"{body} {day}" if body else day
+    head = [doc.segment_text(s).strip() for s in doc.head(2)]
+    mark = next((line for line in head if _MASTHEAD.match(line)), None)
+    flag = f"、发文机关标志“{mark}”" if mark and mark not in (number or "") else ""
+    return f"有{number}{flag}，文末有落款“{signed}”"
+
+
 def _photo_pages(extraction: Extraction) -> list[int]:
     return [p.number for p in extraction.pages if p.image_count and len(p.text.strip()) < _PHOTO_PAGE_CHARS * p.image_count]
 
@@ -115,12 +137,9 @@ def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Se
             out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，共 {pictures} 张", max(pictures, 1)))
         elif fmt == "docx" and embedded and (album or doc.has_source("caption")):
             out.append(KindMatch("图片", f"文档中有 {embedded} 张图片及其说明", embedded))
-    head_docno = own_docno(doc, list(docnos))
-    signature = signature_line(doc) if head_docno is not None else None
-    if head_docno is not None and signature is not None:
-        body, day = signature
-        signed = f"{body} {day}" if body else day
-        out.append(KindMatch("正式发文", f"有文号“{head_docno.text}”，文末有落款“{signed}”"))
+    official = official_reason(doc, docnos)
+    if official is not None:
+        out.append(KindMatch("正式发文", official))
     title = title_of(facts, extraction, doc)
     for kind, words in _TITLE_WORDS:
         m = words.search(title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from review.checking.rules import captions, grading, keywords, misfiled
+from review.checking.rules import captions, grading, keywords, misfiled, seal
 from review.checking.rules.catalogue import make_finding
 from review.checking.rules.config import RuleConfig
 from review.checking.rules.context import FileContext
@@ -125,6 +125,8 @@ def check(standard: Standard, contexts: Sequence[FileContext], config: RuleConfi
         out += _formats(standard, contexts)
     if enabled("MR-DATE-003"):
         out += _own_window(standard, contexts)
+    if enabled("MR-SEAL-002"):
+        out += seal.check_editable_only(standard, contexts)
     if enabled("MR-KEY-001"):
         out += keywords.check(standard, [c.doc.text for c in contexts])
     if enabled("MR-KEY-002"):

@@ -26,6 +26,7 @@ from review.checking.rules import (
     placeholders,
     quality,
     requirements,
+    seal,
     summary_style,
 )
 from review.checking.rules.config import RuleConfig
@@ -44,14 +45,16 @@ __all__ = ["Vocabulary", "check_file", "check_standard", "document_date", "find_
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
     quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, summary_style.check,
+    seal.check,
 )
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
 MAX_PER_RULE = 30
 
 
 def check_file(material: FileFacts, extraction: Extraction, settings: WorkspaceSettings,
-               config: RuleConfig) -> list[Finding]:
-    ctx = FileContext(material, extraction, settings, config)
+               config: RuleConfig, cache: ExtractionCache | None = None) -> list[Finding]:
+    """`cache` keeps what rules measure on the file's pages (seals), by the file's SHA-256."""
+    ctx = FileContext(material, extraction, settings, config, cache)
     found: list[Finding] = []
     for family in FILE_CHECKS:
         found += family(ctx)
@@ -65,11 +68,12 @@ FileResult = tuple[list[Finding], list[int] | None] | None
 def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
                       standards: tuple[Standard, ...]) -> FileResult:
     """`check_file` on the cached extraction of the file's bytes, plus its near-duplicate signature."""
-    extraction = ExtractionCache(cache_dir).get(facts.sha256)
+    cache = ExtractionCache(cache_dir)
+    extraction = cache.get(facts.sha256)
     if extraction is None:
         return None
     # A file filed only under standards with their own date window is judged by those windows.
-    findings = without_superseded(check_file(facts, extraction, settings, config), list(standards))
+    findings = without_superseded(check_file(facts, extraction, settings, config, cache), list(standards))
     signature = text_signature(extraction.text, config, stored=extraction.minhash)
     return findings, list(signature) if signature else None
 
