@@ -23,18 +23,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from index.place_names import City, data_lines, load_cities, province_short, trie_pattern
+from index.place_names import city_named as own_city
 from resources import resource_path
 from review.checking.rules.finding import Finding
 
 if TYPE_CHECKING:
     from review.checking.rules.context import FileContext
 
-CITIES_FILE = resource_path("data", "prefecture_cities.txt")
 STOPLIST_FILE = resource_path("data", "city_name_stoplist.txt")
 SURNAMES_FILE = resource_path("data", "common_surnames.txt")
 _NOT_PREFIX = "不作前缀"
-_FULL_ONLY = "全称"
-_SUFFIXES = (("自治州", "州"), ("地区", "地区"), ("盟", "盟"), ("市", "市"))
 _SELF_REFERENCE = re.compile(r"市?(?:委|人民政府|政府|文明办|文明委|精神文明建设委员会|创建|创文|全国文明城市|文明城市)")
 _PLACES_SHOWN = 3
 # Right after a person's name: 同志, 等同志, 等3名同志, 等人, a post (副主任), a sex in a 名单 (，女，).
@@ -59,68 +58,11 @@ _SENTENCE_END = "。；;！!？?\n"
 _LIST_SEPARATOR = "、"
 # Where an entry of a list ends (besides the separator); spaces inside names (李　明) are ignored.
 _ENTRY_BOUNDARIES = frozenset("、，,。；;：:!！?？（）()“”‘’《》【】[]\n")
-_PROVINCE_SUFFIX = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
-
-
-@dataclass(frozen=True)
-class City:
-    province: str
-    full: str
-    short: str
-    full_only: bool
-
-    def forms(self) -> set[str]:
-        """How the city is written in running text; ambiguous short names only with a suffix."""
-        suffixed = {self.short + short for long, short in _SUFFIXES if self.full.endswith(long)}
-        return {self.full, *suffixed} | (set() if self.full_only else {self.short})
-
-
-def _data_lines(path: object) -> list[str]:
-    with open(path, encoding="utf-8") as handle:  # type: ignore[call-overload]
-        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
-
-
-@cache
-def load_cities() -> tuple[City, ...]:
-    cities = []
-    for line in _data_lines(CITIES_FILE):
-        parts = line.split()
-        cities.append(City(parts[0], parts[1], parts[2], len(parts) > 3 and parts[3] == _FULL_ONLY))
-    return tuple(cities)
 
 
 @cache
 def _stoplist() -> tuple[str, ...]:
-    return tuple(_data_lines(STOPLIST_FILE))
-
-
-def own_city(name: str) -> City | None:
-    """The workspace's city in the list, from how the settings spell it (焦作市, 焦作)."""
-    name = name.strip()
-    return next((c for c in load_cities() if name and (name == c.short or name in c.forms())), None)
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regular expression alternation for many literal words, shared prefixes factored out.
-
-    Python's engine tries alternatives one by one; a trie keeps a match attempt to a few steps.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
+    return tuple(data_lines(STOPLIST_FILE))
 
 
 @dataclass(frozen=True)
@@ -132,7 +74,7 @@ class Surnames:
 @cache
 def surnames() -> Surnames:
     every, prefix = set(), set()
-    for line in _data_lines(SURNAMES_FILE):
+    for line in data_lines(SURNAMES_FILE):
         name, *mark = line.split()
         every.add(name)
         if mark != [_NOT_PREFIX]:
@@ -145,7 +87,7 @@ def place_names() -> frozenset[str]:
     """Every city form (the own city's too) and province name: a surname-like character that ends
     one of these (江苏 before 苏州) is part of a place, and a list entry equal to one is a place."""
     provinces = {c.province for c in load_cities()}
-    shorts = {_PROVINCE_SUFFIX.sub("", p) for p in provinces}
+    shorts = {province_short(p) for p in provinces}
     return frozenset({form for c in load_cities() for form in c.forms()} | provinces | shorts)
 
 
@@ -302,8 +244,8 @@ def _in_name_column(ctx: FileContext, start: int, form: str) -> bool:
 
 
 def _provincial_meeting_place(ctx: FileContext, text: str, start: int, city: City) -> bool:
-    mine = own_city(ctx.settings.city)
-    return (mine is not None and city.province == mine.province
+    province = ctx.settings.province_name()
+    return (bool(province) and city.province == province
             and _PROVINCIAL.search(text, max(0, start - _PROVINCIAL_REACH), start) is not None)
 
 

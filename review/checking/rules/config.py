@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.place_names import data_version
 from review.checking.rules.catalogue import RULES, Rule
 from review.errors import UserError
 from review.workspace.settings import WorkspaceSettings
 
 # Bump when a rule's logic changes, so that every file is re-checked.
-CHECKS_VERSION = 2
+CHECKS_VERSION = 3
 
 _TRUE = ("1", "true", "yes", "on", "是", "开", "启用")
 _FALSE = ("0", "false", "no", "off", "否", "关", "停用")
@@ -46,6 +47,8 @@ class RuleConfig:
         window = settings.date_window()
         basis = {
             "city": settings.city,
+            "province": settings.province_name(),
+            "place_names": data_version(),  # the city checks and the masked signatures read them
             "window": [window.begin.isoformat(), window.end.isoformat()],
             "start_date": settings.start_date.isoformat(),
             "max_file_mb": settings.max_file_mb,
