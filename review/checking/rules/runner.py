@@ -43,7 +43,8 @@ __all__ = ["check_file", "check_standard", "document_date", "find_duplicates", "
            "sort_findings", "without_superseded"]
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
-    quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, summary_style.check,
+    quality.check, placeholders.check, cities.check, cities.check_leftover_places, personal_data.check, docno.check,
+    dates.check, summary_style.check,
 )
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
 MAX_PER_RULE = 30
