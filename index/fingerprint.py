@@ -26,7 +26,8 @@ _PIECE = re.compile(r"[^\W_的一是在了和有不人为与中对以及等年�
 BINS = 128
 _BIN_WIDTH = (1 << 32) // BINS
 EMPTY = -1  # a bin no piece fell into
-_MASKING = 1  # bump when the masking itself changes (the data's changes are seen by data_version)
+_MASKING = 2  # bump when the masking itself changes (the data's changes are seen by data_version)
+_SPACE = re.compile(r"\s+")
 
 Signature = tuple[int, ...]
 
@@ -52,8 +53,12 @@ def text_minhash(text: str) -> Signature | None:
 
 
 def masked_minhash(text: str) -> Signature | None:
-    """The signature of the text with place names and figures masked; None when nothing is left."""
-    return text_minhash(mask_places(text))
+    """The signature of the text with place names and figures masked; None when nothing is left.
+
+    Line breaks go first: a PDF breaks its lines where the page ends them, so the same report as
+    DOCX and as PDF would otherwise be cut into different pieces (and a name broken over a line
+    would escape the masking)."""
+    return text_minhash(mask_places(_SPACE.sub("", text)))
 
 
 def masked_version() -> str:
