@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from index.fingerprint import text_minhash
+from index.fingerprint import masked_minhash, masked_version, text_minhash
 
 # Bump when extractors change what they produce (or how it is stored), so cached results are redone.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 _BLOCK_COLUMNS = ("text", "location", "bbox", "style", "source", "confidence")
 
 
@@ -76,6 +76,9 @@ class Extraction:
     # The text's near-duplicate signature (index.fingerprint) as stored in the cache: computed when
     # the extraction is written, read back with it; None on a fresh or since-changed extraction.
     minhash: tuple[int, ...] | None = field(default=None, compare=False)
+    # The same of the text with place names and figures masked (near-copies that only swap the
+    # district); read back only when it was masked the current way (fingerprint.masked_version).
+    masked_minhash: tuple[int, ...] | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -89,11 +92,12 @@ class Extraction:
         return next((p for p in self.problems if p.code == code), None)
 
     def to_json(self) -> dict[str, Any]:
+        text = self.text
         return {
             "sha256": self.sha256, "format": self.format, "size": self.size,
             "pages": [_page_to_json(p) for p in self.pages], "facts": self.facts,
             "problems": [asdict(p) for p in self.problems], "extractor_version": self.extractor_version,
-            "minhash": text_minhash(self.text),
+            "minhash": text_minhash(text), "masked_minhash": masked_minhash(text), "masked_version": masked_version(),
         }
 
     @classmethod
@@ -104,6 +108,8 @@ class Extraction:
             problems=[Problem(**x) for x in data.get("problems", [])],
             extractor_version=data.get("extractor_version", 0),
             minhash=tuple(data["minhash"]) if data.get("minhash") else None,
+            masked_minhash=(tuple(data["masked_minhash"]) if data.get("masked_minhash")
+                            and data.get("masked_version") == masked_version() else None),
         )
 
 

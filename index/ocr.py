@@ -138,7 +138,7 @@ def ocr_extraction(extraction: Extraction, path: str | Path, cache: ExtractionCa
             page=failed))
     extraction.facts["needs_ocr_pages"] = [n for n in wanted if n not in done]
     if done:
-        extraction.minhash = None  # the text has changed; the signature is recomputed when stored
+        extraction.minhash = extraction.masked_minhash = None  # the text has changed; recomputed when stored
     extraction.facts["ocr_pages"] = sorted(set(extraction.facts.get("ocr_pages", [])) | set(done))
     return extraction
 

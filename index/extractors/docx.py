@@ -1,5 +1,5 @@
 """DOCX with python-docx: body paragraphs and tables in reading order, headers, footers, properties,
-images and their captions."""
+images and their captions, the photos' hashes."""
 from __future__ import annotations
 
 import re
@@ -17,6 +17,7 @@ from docx.table import Table
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.zip_guard import open_checked_zip
 from index.limits import Limits
+from index.photo_hash import MAX_PHOTOS, entry, hash_image_bytes
 
 # DrawingML pictures (a:blip) and old VML ones (v:imagedata); shapes and text boxes are not images.
 _IMAGE_TAGS = (qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata")
@@ -26,6 +27,7 @@ _P, _TBL, _T, _TAB, _BR, _CR = qn("w:p"), qn("w:tbl"), qn("w:t"), qn("w:tab"), q
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 # Word writes each text box twice: the DrawingML choice and a VML fallback. Read the first only.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_IMAGE_REFERENCES = (qn("r:embed"), qn("r:id"))
 _CAPTION_STYLES = {"caption", "题注"}
 _CAPTION_TEXT = re.compile(r"^\s*(图|图片|照片|附图)\s*[0-9一二三四五六七八九十]")
 
@@ -53,6 +55,9 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
     ex.facts.update(image_count=images["count"], captioned_images=images["captioned"],
                     captions=images["captions"], paragraph_count=images["paragraphs"],
                     table_count=images["tables"], needs_ocr_pages=[])
+    hashes = _photo_hashes(document)
+    if hashes:
+        ex.facts["photo_hashes"] = hashes
 
 
 def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
@@ -90,6 +95,23 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
             blocks.extend(_table(Table(child, document), stats["tables"]))
             after_image = False
     return blocks, stats
+
+
+def _photo_hashes(document: Document) -> list[dict[str, Any]]:
+    """Hashes of the photos in the body, in reading order (headers' logos are not in the body)."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    related = document.part.related_parts
+    for element in document.element.body.iter(*_IMAGE_TAGS):
+        target = next((element.get(name) for name in _IMAGE_REFERENCES if element.get(name)), None)
+        part = related.get(target) if target else None
+        if part is None or str(part.partname) in seen or len(out) >= MAX_PHOTOS:
+            continue
+        seen.add(str(part.partname))
+        value = hash_image_bytes(part.blob)
+        if value:
+            out.append(entry(value, 1, len(out) + 1))
+    return out
 
 
 def _block_elements(parent: Any) -> Iterator[Any]:

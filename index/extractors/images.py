@@ -1,4 +1,4 @@
-"""Photos and scans with Pillow: pixel size, DPI, EXIF date and camera, GPS; OCR comes later."""
+"""Photos and scans with Pillow: pixel size, DPI, EXIF date and camera, GPS, perceptual hash; OCR comes later."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +8,7 @@ from PIL import Image, UnidentifiedImageError
 
 from index.document import Extraction, Page, Problem
 from index.limits import Limits
+from index.photo_hash import MIN_SIDE, decode_reduced, entry, photo_hash
 
 try:  # HEIC needs an optional plug-in; without it HEIC files are reported, not read.
     from pillow_heif import register_heif_opener
@@ -31,7 +32,9 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
         with Image.open(path) as img:
             ex.facts.update(_facts(img))
             sizes = _frame_sizes(img, ex, limits)
-            _decode_cheaply(img)
+            decode_reduced(img)  # the whole image, so that truncation shows; 1/8 scale for a JPEG
+            if min(sizes[0]) >= MIN_SIDE and (value := photo_hash(img)):
+                ex.facts["photo_hashes"] = [entry(value, 1, 1)]
     except (UnidentifiedImageError, Image.DecompressionBombError) as e:
         code, what = ("too_large", "像素数过大") if isinstance(e, Image.DecompressionBombError) else ("corrupt", "无法识别")
         ex.problems.append(Problem(code, f"图片{what}，无法读取。请用看图软件另存为 JPG 后再提交。"))
@@ -58,12 +61,6 @@ def _frame_sizes(img: Image.Image, ex: Extraction, limits: Limits) -> list[tuple
         sizes.append(img.size)
     img.seek(0)
     return sizes
-
-
-def _decode_cheaply(img: Image.Image) -> None:
-    """Decode the whole image to find truncation, at 1/8 scale where the codec allows (JPEG)."""
-    img.draft("RGB", (max(1, img.width // 8), max(1, img.height // 8)))
-    img.load()
 
 
 def _facts(img: Image.Image) -> dict[str, Any]:

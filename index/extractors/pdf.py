@@ -1,4 +1,5 @@
-"""PDF with PyMuPDF: text blocks with positions per page, page sizes, images, metadata, damage."""
+"""PDF with PyMuPDF: text blocks with positions per page, page sizes, images and the photos' hashes,
+metadata, damage."""
 from __future__ import annotations
 
 import os
@@ -10,6 +11,7 @@ import pymupdf
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.text_lines import join_wrapped_lines
 from index.limits import Limits
+from index.photo_hash import MAX_PHOTOS, MIN_SIDE, entry, hash_image_bytes
 
 # A page with fewer characters than this and at least one image is taken as a scan.
 _SCAN_TEXT_CHARS = 10
@@ -69,6 +71,9 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
             ex.pages.append(page)
             if page_garbled:
                 garbled.append(page.number)
+        hashes = _photo_hashes(doc, ex.pages)
+        if hashes:
+            ex.facts["photo_hashes"] = hashes
     ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages
                                    if not p.has_text_layer and (p.image_count or p.number in garbled)]
     if garbled:
@@ -100,6 +105,31 @@ def _page(page: pymupdf.Page, number: int) -> tuple[Page, bool]:
     has_text = len(text.strip()) >= _SCAN_TEXT_CHARS or (bool(text.strip()) and not image_count)
     return Page(number=number, text=text, width=round(rect.width, 1), height=round(rect.height, 1),
                 has_text_layer=has_text, image_count=image_count, blocks=blocks), False
+
+
+def _photo_hashes(doc: pymupdf.Document, pages: list[Page]) -> list[dict[str, object]]:
+    """Hashes of the photos placed on pages with a text layer (a 图片说明 or an album with captions).
+
+    Scanned pages are left out (their page image is a scan, not a photo), and so are small
+    pictures and pictures with a transparency mask (seals, logos); each picture is read once.
+    """
+    out: list[dict[str, object]] = []
+    seen: set[int] = set()
+    for page in pages:
+        if not (page.has_text_layer and page.image_count):
+            continue
+        for xref, smask, width, height, *_rest in doc[page.number - 1].get_images(full=True):
+            if xref in seen or smask or min(width, height) < MIN_SIDE or len(out) >= MAX_PHOTOS:
+                continue
+            seen.add(xref)
+            try:
+                data = doc.extract_image(xref).get("image", b"")
+            except (RuntimeError, ValueError):
+                continue
+            value = hash_image_bytes(data)
+            if value:
+                out.append(entry(value, page.number, len(out) + 1))
+    return out
 
 
 def is_garbled(text: str) -> bool:

@@ -4,7 +4,8 @@ Every subject's findings are stored with a key of everything they were computed 
 file's bytes, name and mapping, the rule configuration and the settings the rules read (for a
 requirement: the standard's text and each mapped file). A subject whose key is unchanged is
 skipped, so after a scan only new or changed files, the requirements they touch and changed
-settings cost anything. Duplicates are found city-wide from MinHash signatures kept per file.
+settings cost anything. Duplicates are found city-wide from the signatures kept per file (MinHash of
+the text and of the text with place names masked, perceptual hashes of the photos).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 from index.cache import ExtractionCache
 from index.document import Extraction
 from review.checking.rules.config import RuleConfig
-from review.checking.rules.duplicates import find_duplicates_by_signature
+from review.checking.rules.duplicates import FileSignature, find_duplicates_by_signature
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts
 from review.checking.rules.runner import FileResult, Vocabulary, check_cached_file, check_standard
@@ -89,7 +90,7 @@ class _States:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.rows: dict[tuple[int, str, str], tuple[str, list[int] | None]] = {
+        self.rows: dict[tuple[int, str, str], tuple[str, Any]] = {
             (g, scope, subject): (key, signature) for g, scope, subject, key, signature in session.execute(
                 select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.key,
                        CheckState.signature))}
@@ -102,11 +103,11 @@ class _States:
         row = self.rows.get((group_id, scope, subject))
         return row[0] if row else None
 
-    def signature(self, group_id: int, scope: str, subject: str) -> list[int] | None:
+    def signature(self, group_id: int, scope: str, subject: str) -> Any:
         row = self.rows.get((group_id, scope, subject))
         return row[1] if row else None
 
-    def put(self, group_id: int, scope: str, subject: str, key: str, signature: list[int] | None = None) -> None:
+    def put(self, group_id: int, scope: str, subject: str, key: str, signature: Any = None) -> None:
         self.rows[(group_id, scope, subject)] = (key, signature)
         self.changed.add((group_id, scope, subject))
 
@@ -340,10 +341,11 @@ def _check_duplicates(
     anchor = rows[0][1].id
     docs = []
     for material, group in rows:
-        stored = states.signature(group.id, "file", str(material.id))
-        signature = tuple(stored) if stored else None
+        signature = FileSignature.from_json(states.signature(group.id, "file", str(material.id)))
         docs.append((facts_of(material, group.code, items.get(material.id, [])), signature, group.id, material.id))
-    key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s)) for f, s, _, _ in docs])
+    # A file's signatures follow from its bytes and the basis; whether it has each kind is enough here.
+    key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s and s.text), bool(s and s.masked),
+                        len(s.photos) if s else 0) for f, s, _, _ in docs])
     if states.key(anchor, "duplicates", "*") == key:
         return
     findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)

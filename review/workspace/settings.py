@@ -1,4 +1,4 @@
-"""Workspace settings (本市名称, campaign year, evaluation start, date window, platform limits).
+"""Workspace settings (本市名称 and its province, campaign year, evaluation start, date window, platform limits).
 
 Settings live in the workspace database, one row per key, so every PC that shares the workspace
 sees the same values. Unknown keys are refused with the list of known ones.
@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
+from index.place_names import city_named, load_cities, province_short
 from review.errors import UserError
 from review.workspace.date_window import DateWindow, WindowRule, parse_window_rule
 from review.workspace.submission_names import DEFAULT_NAME_PATTERN, check_pattern
@@ -28,6 +29,7 @@ class WorkspaceSettings:
     """Typed view of the settings table. Field docs are shown by `settings show`."""
 
     city: str = ""
+    province: str = ""  # empty: the province of `city` in the city list (see `province_name`)
     year: int = 0
     start_date: date = field(default_factory=date.today)
     window: WindowRule = field(default_factory=WindowRule)
@@ -43,6 +45,7 @@ class WorkspaceSettings:
 
     LABELS: ClassVar[dict[str, str]] = {
         "city": "本市名称",
+        "province": "所在省份（留空则按本市名称推断）",
         "year": "创建年度",
         "start_date": "测评开始日期",
         "window": "材料时间范围",
@@ -56,6 +59,14 @@ class WorkspaceSettings:
         "search_engine": "搜索引擎（whoosh 或 sqlite）",
         "backup_keep": "保留的自动备份份数",
     }
+
+    def province_name(self) -> str:
+        """The province the city checks take as ours: the setting, else the city's in the city list
+        ("" when neither says)."""
+        if self.province.strip():
+            return self.province.strip()
+        city = city_named(self.city)
+        return city.province if city else ""
 
     def date_window(self) -> DateWindow:
         return self.window.resolve(self.start_date)
@@ -87,6 +98,8 @@ class WorkspaceSettings:
             value = getattr(self, f.name)
             if f.name == "window":
                 text = f"{value.describe()}（{self.date_window().describe()}）"
+            elif f.name == "province" and not value.strip():
+                text = f"{self.province_name()}（按本市名称推断）" if self.province_name() else "（未设置）"
             elif isinstance(value, list):
                 text = "、".join(map(str, value))
             elif isinstance(value, bool):
@@ -123,11 +136,25 @@ class WorkspaceSettings:
                 raise UserError("检查规则请用 `rules` 命令设置。")
             elif key == "search_engine":
                 rows[key] = _search_engine(text)
+            elif key == "province":
+                rows[key] = _province(text)
             else:
                 rows[key] = text.strip()
         except ValueError as exc:
             raise UserError(f"设置项“{self.LABELS[key]}”的值“{text}”无效，请检查后重试。") from exc
         return WorkspaceSettings.from_rows(rows)
+
+
+def _province(text: str) -> str:
+    """A province's full name from how it is typed (河南 → 河南省); "" to derive it from the city."""
+    typed = text.strip()
+    if not typed:
+        return ""
+    provinces = {c.province for c in load_cities()}
+    found = next((p for p in sorted(provinces) if typed in (p, province_short(p))), None)
+    if found is None:
+        raise UserError(f"“{typed}”不是省级行政区的名称，请填写如“河南省”“广西壮族自治区”，或留空按本市名称推断。")
+    return found
 
 
 def _search_engine(text: str) -> str:

@@ -106,6 +106,7 @@ ITEMS = {
 PROPOSED_RULES = {
     "MR-CITY-003": "照搬外市材料只替换了市名：正文残留外市的区县、道路等地名",
     "MR-DUP-003": "结构和行文相同、只换了地名和数字的近似材料（一稿多用），文字相似度低于 MR-DUP-002 的阈值",
+    "MR-SEAL-001": "正式发文的扫描件上没有公章（落款处没有红色圆形印章）",
     "MR-DATE-004": "材料内容所属时段不在时间范围内（标题或正文写“2024年度”“截至2024年底”），落款日期却在范围内",
     "MR-DATE-005": "台账或统计表中有记录行的日期不在时间范围内",
     "MR-DOCNO-003": "文号年份与成文日期的年份不一致",
@@ -422,6 +423,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _education(plan)
     _requirement_cases(plan)
     _seal_cases(plan)
+    _copies_cases(plan)
     return plan
 
 
@@ -763,8 +765,8 @@ def _city_management(plan: CorpusPlan) -> None:
         doc = replace(doc, issuer=f"{district}住房和城乡建设局")
         other = "山阳区" if district == "解放区" else "解放区"
         plan.add(g, "Ⅲ-13-2)", f"关于{district}老旧小区物业管理全覆盖工作情况的说明.docx", "情况说明", docx(doc), day,
-                 mistakes=[Mistake("MR-DUP-002", f"关于{other}老旧小区物业管理全覆盖工作情况的说明.docx",
-                                   "两区的说明除区名外完全相同")])
+                 mistakes=[Mistake("MR-DUP-003", f"关于{other}老旧小区物业管理全覆盖工作情况的说明.docx",
+                                   "两区的说明除区名外完全相同（一稿多用）", also=("MR-DUP-002",))])
 
 
     rng = plan.rng("13-2 platitudes")
@@ -1437,6 +1439,111 @@ def _seal_cases(plan: CorpusPlan) -> None:
              clean=[Clean("MR-SEAL-002", cited, "标题中引用的中央文号不是本文件的文号，本文件不是正式发文"),
                     Clean("MR-DOCNO-001", cited, "引用的中央文号写法正确"),
                     Clean("MR-DOCNO-002", cited, "引用的中央文号要素齐全")])
+def _reencoded(shot: Shot, *, scale: float, crop: float, quality: int) -> Writer:
+    """The same photo passed through a chat app or an editor: cropped a little, resized, saved again."""
+    def write(path: Path) -> None:
+        with Image.open(io.BytesIO(_shot_bytes(shot))) as image:
+            width, height = image.size
+            dx, dy = int(width * crop), int(height * crop)
+            copy = image.convert("RGB").crop((dx, dy, width - dx, height - dy))
+            copy = copy.resize((int(copy.width * scale), int(copy.height * scale)))
+        copy.save(path, format="JPEG", quality=quality)
+    return write
+
+
+def _copies_cases(plan: CorpusPlan) -> None:
+    """一稿多用 and its look-alikes: versions of one plan (MR-DUP-002), one county report reused by
+    another group with the places and figures changed (MR-DUP-003) beside two independent reports on
+    one topic, plans copied from 许昌 and 杭州 with their districts and roads left (MR-CITY-003) beside
+    legitimate mentions, and photos filed twice (MR-DUP-004) beside a photo shown in its own 图片说明."""
+    # MR-DUP-002: the 工作要点 and its revised version (one paragraph added).
+    rng = plan.rng("copies 6-1 versions")
+    day = plan.day(rng, date(2026, 2, 2), date(2026, 2, 20))
+    doc = prose.plan(rng, TOPICS["未成年人"], "焦作市2026年未成年人思想道德建设工作要点", day)
+    revised = replace(doc, body=[*doc.body, Paragraph("各县（市、区）要结合实际制定本地工作要点，于3月底前报市文明办备案。")])
+    for name, version, other in (("焦作市2026年未成年人思想道德建设工作要点.docx", doc, "（修改稿）"),
+                                 ("焦作市2026年未成年人思想道德建设工作要点（修改稿）.docx", revised, "")):
+        other_name = f"焦作市2026年未成年人思想道德建设工作要点{other}.docx"
+        plan.add("JY", "Ⅲ-6-1)", name, "工作方案", docx(version), day,
+                 mistakes=[Mistake("MR-DUP-002", other_name, "同一份工作要点的两个版本都提交了", also=("MR-DUP-003",))])
+
+    # MR-DUP-003 across groups: 武陟县's report on free admission, reused by 沁阳市 (文化组 and 教育组).
+    rng = plan.rng("copies 19-1 county")
+    day = plan.day(rng, date(2026, 4, 6), date(2026, 4, 24))
+    first = prose.report(rng, TOPICS["免费开放"], "关于武陟县公共文化场馆免费开放工作情况的说明", day, since=date(2025, 9, 1),
+                         organ="武陟县文化广电和旅游局",
+                         places={"county": ["武陟县"], "district": ["武陟县"], "street": ["木城街道", "龙源镇", "詹店镇"],
+                                 "community": ["东关社区", "大虹桥村"], "venue": ["武陟县图书馆", "武陟县文化馆"]})
+    second = _relocate(first, {"武陟县": "沁阳市", "木城街道": "覃怀街道", "龙源镇": "西向镇", "詹店镇": "紫陵镇",
+                               "东关社区": "北关社区", "大虹桥村": "西万村", "武陟县图书馆": "沁阳市图书馆",
+                               "武陟县文化馆": "沁阳市文化馆"}, rng)
+    second = replace(second, issuer="沁阳市文化广电和旅游局")
+    pair = (("WH", "Ⅲ-19-1)", "关于武陟县公共文化场馆免费开放工作情况的说明.docx", first),
+            ("JY", "Ⅲ-7-1)", "关于沁阳市公共文化场馆免费开放工作情况的说明.pdf", second))
+    for (group, item, name, doc), (_g, _i, other, _d) in zip(pair, reversed(pair), strict=True):
+        plan.add(group, item, name, "情况说明", docx(doc) if name.endswith(".docx") else pdf(doc), day,
+                 mistakes=[Mistake("MR-DUP-003", other, "同一篇说明只换了县名、乡镇名和数字，文化组和教育组各交一份")])
+    # Look-alike: two districts' reports on the same topic, each written on its own.
+    for district, label in (("中站区", "a"), ("马村区", "b")):
+        rng = plan.rng(f"copies 19-1 own {label}")
+        day = plan.day(rng, date(2026, 5, 6), date(2026, 5, 22))
+        doc = prose.report(rng, TOPICS["免费开放"], f"关于{district}公共文化场馆免费开放情况的说明", day,
+                           since=date(2025, 9, 1), organ=f"{district}文化广电和旅游局", places={"district": [district]})
+        other = "马村区" if district == "中站区" else "中站区"
+        plan.add("WH", "Ⅲ-19-1)", f"关于{district}公共文化场馆免费开放情况的说明.docx", "情况说明", docx(doc), day,
+                 clean=[Clean("MR-DUP-003", f"关于{other}公共文化场馆免费开放情况的说明.docx",
+                              "同一题目的两份说明各自成文，只是套话相近")])
+
+    # MR-CITY-003: a plan copied from 许昌市 (PDF) and a report copied from 杭州市 (DOCX), city names
+    # replaced, districts and roads left; legitimate mentions beside them.
+    rng = plan.rng("copies 12-1 xuchang")
+    day = plan.day(rng, date(2026, 3, 2), date(2026, 3, 20))
+    doc = prose.plan(rng, TOPICS["垃圾分类"], "焦作市2026年生活垃圾分类工作实施方案", day, extra=[
+        f"魏都区、建安区要在{rng.choice(('6月', '9月'))}底前实现城区生活垃圾分类全覆盖，"
+        "许继大道、莲城大道沿线公共机构率先实行强制分类。",
+        "6月，省住房城乡建设厅在郑州市金水区召开全省生活垃圾分类工作现场会，我市作经验交流。"])
+    plan.add("CG", "Ⅲ-12-1)", "焦作市2026年生活垃圾分类工作实施方案.pdf", "工作方案", pdf(doc), day,
+             mistakes=[Mistake("MR-CITY-003", "魏都区", "抄自许昌市的方案只改了市名，区名和道路（魏都区、建安区、许继大道）仍是许昌的")],
+             clean=[Clean("MR-CITY-003", "金水区", "省里的会议在郑州召开，写明了郑州市，属正当提及")])
+    rng = plan.rng("copies 8-2 hangzhou")
+    day = plan.day(rng, date(2026, 4, 13), date(2026, 4, 28))
+    doc = prose.report(rng, TOPICS["志愿服务"], "关于焦作市志愿服务激励回馈工作情况的说明", day, since=date(2025, 9, 1),
+                       extra=["西湖区、拱墅区率先推行“志愿汇”积分兑换，志愿者可凭积分在文三路、莫干山路沿线商户享受优惠。",
+                              "去年10月，市文明办组织赴义乌市考察学习志愿服务激励回馈的做法。"])
+    plan.add("WH", "Ⅲ-8-2)", "关于焦作市志愿服务激励回馈工作情况的说明.docx", "情况说明", docx(doc), day,
+             mistakes=[Mistake("MR-CITY-003", "西湖区", "抄自杭州市的材料，区名和道路（西湖区、拱墅区、文三路）仍是杭州的")],
+             clean=[Clean("MR-CITY-003", "义乌市", "赴外地考察学习，属正当提及")])
+
+    # MR-DUP-004: one photo filed by 文化组 (Ⅲ-8-3)) and again, cropped and resized, by 教育组 (Ⅲ-6-2));
+    # one photo in a 图片说明 under Ⅲ-9-1) and as a JPEG under Ⅲ-8-3); a photo shown in its own 图片说明
+    # under the same standard (Ⅲ-6-2)) is no reuse.
+    day = date(2026, 4, 18)
+    shot, where = _shot(plan.rng("copies photo shared"), "少年宫", day)
+    first = f"图片 {ar(day)} {_short_place(where)} 志愿者进少年宫.jpg"
+    second = f"图片4 {ar(day)} {_short_place(where)} 少年宫志愿辅导.jpg"
+    plan.add("WH", "Ⅲ-8-3)", first, "图片", photo(shot), day,
+             mistakes=[Mistake("MR-DUP-004", second, "同一张照片又被教育组用在 Ⅲ-6-2)")])
+    plan.add("JY", "Ⅲ-6-2)", second, "图片", _reencoded(shot, scale=0.85, crop=0.02, quality=70), day,
+             mistakes=[Mistake("MR-DUP-004", first, "文化组 Ⅲ-8-3) 的照片裁边、缩小后又用在这里")])
+    day = date(2026, 3, 28)
+    rng = plan.rng("copies photo album")
+    shots = [_shot(rng, "关爱", day) for _ in range(2)]
+    album = "关爱留守儿童活动图片说明.docx"
+    single = f"图片 {ar(day)} {_short_place(shots[1][1])} 关爱留守儿童.jpg"
+    plan.add("WH", "Ⅲ-9-1)", album, "图片",
+             photo_docx("关爱留守儿童活动图片", [(s, f"图{i} {ar(day)}，{w}，志愿者陪伴留守儿童开展课外活动")
+                                                 for i, (s, w) in enumerate(shots, start=1)], day, "焦作市文明办"), day,
+             mistakes=[Mistake("MR-DUP-004", single, "图片说明中的第二张照片又作为 Ⅲ-8-3) 的图片提交")])
+    plan.add("WH", "Ⅲ-8-3)", single, "图片", photo(shots[1][0]), day,
+             mistakes=[Mistake("MR-DUP-004", album, "这张照片已用在 Ⅲ-9-1) 的图片说明中")])
+    day = date(2026, 5, 8)
+    rng = plan.rng("copies photo own album")
+    shot, where = _shot(rng, "少年宫", day)
+    own_single = f"图片5 {ar(day)} {_short_place(where)} 少年宫合唱课.jpg"
+    plan.add("JY", "Ⅲ-6-2)", own_single, "图片", photo(shot), day)
+    plan.add("JY", "Ⅲ-6-2)", "少年宫合唱课图片说明.docx", "图片",
+             photo_docx("乡村学校少年宫合唱课", [(shot, f"图1 {ar(day)}，{where}，少年宫合唱课")], day, "焦作市教育局"), day,
+             clean=[Clean("MR-DUP-004", own_single, "同一条目下的照片和展示它的图片说明，不是重复使用")])
 
 
 # -- writing ---------------------------------------------------------------------------------------

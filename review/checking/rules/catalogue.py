@@ -111,12 +111,13 @@ _RULES = (
     Rule("MR-SEAL-002", SHOULD, "正式发文只提交了可编辑的电子文档",
          "请提交盖章后的扫描件或 PDF；Word 文档可作为附件一并保留。", "requirement"),
 
-    # 一稿多用与地名 (review.checking.rules.duplicates, review.checking.rules.cities)
+    # 一稿多用、照片重复与地名 (review.checking.rules.duplicates, .photo_reuse, .cities)
     Rule("MR-DUP-003", SHOULD, "只换了地名的近似材料（一稿多用）",
          "各单位、各区县的材料应如实反映本单位的工作；请换成本单位的实际材料，或只保留一份归入最相关的条目。",
-         "corpus"),
+         "corpus", MappingProxyType({"similarity": 0.9})),
     Rule("MR-DUP-004", SHOULD, "同一张照片用于多个条目或工作组",
-         "每个条目使用反映该项工作的照片；确需共用的请写明理由豁免。", "corpus"),
+         "每个条目使用反映该项工作的照片；确需共用的请写明理由豁免。", "corpus",
+         MappingProxyType({"max_distance": 20})),
     Rule("MR-CITY-003", SHOULD, "材料中残留外市的区县、道路等地名",
          "材料可能照搬自外市、只替换了市名；请把区县、街道、道路等地名改为本市实际情况。", "file"),
 

@@ -12,8 +12,16 @@ not after a place, 江苏苏州, 浙江金华), an entry of a 、-separated list
 names (李明、金华、王芳), or a table cell of a column of names (a 名册). A suffixed name (金华市)
 is never a person.
 
-Cities of the workspace's own province named in a provincial context (省文明办在郑州召开…, for a
-河南 city) are where the province meets, not copied text: they are not reported.
+Cities of the workspace's own province (the `province` setting, by default the city's) named in a
+provincial context (省文明办在郑州召开…, for a 河南 city) are where the province meets, not copied
+text: they are not reported.
+
+MR-CITY-003 looks for what a copy keeps when only the city's name was replaced: another city's
+districts, counties and main roads (index.place_names, resources/data/county_districts.txt) named
+without their city. A name the own city also has, a name right after a city or province (新乡市红旗区
+names its city: MR-CITY-002's business), a sentence about a visit or an exchange, a provincial
+context and words that only contain a name (示范县) are not reported; a city's roads alone count
+from two distinct ones.
 """
 from __future__ import annotations
 
@@ -23,18 +31,26 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from index.place_names import (
+    City,
+    LocalPlace,
+    data_lines,
+    load_cities,
+    local_places,
+    not_place_phrases,
+    province_short,
+    trie_pattern,
+)
+from index.place_names import city_named as own_city
 from resources import resource_path
 from review.checking.rules.finding import Finding
 
 if TYPE_CHECKING:
     from review.checking.rules.context import FileContext
 
-CITIES_FILE = resource_path("data", "prefecture_cities.txt")
 STOPLIST_FILE = resource_path("data", "city_name_stoplist.txt")
 SURNAMES_FILE = resource_path("data", "common_surnames.txt")
 _NOT_PREFIX = "不作前缀"
-_FULL_ONLY = "全称"
-_SUFFIXES = (("自治州", "州"), ("地区", "地区"), ("盟", "盟"), ("市", "市"))
 _SELF_REFERENCE = re.compile(r"市?(?:委|人民政府|政府|文明办|文明委|精神文明建设委员会|创建|创文|全国文明城市|文明城市)")
 _PLACES_SHOWN = 3
 # Right after a person's name: 同志, 等同志, 等3名同志, 等人, a post (副主任), a sex in a 名单 (，女，).
@@ -56,71 +72,17 @@ _PROVINCIAL_REACH = 24
 # Another city's body visiting or being visited is an exchange, not text copied from it.
 _EXCHANGE = re.compile(r"来我市|来本市|到我市|赴|前往|考察|参观|学习|交流|借鉴|观摩|座谈|调研|对口|结对|友好城市")
 _SENTENCE_END = "。；;！!？?\n"
+# After a district's name: 区域/县域 are areas, 县长/区长 a person's title (叶县长), 市场 a market.
+_NOT_PLACE_AFTER = frozenset("域长场")
+_ROADS_ALONE = 2
 _LIST_SEPARATOR = "、"
 # Where an entry of a list ends (besides the separator); spaces inside names (李　明) are ignored.
 _ENTRY_BOUNDARIES = frozenset("、，,。；;：:!！?？（）()“”‘’《》【】[]\n")
-_PROVINCE_SUFFIX = re.compile(r"(?:省|(?:壮族|回族|维吾尔)?自治区)$")
-
-
-@dataclass(frozen=True)
-class City:
-    province: str
-    full: str
-    short: str
-    full_only: bool
-
-    def forms(self) -> set[str]:
-        """How the city is written in running text; ambiguous short names only with a suffix."""
-        suffixed = {self.short + short for long, short in _SUFFIXES if self.full.endswith(long)}
-        return {self.full, *suffixed} | (set() if self.full_only else {self.short})
-
-
-def _data_lines(path: object) -> list[str]:
-    with open(path, encoding="utf-8") as handle:  # type: ignore[call-overload]
-        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
-
-
-@cache
-def load_cities() -> tuple[City, ...]:
-    cities = []
-    for line in _data_lines(CITIES_FILE):
-        parts = line.split()
-        cities.append(City(parts[0], parts[1], parts[2], len(parts) > 3 and parts[3] == _FULL_ONLY))
-    return tuple(cities)
 
 
 @cache
 def _stoplist() -> tuple[str, ...]:
-    return tuple(_data_lines(STOPLIST_FILE))
-
-
-def own_city(name: str) -> City | None:
-    """The workspace's city in the list, from how the settings spell it (焦作市, 焦作)."""
-    name = name.strip()
-    return next((c for c in load_cities() if name and (name == c.short or name in c.forms())), None)
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regular expression alternation for many literal words, shared prefixes factored out.
-
-    Python's engine tries alternatives one by one; a trie keeps a match attempt to a few steps.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
+    return tuple(data_lines(STOPLIST_FILE))
 
 
 @dataclass(frozen=True)
@@ -132,7 +94,7 @@ class Surnames:
 @cache
 def surnames() -> Surnames:
     every, prefix = set(), set()
-    for line in _data_lines(SURNAMES_FILE):
+    for line in data_lines(SURNAMES_FILE):
         name, *mark = line.split()
         every.add(name)
         if mark != [_NOT_PREFIX]:
@@ -145,7 +107,7 @@ def place_names() -> frozenset[str]:
     """Every city form (the own city's too) and province name: a surname-like character that ends
     one of these (江苏 before 苏州) is part of a place, and a list entry equal to one is a place."""
     provinces = {c.province for c in load_cities()}
-    shorts = {_PROVINCE_SUFFIX.sub("", p) for p in provinces}
+    shorts = {province_short(p) for p in provinces}
     return frozenset({form for c in load_cities() for form in c.forms()} | provinces | shorts)
 
 
@@ -277,6 +239,91 @@ def check(ctx: FileContext) -> list[Finding]:
     return out
 
 
+@dataclass(frozen=True)
+class LocalMatcher:
+    pattern: re.Pattern[str]
+    by_name: dict[str, tuple[LocalPlace, ...]]  # places of other cities, by name
+    stop_contexts: dict[str, tuple[tuple[str, int], ...]]
+
+
+@cache
+def local_matcher_for(own: str) -> LocalMatcher | None:
+    """Districts, counties and roads of every other city; None when the own city is not listed
+    (its own districts unknown, any district could be its own)."""
+    mine = own_city(own)
+    if mine is None:
+        return None
+    own_names = {p.name for p in local_places() if p.city == mine}
+    by_name: dict[str, list[LocalPlace]] = defaultdict(list)
+    for place in local_places():
+        if place.city != mine and place.name not in own_names:
+            by_name[place.name].append(place)
+    stop: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for phrase in not_place_phrases():
+        for name in by_name:
+            index = phrase.find(name)
+            if index >= 0:
+                stop[name].append((phrase, index))
+    pattern = re.compile(trie_pattern(sorted(by_name, key=len, reverse=True)))
+    return LocalMatcher(pattern, {k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in stop.items()})
+
+
+def check_leftover_places(ctx: FileContext) -> list[Finding]:
+    """MR-CITY-003: another city's districts, counties or roads left in a material of ours."""
+    if not ctx.config.is_enabled("MR-CITY-003"):
+        return []
+    matcher = local_matcher_for(ctx.settings.city)
+    if matcher is None:
+        return []
+    text = ctx.doc.text
+    province = ctx.settings.province_name()
+    found: dict[tuple[City, ...], list[re.Match[str]]] = defaultdict(list)
+    for m in matcher.pattern.finditer(text):
+        name, start, end = m[0], m.start(), m.end()
+        if (text[end:end + 1] in _NOT_PLACE_AFTER or _names_another_place(text, start, ctx.settings.city)
+                or any(text.startswith(phrase, start - offset) for phrase, offset in matcher.stop_contexts.get(name, ()))
+                or _in_exchange(text, start, end)):
+            continue
+        cities = [p.city for p in matcher.by_name[name] if not (
+            p.city.province == province and _PROVINCIAL.search(text, max(0, start - _PROVINCIAL_REACH), start))]
+        if cities:
+            found[tuple(dict.fromkeys(cities))].append(m)
+    # A name several cities have (鼓楼区) goes with the one of them the material has other names of.
+    for cities in [key for key in found if len(key) > 1]:
+        owner = next(((c,) for c in cities if (c,) in found), None)
+        if owner:
+            found[owner] += found.pop(cities)
+    out = []
+    for cities, matches in found.items():
+        places = {m[0] for m in matches}
+        roads = {name for name in places if all(p.road for p in matcher.by_name[name])}
+        if len(places) > len(roads) or len(roads) >= _ROADS_ALONE:
+            out.append(_leftover_finding(ctx, cities, matches))
+    return out
+
+
+def _names_another_place(text: str, start: int, own: str) -> bool:
+    """A city or province other than ours right before (新乡市红旗区, 江苏省鼓楼区): the text names
+    where the place is. Our own city before another city's district (焦作市红旗区) is the copy."""
+    mine = own_city(own)
+    mine_forms = mine.forms() | {mine.province, province_short(mine.province)} if mine else set()
+    return any(text.endswith(place, 0, start) and place not in mine_forms for place in place_names())
+
+
+def _leftover_finding(ctx: FileContext, cities: tuple[City, ...], matches: list[re.Match[str]]) -> Finding:
+    names = list(dict.fromkeys(m[0] for m in matches))
+    whose = (f"{cities[0].full}（{cities[0].province}）" if len(cities) == 1
+             else f"外市（{'、'.join(c.full for c in cities)}都有此名）")
+    first = matches[0]
+    segment = ctx.doc.at(first.start())
+    where = f"{segment.location if segment else ''}“{ctx.doc.excerpt(first.start(), first.end(), 10)}”"
+    own = ctx.settings.city or "本市"
+    message = (f"{ctx.facts.display_name}：材料应为{own}的材料，却写有{whose}的地名"
+               f"{'、'.join(f'“{n}”' for n in names[:_PLACES_SHOWN * 2])}，见{where}，共 {len(matches)} 处。"
+               "可能照搬自外市材料、只替换了市名。")
+    return ctx.finding_at("MR-CITY-003", message, first.start(), first.end())
+
+
 def _in_exchange(text: str, start: int, end: int) -> bool:
     """The sentence around the name tells of a visit or an exchange between the cities."""
     first = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
@@ -302,8 +349,8 @@ def _in_name_column(ctx: FileContext, start: int, form: str) -> bool:
 
 
 def _provincial_meeting_place(ctx: FileContext, text: str, start: int, city: City) -> bool:
-    mine = own_city(ctx.settings.city)
-    return (mine is not None and city.province == mine.province
+    province = ctx.settings.province_name()
+    return (bool(province) and city.province == province
             and _PROVINCIAL.search(text, max(0, start - _PROVINCIAL_REACH), start) is not None)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.place_names import data_version
 from review.checking.rules.catalogue import RULES, Rule
 from review.errors import UserError
 from review.workspace.settings import WorkspaceSettings
@@ -46,6 +47,8 @@ class RuleConfig:
         window = settings.date_window()
         basis = {
             "city": settings.city,
+            "province": settings.province_name(),
+            "place_names": data_version(),  # the city checks and the masked signatures read them
             "window": [window.begin.isoformat(), window.end.isoformat()],
             "start_date": settings.start_date.isoformat(),
             "max_file_mb": settings.max_file_mb,

@@ -1,9 +1,10 @@
-"""Duplicates across materials: identical bytes, and near-identical text.
+"""Duplicates across materials: identical bytes, near-identical text, text that differs only in its
+place names and figures, and photos used again elsewhere.
 
 Identical files share a SHA-256. Near-identical text is found without comparing every pair:
 
 1. Each text has a MinHash signature (`index.fingerprint`), computed once per extraction and stored
-   with it, and kept per file by the check engine (`text_signature`), so duplicates are looked for
+   with it, and kept per file by the check engine (`file_signature`), so duplicates are looked for
    without re-reading any text (`find_duplicates_by_signature`).
 2. Locality-sensitive hashing: signatures are cut into 16 bands of 8 bins; only documents sharing
    a whole band are compared (at 90% similarity a pair shares a band with probability ≈ 0.9999, at
@@ -11,25 +12,62 @@ Identical files share a SHA-256. Near-identical text is found without comparing 
 3. The candidate pairs are judged all at once (numpy) by the share of equal bins (an estimate of
    the Jaccard similarity of the piece sets, ± 3% at 90%) and gathered into clusters; each material
    in a cluster gets one finding naming the others.
+
+一稿多用 (MR-DUP-003) is the same search on a second signature, of the text with its place names
+and figures masked: two 情况说明 that differ only in the district's name (or a copy in which only
+焦作 became 新乡) score far below the near-identical threshold on their own text, since every
+piece holding a name or a number differs, and alike once masked. A pair MR-DUP-002 reports is not
+reported again. Spreadsheets are left out: a 台账 masked of its names and figures is its header.
+Photos used again are review.checking.rules.photo_reuse's business (MR-DUP-004).
 """
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from index.document import Extraction
-from index.fingerprint import BINS, EMPTY, Signature, text_minhash
+from index.fingerprint import BINS, EMPTY, Signature, masked_minhash, text_minhash
 from review.checking.rules.catalogue import make_finding
 from review.checking.rules.config import RuleConfig
 from review.checking.rules.finding import Finding
-from review.checking.rules.material import FileFacts
+from review.checking.rules.material import FileFacts, placement
+from review.checking.rules.photo_reuse import Photo, find_reused_photos, photos_of
 
 BAND_ROWS = 8
 _PLACES_SHOWN = 5
 _PAIR_CHUNK = 20_000  # pairs compared at once (two 20 MB arrays)
+# Formats whose text masked of names and figures says nothing (a 台账 is left with its header).
+_TABLE_FORMATS = frozenset({"xlsx", "xls", "et", "csv"})
+
+
+@dataclass(frozen=True)
+class FileSignature:
+    """What the duplicate checks keep of one file: its text's signature, the same with place names
+    and figures masked (None for spreadsheets), and its photos' hashes."""
+
+    text: Signature | None = None
+    masked: Signature | None = None
+    photos: tuple[Photo, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": list(self.text) if self.text else None, "masked": list(self.masked) if self.masked else None,
+                "photos": [list(photo) for photo in self.photos]}
+
+    @classmethod
+    def from_json(cls, value: Any) -> FileSignature | None:
+        """A stored signature; a bare list is the text signature stored before masked signatures were."""
+        if isinstance(value, list):
+            return cls(text=tuple(value)) if value else None
+        if not isinstance(value, dict):
+            return None
+        return cls(text=tuple(value["text"]) if value.get("text") else None,
+                   masked=tuple(value["masked"]) if value.get("masked") else None,
+                   photos=tuple((str(h), int(page)) for h, page in value.get("photos") or ()))
 
 
 def text_signature(text: str, config: RuleConfig | None = None,
@@ -40,6 +78,17 @@ def text_signature(text: str, config: RuleConfig | None = None,
     if len(text) < config.threshold("MR-DUP-002", "min_chars"):
         return None
     return stored if stored is not None else text_minhash(text)
+
+
+def file_signature(extraction: Extraction, config: RuleConfig | None = None) -> FileSignature | None:
+    """The signatures to keep for a file, from its extraction (stored ones are used as they are);
+    None when there is neither text worth comparing nor a photo."""
+    text = text_signature(extraction.text, config, stored=extraction.minhash)
+    masked = None
+    if text is not None and extraction.format not in _TABLE_FORMATS:
+        masked = extraction.masked_minhash or masked_minhash(extraction.text)
+    photos = photos_of(extraction)
+    return FileSignature(text, masked, photos) if text or photos else None
 
 
 def similarities(signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
@@ -65,12 +114,6 @@ def similarity(a: Signature, b: Signature) -> float:
     return float(similarities(np.array([a, b], dtype=np.int64), np.array([[0, 1]]))[0])
 
 
-def _placement(facts: FileFacts) -> str:
-    items = "、".join(facts.item_codes) if facts.item_codes else "未归入条目"
-    group = f"，工作组 {facts.group}" if facts.group else ""
-    return f"{facts.display_name}（{items}{group}）"
-
-
 def _identical(files: Sequence[FileFacts]) -> list[Finding]:
     by_hash: dict[str, list[FileFacts]] = defaultdict(list)
     for facts in files:
@@ -81,9 +124,9 @@ def _identical(files: Sequence[FileFacts]) -> list[Finding]:
         if len(distinct) < 2:
             continue
         for facts in distinct:
-            others = [_placement(o) for o in distinct if o is not facts]
+            others = [placement(o) for o in distinct if o is not facts]
             shown = "；".join(others[:_PLACES_SHOWN]) + ("等" if len(others) > _PLACES_SHOWN else "")
-            message = f"{_placement(facts)} 与以下文件完全相同：{shown}。"
+            message = f"{placement(facts)} 与以下文件完全相同：{shown}。"
             out.append(make_finding("MR-DUP-001", message, file=facts.path, subject=facts.sha256,
                                     text=facts.sha256[:12], item_code=facts.item_codes[0] if facts.item_codes else ""))
     return out
@@ -134,54 +177,100 @@ class _Clusters:
         return [members for members in out.values() if len(members) > 1]
 
 
-def _near(docs: Sequence[tuple[FileFacts, Signature]], threshold: float) -> list[Finding]:
-    clusters = _Clusters(len(docs))
-    if docs:
-        signatures = np.array([sig for _, sig in docs], dtype=np.int64)
-        pairs = _candidate_pairs(signatures)
-        scores = similarities(signatures, pairs)
-        close = scores >= threshold
-        for (a, b), score in zip(pairs[close].tolist(), scores[close].tolist(), strict=True):
-            clusters.join(a, b, score)
+def _close_pairs(signatures: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs scoring at least `threshold`, and their scores."""
+    pairs = _candidate_pairs(signatures)
+    scores = similarities(signatures, pairs)
+    close = scores >= threshold
+    return pairs[close], scores[close]
+
+
+Describe = Callable[[FileFacts, str, float], str]
+
+
+def _report_clusters(rule_id: str, files: Sequence[FileFacts], pairs: np.ndarray, scores: np.ndarray,
+                     describe: Describe) -> list[Finding]:
+    """One finding per file of each cluster the pairs make, naming the others (`describe` words it
+    from the file, the others shown and the best score of the file)."""
+    clusters = _Clusters(len(files))
+    for (a, b), score in zip(pairs.tolist(), scores.tolist(), strict=True):
+        clusters.join(a, b, score)
     out = []
     for members in clusters.groups():
-        cluster = hashlib.sha256("".join(sorted(docs[m][0].sha256 for m in members)).encode()).hexdigest()
+        cluster = hashlib.sha256("".join(sorted(files[m].sha256 for m in members)).encode()).hexdigest()
         for index in members:
-            facts = docs[index][0]
-            others = [docs[o][0] for o in members[:_PLACES_SHOWN + 1] if o != index][:_PLACES_SHOWN]
-            shown = "；".join(_placement(o) for o in others)
+            facts = files[index]
+            others = [files[o] for o in members[:_PLACES_SHOWN + 1] if o != index][:_PLACES_SHOWN]
+            shown = "；".join(placement(o) for o in others)
             more = f"等 {len(members) - 1} 份材料" if len(members) - 1 > _PLACES_SHOWN else ""
-            message = (f"{_placement(facts)} 与 {shown}{more}的文字几乎相同"
-                       f"（相似度最高约 {clusters.best[index]:.0%}）。")
-            out.append(make_finding("MR-DUP-002", message, file=facts.path, subject=facts.sha256 + cluster,
-                                    text=others[0].display_name,
+            out.append(make_finding(rule_id, describe(facts, shown + more, clusters.best[index]), file=facts.path,
+                                    subject=facts.sha256 + cluster, text=others[0].display_name,
                                     item_code=facts.item_codes[0] if facts.item_codes else ""))
     return out
 
 
-def find_duplicates_by_signature(files: Sequence[tuple[FileFacts, Signature | None]],
+def _near(docs: Sequence[tuple[FileFacts, FileSignature]], threshold: float) -> list[Finding]:
+    if len(docs) < 2:
+        return []
+    files = [facts for facts, _ in docs]
+    pairs, scores = _close_pairs(np.array([sig.text for _, sig in docs], dtype=np.int64), threshold)
+    return _report_clusters("MR-DUP-002", files, pairs, scores, lambda facts, shown, best: (
+        f"{placement(facts)} 与 {shown}的文字几乎相同（相似度最高约 {best:.0%}）。"))
+
+
+def _places_swapped(docs: Sequence[tuple[FileFacts, FileSignature]], threshold: float,
+                    near_threshold: float | None) -> list[Finding]:
+    """MR-DUP-003: alike once place names and figures are masked; pairs alike anyway (MR-DUP-002 at
+    `near_threshold`, None when that rule is off) are left to that rule."""
+    docs = [(facts, sig) for facts, sig in docs if sig.masked]
+    if len(docs) < 2:
+        return []
+    files = [facts for facts, _ in docs]
+    pairs, scores = _close_pairs(np.array([sig.masked for _, sig in docs], dtype=np.int64), threshold)
+    if near_threshold is not None and len(pairs):
+        has_text = np.array([sig.text is not None for _, sig in docs])
+        texts = np.array([sig.text or (EMPTY,) * BINS for _, sig in docs], dtype=np.int64)
+        reported = similarities(texts, pairs) >= near_threshold
+        keep = ~(reported & has_text[pairs[:, 0]] & has_text[pairs[:, 1]])
+        pairs, scores = pairs[keep], scores[keep]
+    return _report_clusters("MR-DUP-003", files, pairs, scores, lambda facts, shown, best: (
+        f"{placement(facts)} 与 {shown}除地名和数字外文字几乎相同（把地名、数字换成占位符后相似度约 {best:.0%}），"
+        "疑似同一篇稿子只换了地名、数字后多处使用（一稿多用）。"))
+
+
+def find_duplicates_by_signature(files: Sequence[tuple[FileFacts, FileSignature | Signature | None]],
                                  config: RuleConfig | None = None) -> list[Finding]:
-    """Findings for every file with an identical or near-identical twin, from stored signatures.
+    """Findings for every file with an identical or near-identical twin, a twin but for its place
+    names, or a photo used elsewhere, from stored signatures.
 
     `files` pairs each file's facts (where it is filed comes from `item_codes` and `group`) with
-    its `text_signature` (None: no text worth comparing).
+    its `file_signature` (a bare text signature will do; None: nothing worth comparing).
     """
     config = config or RuleConfig()
     out: list[Finding] = []
     if config.is_enabled("MR-DUP-001"):
         out += _identical([facts for facts, _ in files])
+    docs: list[tuple[FileFacts, FileSignature]] = []
+    seen: set[str] = set()
+    for facts, sig in files:
+        if not isinstance(sig, FileSignature):
+            sig = FileSignature(text=tuple(sig)) if sig else None
+        if sig is not None and facts.sha256 not in seen:  # identical copies are reported once, as identical
+            seen.add(facts.sha256)
+            docs.append((facts, sig))
+    near = config.threshold("MR-DUP-002", "similarity")
     if config.is_enabled("MR-DUP-002"):
-        docs: list[tuple[FileFacts, Signature]] = []
-        seen: set[str] = set()
-        for facts, sig in files:
-            if sig and facts.sha256 not in seen:  # identical copies are reported once, as identical
-                seen.add(facts.sha256)
-                docs.append((facts, tuple(sig)))
-        out += _near(docs, config.threshold("MR-DUP-002", "similarity"))
+        out += _near([(facts, sig) for facts, sig in docs if sig.text], near)
+    if config.is_enabled("MR-DUP-003"):
+        out += _places_swapped(docs, config.threshold("MR-DUP-003", "similarity"),
+                               near if config.is_enabled("MR-DUP-002") else None)
+    if config.is_enabled("MR-DUP-004"):
+        out += find_reused_photos([(facts, sig.photos) for facts, sig in docs if sig.photos],
+                                  config.threshold("MR-DUP-004", "max_distance"))
     return out
 
 
 def find_duplicates(materials: Sequence[tuple[FileFacts, Extraction]], config: RuleConfig | None = None) -> list[Finding]:
     """`find_duplicates_by_signature` for extractions at hand."""
     return find_duplicates_by_signature(
-        [(facts, text_signature(extraction.text, config)) for facts, extraction in materials], config)
+        [(facts, file_signature(extraction, config)) for facts, extraction in materials], config)

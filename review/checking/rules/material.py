@@ -40,3 +40,10 @@ class FileFacts:
         return cls(path=path, rel_path=rel_path, name=name, size=size, sha256=sha256, format=fmt,
                    extension=PurePosixPath(name).suffix.lstrip(".").lower(), group=group,
                    item_codes=tuple(item_codes))
+
+
+def placement(facts: FileFacts) -> str:
+    """A file as findings across materials name it: its name, its standards and its group."""
+    items = "、".join(facts.item_codes) if facts.item_codes else "未归入条目"
+    group = f"，工作组 {facts.group}" if facts.group else ""
+    return f"{facts.display_name}（{items}{group}）"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from index.cache import ExtractionCache
 from index.document import Extraction
@@ -32,7 +33,7 @@ from review.checking.rules import (
 from review.checking.rules.config import RuleConfig
 from review.checking.rules.context import FileContext
 from review.checking.rules.dates import DocumentDate
-from review.checking.rules.duplicates import find_duplicates, text_signature
+from review.checking.rules.duplicates import file_signature, find_duplicates
 from review.checking.rules.finding import Finding
 from review.checking.rules.kinds import KindMatch
 from review.checking.rules.material import FileFacts
@@ -44,8 +45,8 @@ __all__ = ["Vocabulary", "check_file", "check_standard", "document_date", "find_
            "sort_findings", "without_superseded"]
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
-    quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, summary_style.check,
-    seal.check,
+    quality.check, placeholders.check, cities.check, cities.check_leftover_places, personal_data.check, docno.check,
+    dates.check, summary_style.check, seal.check,
 )
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
 MAX_PER_RULE = 30
@@ -61,21 +62,23 @@ def check_file(material: FileFacts, extraction: Extraction, settings: WorkspaceS
     return _capped(found)
 
 
-# (findings, text signature) of one file; None when its extraction is not in the cache.
-FileResult = tuple[list[Finding], list[int] | None] | None
+# (findings, signatures for the duplicate checks as stored) of one file; None when its extraction
+# is not in the cache.
+FileResult = tuple[list[Finding], dict[str, Any] | None] | None
 
 
 def check_cached_file(cache_dir: str, settings: WorkspaceSettings, config: RuleConfig, facts: FileFacts,
                       standards: tuple[Standard, ...]) -> FileResult:
-    """`check_file` on the cached extraction of the file's bytes, plus its near-duplicate signature."""
+    """`check_file` on the cached extraction of the file's bytes, plus its signatures for the
+    duplicate checks (`duplicates.FileSignature.to_json`)."""
     cache = ExtractionCache(cache_dir)
     extraction = cache.get(facts.sha256)
     if extraction is None:
         return None
     # A file filed only under standards with their own date window is judged by those windows.
     findings = without_superseded(check_file(facts, extraction, settings, config, cache), list(standards))
-    signature = text_signature(extraction.text, config, stored=extraction.minhash)
-    return findings, list(signature) if signature else None
+    signature = file_signature(extraction, config)
+    return findings, signature.to_json() if signature else None
 
 
 def check_standard(standard: Standard, materials: Sequence[tuple[FileFacts, Extraction]],

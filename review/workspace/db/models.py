@@ -293,7 +293,9 @@ class CheckState(Base):
     scope: Mapped[str] = mapped_column(String(20))
     subject: Mapped[str] = mapped_column(String(100))
     key: Mapped[str] = mapped_column(String(64))
-    signature: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
+    # A file's signatures for the duplicate checks (review.checking.rules.duplicates.FileSignature
+    # as JSON; a bare list of integers in rows written before CHECKS_VERSION 3).
+    signature: Mapped[dict[str, Any] | list[int] | None] = mapped_column(JSON, nullable=True)
 
 
 class OcrQueueEntry(Base):
