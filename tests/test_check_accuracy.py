@@ -23,10 +23,6 @@ KNOWN_GAPS = {
     "MR-SEAL-001": "not built yet",
     "MR-DUP-003": "not built yet",
     "MR-CITY-003": "not built yet",
-    "MR-DATE-004": "not built yet",
-    "MR-DATE-005": "not built yet",
-    "MR-DOCNO-003": "not built yet",
-    "MR-DOCNO-004": "not built yet",
     "MR-IMG-001": "not built yet",
     "MR-FILE-017": "not built yet",
 }

@@ -93,7 +93,7 @@ def _period(m: re.Match[str]) -> Period | None:
         if m["school"]:
             if y2 is None or y2 != y1 + 1:
                 return None
-            first, last = date(y1, 9, 1), date(y2, 8, 31)
+            first, last = date(y1, 9, 1), date(y2, 7, 31)  # the summer holiday is no school work
         elif y2 is not None:
             if not y1 < y2 <= y1 + 10:
                 return None
