@@ -424,6 +424,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _requirement_cases(plan)
     _seal_cases(plan)
     _copies_cases(plan)
+    _period_cases(plan)
     return plan
 
 
@@ -1544,6 +1545,157 @@ def _copies_cases(plan: CorpusPlan) -> None:
     plan.add("JY", "Ⅲ-6-2)", "少年宫合唱课图片说明.docx", "图片",
              photo_docx("乡村学校少年宫合唱课", [(shot, f"图1 {ar(day)}，{where}，少年宫合唱课")], day, "焦作市教育局"), day,
              clean=[Clean("MR-DUP-004", own_single, "同一条目下的照片和展示它的图片说明，不是重复使用")])
+def _period_cases(plan: CorpusPlan) -> None:
+    """Content periods, 台账 rows, 文号 years and 汉字 成文日期 (issue 13): planted across groups,
+    organs and formats, each next to a clean look-alike a rule tuned to one sentence would flag."""
+    rng = random.Random(plan.seed + 13)
+    t = TOPICS
+
+    # MR-DATE-004 in the title: a half-year report (text PDF), a 二〇二四年度 summary (DOCX), a
+    # 学年 summary (DOCX) and a 2024年度 report (PDF whose file name has no year).
+    day = plan.day(rng, date(2025, 9, 2), date(2025, 9, 26))
+    doc = prose.report(rng, t["宣讲"], "焦作市基层理论宣讲2025年上半年工作汇报", day, since=date(2025, 1, 1),
+                       organ="中共焦作市委宣传部")
+    plan.add("XC", "Ⅲ-2-2)", "焦作市基层理论宣讲2025年上半年工作汇报.pdf", "情况说明", pdf(doc), day,
+             mistakes=[Mistake("MR-DATE-004", "2025年上半年", "上半年的汇报，所述时段在时间范围之前；落款在范围内")])
+    day = plan.day(rng, date(2026, 2, 2), date(2026, 2, 27))
+    doc = prose.report(rng, t["志愿服务"], "山阳区二〇二四年度新时代文明实践志愿服务工作总结", day,
+                       since=date(2024, 1, 1), organ="山阳区精神文明建设委员会办公室")
+    plan.add("WH", "Ⅲ-8-3)", "山阳区志愿服务工作总结.docx", "情况说明", docx(doc), day,
+             mistakes=[Mistake("MR-DATE-004", "二〇二四年度", "标题用汉字写明 2024 年度，文件名却没有年份")])
+    day = plan.day(rng, date(2025, 10, 9), date(2025, 10, 30))
+    doc = prose.report(rng, t["少年宫"], "博爱县乡村学校少年宫2024—2025学年活动开展情况总结", day,
+                       since=date(2024, 9, 1), organ="博爱县教育局")
+    plan.add("JY", "Ⅲ-6-2)", "博爱县乡村学校少年宫2024—2025学年活动开展情况总结.docx", "情况说明", docx(doc), day,
+             mistakes=[Mistake("MR-DATE-004", "2024—2025学年", "上一学年（2024年9月—2025年8月）的总结")])
+    day = plan.day(rng, date(2026, 3, 2), date(2026, 3, 20))
+    doc = prose.report(rng, t["德育"], "焦作市2024年度中小学德育工作报告", day, since=date(2024, 1, 1))
+    plan.add("JY", "Ⅲ-7-1)", "焦作市中小学德育工作报告.pdf", "情况说明", pdf(doc), day,
+             mistakes=[Mistake("MR-DATE-004", "2024年度", "标题写明 2024 年度，文件名却没有年份")])
+
+    # MR-DATE-004 in the body only: a re-dated report whose content is all from before the window.
+    day = plan.day(rng, date(2025, 11, 3), date(2025, 11, 21))
+    roads = rng.randint(160, 240)
+    doc = prose.report(rng, t["背街"], "关于背街小巷整治工作情况的汇报", day, since=date(2025, 1, 1),
+                       organ="焦作市城市管理局",
+                       extra=[f"2025年上半年，全市累计整治背街小巷{roads}条，群众满意率达到{rng.randint(90, 97)}%。"])
+    plan.add("CG", "Ⅲ-11-1)", "关于背街小巷整治工作情况的汇报.pdf", "情况说明", pdf(doc), day,
+             mistakes=[Mistake("MR-DATE-004", "2025年上半年", "正文只写 2025 年上半年的情况，没有时间范围内的内容")])
+
+    # Clean: periods of the window, comparisons, history next to current work, honours.
+    day = plan.day(rng, date(2026, 1, 12), date(2026, 2, 6))
+    doc = prose.plan(rng, t["老旧小区"], "焦作市2026年度老旧小区改造计划", day)
+    plan.add("CG", "Ⅲ-13-1)", "焦作市2026年度老旧小区改造计划.docx", "工作方案", docx(doc), day,
+             clean=[Clean("MR-DATE-004", "2026年度", "计划所属年度在时间范围内")])
+    day = plan.day(rng, date(2025, 12, 1), date(2025, 12, 19))
+    doc = prose.plan(rng, t["老旧小区"], "焦作市城镇老旧小区改造三年行动计划（2024—2026年）", day)
+    plan.add("CG", "Ⅲ-13-1)", "焦作市城镇老旧小区改造三年行动计划（2024—2026年）.pdf", "工作方案", pdf(doc), day,
+             clean=[Clean("MR-DATE-004", "2024—2026年", "三年计划覆盖时间范围")])
+    day = plan.day(rng, date(2026, 4, 6), date(2026, 4, 24))
+    doc = prose.report(rng, t["关爱"], "关于武陟县关爱空巢老人和留守儿童工作开展情况的说明", day,
+                       since=date(2025, 9, 1), organ="武陟县精神文明建设委员会办公室",
+                       extra=[f"全县结对帮扶留守儿童{rng.randint(800, 1500)}名，较2024年同期增长{rng.randint(8, 20)}%。",
+                              f"截至2024年底，全县已建成关爱服务站{rng.randint(40, 60)}个；2025年10月以来又新建"
+                              f"{rng.randint(8, 20)}个。"])
+    plan.add("WH", "Ⅲ-9-1)", "关于武陟县关爱空巢老人和留守儿童工作开展情况的说明.docx", "情况说明", docx(doc), day,
+             clean=[Clean("MR-DATE-004", "2024年", "与上年同期比较，不是材料所属时段"),
+                    Clean("MR-DATE-004", "截至2024年底", "回顾往年基数，正文有时间范围内的工作")])
+    day = plan.day(rng, date(2025, 9, 15), date(2025, 10, 10))
+    number = docno("文明委", 2025, rng.randint(14, 30))
+    doc = prose.notice(rng, t["模范"], "关于表彰2024年度焦作市道德模范的决定", number, day)
+    plan.add("XC", "Ⅲ-4-1)", f"{number} 关于表彰2024年度焦作市道德模范的决定.pdf", "正式发文", pdf(doc), day,
+             clean=[Clean("MR-DATE-004", "2024年度", "表彰决定在时间范围内作出，年度是被表彰的事迹")])
+
+    # MR-DATE-005: a 关爱 走访台账 with two rows from before the window (and a 备注 that recalls
+    # 2024); a DOCX 台账 of 文明劝导 with one old row; clean: a 台账 whose 备注 names 2024.
+    day = plan.day(rng, date(2026, 5, 4), date(2026, 5, 22))
+    old = [date(2025, 6, rng.randint(2, 27)), date(2025, 7, rng.randint(1, 28))]
+    recent = sorted(plan.day(rng, date(2025, 8, 5), date(2026, 4, 30)) for _ in range(8))
+    rows, masked = [], []
+    for when in old + recent:
+        who = prose.masked_name(rng)
+        masked.append(who)
+        note = rng.choice(("", "", "2024年已建立帮扶档案", "2024年3月起结对"))
+        rows.append(["", when.isoformat(), rng.choice(prose.COUNTIES), who,
+                     rng.choice(("生活照料", "学业辅导", "心理疏导", "节日慰问")), note])
+    for index, row in enumerate(rows, start=1):
+        row[0] = str(index)
+    doc = prose.ledger(rng, t["关爱"], "武陟县关爱空巢老人和留守儿童走访台账", day,
+                       ["序号", "走访日期", "县（市、区）", "走访对象", "服务内容", "备注"], rows,
+                       organ="武陟县精神文明建设委员会办公室")
+    plan.add("WH", "Ⅲ-9-1)", "武陟县关爱空巢老人和留守儿童走访台账.xlsx", "台账", xlsx(doc), day,
+             mistakes=[Mistake("MR-DATE-005", old[0].isoformat(), "台账前 2 行记录是 2025 年 6、7 月的，早于时间范围")],
+             clean=_masked_clean(masked, "走访对象"))
+    day = plan.day(rng, date(2026, 4, 13), date(2026, 4, 30))
+    first = date(2025, 7, rng.randint(8, 28))
+    dates = [first, *sorted(plan.day(rng, date(2025, 9, 1), date(2026, 4, 10)) for _ in range(6))]
+    rows = [[str(i), ar(when), rng.choice(prose.SCHOOLS), rng.choice(("校门口交通秩序劝导", "上下学护导", "周边摊点清理")),
+             str(rng.randint(4, 15))] for i, when in enumerate(dates, start=1)]
+    doc = prose.ledger(rng, t["校园周边"], "焦作市校园周边文明劝导活动台账", day,
+                       ["序号", "活动日期", "学校", "劝导内容", "参与人数"], rows)
+    plan.add("JY", "Ⅲ-6-3)", "焦作市校园周边文明劝导活动台账.docx", "台账", docx(doc), day,
+             mistakes=[Mistake("MR-DATE-005", ar(first), "表格第 1 条记录早于时间范围")])
+    day = plan.day(rng, date(2026, 6, 1), date(2026, 6, 19))
+    rows = []
+    for index in range(1, 9):
+        when = plan.day(rng, date(2025, 9, 1), date(2026, 5, 29))
+        rows.append([str(index), when.isoformat(), f"{rng.choice(prose.COMMUNITIES)}{rng.randint(1, 12)}号院",
+                     rng.choice(("专业物业", "准物业", "社区托管")),
+                     rng.choice(("2024年完成改造", "2024年10月完成改造", "原单位自管", ""))])
+    doc = prose.ledger(rng, t["老旧小区"], "焦作市老旧小区物业管理覆盖情况台账", day,
+                       ["序号", "接管日期", "小区名称", "管理方式", "备注"], rows)
+    plan.add("CG", "Ⅲ-13-2)", "焦作市老旧小区物业管理覆盖情况台账.xlsx", "台账", xlsx(doc), day,
+             clean=[Clean("MR-DATE-005", "2024年", "备注写的是往年改造情况，不是记录日期")])
+
+    # MR-DOCNO-003: last year's number into January; a number of the next year on a December
+    # date (PDF). Clean: an early-January notice numbered with the new year, citing last year's.
+    day = plan.day(rng, date(2026, 1, 5), date(2026, 1, 16))
+    number = docno("教", 2025, rng.randint(40, 60))
+    doc = prose.notice(rng, t["心理健康"], "关于开展中小学生心理健康月活动的通知", number, day)
+    plan.add("JY", "Ⅲ-7-2)", f"{number} 关于开展中小学生心理健康月活动的通知.docx", "正式发文", docx(doc), day,
+             mistakes=[Mistake("MR-DOCNO-003", number, f"文号年份 2025 与成文日期 {ar(day)} 不一致")])
+    day = plan.day(rng, date(2025, 12, 22), date(2025, 12, 30))
+    number = docno("文广旅", 2026, rng.randint(1, 5))
+    doc = prose.notice(rng, t["免费开放"], "关于做好元旦春节期间公共文化场馆免费开放工作的通知", number, day)
+    plan.add("WH", "Ⅲ-19-1)", f"{number} 关于做好元旦春节期间公共文化场馆免费开放工作的通知.pdf", "正式发文",
+             pdf(doc), day,
+             mistakes=[Mistake("MR-DOCNO-003", number, f"文号年份 2026 与成文日期 {ar(day)} 不一致（提前用了下年文号）")])
+    day = plan.day(rng, date(2026, 1, 4), date(2026, 1, 9))
+    number = docno("宣", 2026, rng.randint(1, 3))
+    cited = "豫宣〔2025〕41号"
+    doc = prose.notice(rng, t["学习"], "关于做好2026年度理论学习中心组学习安排的通知", number, day,
+                       extra=[f"根据《关于进一步加强理论学习中心组学习的通知》（{cited}）要求，结合我市实际，现将有关事项通知如下。"])
+    plan.add("XC", "Ⅲ-1-1)", f"{number} 关于做好2026年度理论学习中心组学习安排的通知.docx", "正式发文", docx(doc), day,
+             clean=[Clean("MR-DOCNO-003", number, "一月初发文，文号年份与成文日期同为 2026 年"),
+                    Clean("MR-DOCNO-003", cited, "正文引用的上级文号年份不是本文的文号"),
+                    Clean("MR-DATE-004", "2026年度", "所属年度在时间范围内")])
+
+    # MR-DOCNO-001: 【】 for 〔〕, typed from an input method's bracket list.
+    day = plan.day(rng, date(2026, 3, 16), date(2026, 4, 3))
+    number = docno("文明办", 2026, rng.randint(8, 16), "【】")
+    doc = prose.notice(rng, t["志愿服务"], "关于开展“学雷锋”志愿服务月活动的通知", number, day)
+    plan.add("WH", "Ⅲ-8-3)", f"{number} 关于开展“学雷锋”志愿服务月活动的通知.docx", "正式发文", docx(doc), day,
+             mistakes=[Mistake("MR-DOCNO-001", number, "文号年份用了方头括号【】")],
+             clean=[Clean("MR-DOCNO-003", number, "文号年份与成文日期同年")])
+
+    # MR-DOCNO-004: 汉字 成文日期 on a 建设局 notice (DOCX) and a 城管 notice (text PDF); clean: a
+    # 情况说明 without 文号 signed in 汉字, which GB/T 9704 does not govern.
+    day = plan.day(rng, date(2026, 2, 23), date(2026, 3, 13))
+    number = docno("建", 2026, rng.randint(6, 20))
+    doc = prose.notice(rng, t["老旧小区"], "关于加快推进2026年老旧小区改造项目开工的通知", number, day, date_style="chinese")
+    plan.add("CG", "Ⅲ-13-1)", f"{number} 关于加快推进2026年老旧小区改造项目开工的通知.docx", "正式发文", docx(doc), day,
+             mistakes=[Mistake("MR-DOCNO-004", cn(day), "成文日期用汉字书写")])
+    day = plan.day(rng, date(2025, 11, 10), date(2025, 11, 28))
+    number = docno("城管", 2025, rng.randint(30, 45))
+    doc = prose.notice(rng, t["背街"], "关于开展冬季背街小巷环境卫生集中整治的通知", number, day, date_style="chinese")
+    plan.add("CG", "Ⅲ-11-1)", f"{number} 关于开展冬季背街小巷环境卫生集中整治的通知.pdf", "正式发文", pdf(doc), day,
+             mistakes=[Mistake("MR-DOCNO-004", cn(day), "成文日期用汉字书写")],
+             clean=[Clean("MR-DATE-001", cn(day), "汉字成文日期在时间范围内")])
+    day = plan.day(rng, date(2026, 5, 11), date(2026, 5, 29))
+    doc = prose.report(rng, t["老旧小区"], "关于焦作市老旧小区物业管理工作开展情况的说明", day, since=date(2025, 9, 1),
+                       date_style="chinese")
+    plan.add("CG", "Ⅲ-13-2)", "关于焦作市老旧小区物业管理工作开展情况的说明.docx", "情况说明", docx(doc), day,
+             clean=[Clean("MR-DOCNO-004", cn(day), "不带文号的情况说明，汉字落款日期不计")])
 
 
 # -- writing ---------------------------------------------------------------------------------------

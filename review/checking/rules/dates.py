@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from review.checking.rules.context import FileContext
     from review.checking.rules.docno import DocNo
 
-_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = "一二三四五六七八九"
-_CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 # OCR often reads the digits of a scanned date with spaces between them (2 0 2 6 年 3 月 1 5 日):
 # before 年 / 月 / 日, digits may be one space apart.
@@ -39,7 +39,7 @@ DATE_PATTERN = re.compile(
     r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2}|[12] [09] \d \d)\s*(?:"
     r"年\s*(?P<m1>\d(?: ?\d)?)\s*月(?:\s*(?P<d1>\d(?: ?\d)?)\s*[日号])?"
     r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
-    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{_CN_NUMBER})\s*月(?:\s*(?P<cd>{_CN_NUMBER})\s*日)?)"
+    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{CN_NUMBER})\s*月(?:\s*(?P<cd>{CN_NUMBER})\s*日)?)"
 )
 
 # Dates in a file name beyond what DATE_PATTERN reads (after "_" is read as "-"): the digits
@@ -89,7 +89,7 @@ class DocumentDate:
         return f"{self.source}“{self.found.text or self.found.describe()}”"
 
 
-def _cn_number(text: str) -> int:
+def cn_number(text: str) -> int:
     if "十" not in text:
         return _CN_SMALL.index(text) + 1
     tens, _, ones = text.partition("十")
@@ -98,9 +98,9 @@ def _cn_number(text: str) -> int:
 
 def _from_match(m: re.Match[str]) -> FoundDate | None:
     if m["cy"]:
-        year = int("".join(str(_CN_YEAR_DIGITS[c]) for c in m["cy"]))
-        month = _cn_number(m["cm"])
-        day = _cn_number(m["cd"]) if m["cd"] else None
+        year = int("".join(str(CN_YEAR_DIGITS[c]) for c in m["cy"]))
+        month = cn_number(m["cm"])
+        day = cn_number(m["cd"]) if m["cd"] else None
     else:
         year = int(m["y"].replace(" ", ""))
         month = int((m["m1"] or m["m2"]).replace(" ", ""))

@@ -23,6 +23,9 @@ from review.checking.rules import (
     cities,
     dates,
     docno,
+    issue_date,
+    ledger_rows,
+    periods,
     personal_data,
     placeholders,
     quality,
@@ -46,8 +49,9 @@ __all__ = ["Vocabulary", "check_file", "check_standard", "document_date", "find_
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
     quality.check, placeholders.check, cities.check, cities.check_leftover_places, personal_data.check, docno.check,
-    dates.check, summary_style.check, seal.check,
+    dates.check, summary_style.check, seal.check, periods.check, ledger_rows.check, issue_date.check,
 )
+WORKSPACE_WINDOW_RULES = frozenset({"MR-DATE-001", "MR-DATE-004", "MR-DATE-005"})
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
 MAX_PER_RULE = 30
 
@@ -93,10 +97,11 @@ def without_superseded(file_findings: Sequence[Finding], standards: Sequence[Sta
     """A file's findings minus those its requirements judge instead.
 
     A file mapped only to standards that set their own date window is judged against those windows
-    (MR-DATE-003 from `check_standard`), not against the workspace's (MR-DATE-001).
+    (MR-DATE-003 from `check_standard`), not against the workspace's: the workspace window's rules
+    (the material's date, the period it covers, its 台账 rows) do not apply to it.
     """
     if standards and all(s.requirement is not None and s.requirement.window for s in standards):
-        return [f for f in file_findings if f.rule_id != "MR-DATE-001"]
+        return [f for f in file_findings if f.rule_id not in WORKSPACE_WINDOW_RULES]
     return list(file_findings)
 
 
