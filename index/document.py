@@ -16,7 +16,7 @@ from typing import Any
 from index.fingerprint import text_minhash
 
 # Bump when extractors change what they produce (or how it is stored), so cached results are redone.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 _BLOCK_COLUMNS = ("text", "location", "bbox", "style", "source", "confidence")
 
 

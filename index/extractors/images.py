@@ -8,6 +8,7 @@ from PIL import Image, UnidentifiedImageError
 
 from index.document import Extraction, Page, Problem
 from index.limits import Limits
+from index.pictures import draft_for_measure, sharpness
 
 try:  # HEIC needs an optional plug-in; without it HEIC files are reported, not read.
     from pillow_heif import register_heif_opener
@@ -32,6 +33,10 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
             ex.facts.update(_facts(img))
             sizes = _frame_sizes(img, ex, limits)
             _decode_cheaply(img)
+            if len(sizes) == 1:
+                measured = sharpness(img)
+                if measured is not None:
+                    ex.facts["sharpness"] = measured
     except (UnidentifiedImageError, Image.DecompressionBombError) as e:
         code, what = ("too_large", "像素数过大") if isinstance(e, Image.DecompressionBombError) else ("corrupt", "无法识别")
         ex.problems.append(Problem(code, f"图片{what}，无法读取。请用看图软件另存为 JPG 后再提交。"))
@@ -61,8 +66,9 @@ def _frame_sizes(img: Image.Image, ex: Extraction, limits: Limits) -> list[tuple
 
 
 def _decode_cheaply(img: Image.Image) -> None:
-    """Decode the whole image to find truncation, at 1/8 scale where the codec allows (JPEG)."""
-    img.draft("RGB", (max(1, img.width // 8), max(1, img.height // 8)))
+    """Decode the whole image to find truncation (and to measure its sharpness), at the smallest scale
+    the codec allows (JPEG) that still shows what a reviewer sees on a screen."""
+    draft_for_measure(img)
     img.load()
 
 

@@ -6,10 +6,20 @@ import re
 from pathlib import Path
 
 import pymupdf
+from PIL import Image
 
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.text_lines import join_wrapped_lines
 from index.limits import Limits
+from index.pictures import (
+    MAX_LISTED,
+    MAX_MEASURED,
+    is_photo_sized,
+    is_scan,
+    measure_encoded,
+    picture,
+    sharpness,
+)
 
 # A page with fewer characters than this and at least one image is taken as a scan.
 _SCAN_TEXT_CHARS = 10
@@ -64,11 +74,16 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
                 "请拆分为较小的文件后再提交。"))
             count = limits.max_pages
         garbled: list[int] = []
+        pictures: list[dict[str, object]] = []
         for index in range(count):
             page, page_garbled = _page(doc[index], index + 1)
             ex.pages.append(page)
             if page_garbled:
                 garbled.append(page.number)
+            if page.image_count and len(pictures) < MAX_LISTED:
+                pictures += _pictures(doc, doc[index], page.number, pictures)
+        if pictures:
+            ex.facts["pictures"] = pictures[:MAX_LISTED]
     ex.facts["needs_ocr_pages"] = [p.number for p in ex.pages
                                    if not p.has_text_layer and (p.image_count or p.number in garbled)]
     if garbled:
@@ -100,6 +115,47 @@ def _page(page: pymupdf.Page, number: int) -> tuple[Page, bool]:
     has_text = len(text.strip()) >= _SCAN_TEXT_CHARS or (bool(text.strip()) and not image_count)
     return Page(number=number, text=text, width=round(rect.width, 1), height=round(rect.height, 1),
                 has_text_layer=has_text, image_count=image_count, blocks=blocks), False
+
+
+def _pictures(doc: pymupdf.Document, page: pymupdf.Page, number: int,
+              earlier: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every picture drawn on the page (see index.pictures), photo-sized ones measured for sharpness."""
+    candidates: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
+    for item in page.get_images(full=True):
+        xref, width, height, codec = item[0], item[2], item[3], item[8]
+        candidates.setdefault((width, height), []).append((xref, codec, len(doc.xref_stream_raw(xref))))
+    measured = sum(1 for p in earlier if p["sharpness"] is not None)
+    out = []
+    for info in page.get_image_info():
+        size = (info["width"], info["height"])
+        box = tuple(info["bbox"])
+        same_size = candidates.get(size, [])
+        match = min(same_size, key=lambda c: abs(c[2] - info["size"]), default=None)
+        key = f"x{match[0]}" if match else f"{size[0]}x{size[1]}:{info['size']}"
+        seen = next((p for p in [*earlier, *out] if p["key"] == key), None)
+        value = None
+        if seen is not None:
+            value = seen["sharpness"]
+        elif (match and measured < MAX_MEASURED and is_photo_sized(box, size)
+              and not is_scan(box, size, page.rect.width, page.rect.height)):
+            value = _measure_xref(doc, match[0], match[1])
+            measured += value is not None
+        out.append(picture(number, size, box, key, value))
+    return out
+
+
+def _measure_xref(doc: pymupdf.Document, xref: int, codec: str) -> float | None:
+    try:
+        if codec == "DCTDecode":  # JPEG: Pillow decodes it at a reduced scale
+            return measure_encoded(doc.xref_stream_raw(xref))
+        pixmap = pymupdf.Pixmap(doc, xref)
+        if pixmap.alpha:
+            pixmap = pymupdf.Pixmap(pixmap, 0)
+        if pixmap.n != 1:
+            pixmap = pymupdf.Pixmap(pymupdf.csGRAY, pixmap)
+        return sharpness(Image.frombytes("L", (pixmap.width, pixmap.height), pixmap.samples))
+    except (RuntimeError, ValueError):  # an image MuPDF cannot decode is not measured
+        return None
 
 
 def is_garbled(text: str) -> bool:

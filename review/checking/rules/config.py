@@ -17,7 +17,7 @@ from review.errors import UserError
 from review.workspace.settings import WorkspaceSettings
 
 # Bump when a rule's logic changes, so that every file is re-checked.
-CHECKS_VERSION = 2
+CHECKS_VERSION = 3
 
 _TRUE = ("1", "true", "yes", "on", "是", "开", "启用")
 _FALSE = ("0", "false", "no", "off", "否", "关", "停用")

@@ -22,6 +22,7 @@ from review.checking.rules import (
     cities,
     dates,
     docno,
+    image_quality,
     personal_data,
     placeholders,
     quality,
@@ -43,6 +44,7 @@ __all__ = ["check_file", "check_standard", "document_date", "find_duplicates", "
 
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
     quality.check, placeholders.check, cities.check, personal_data.check, docno.check, dates.check, summary_style.check,
+    image_quality.check,
 )
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
 MAX_PER_RULE = 30
