@@ -57,13 +57,17 @@ def sharpness(image: Image.Image) -> float | None:
     rows, cols = inner_h // tile, inner_w // tile
     if rows < 1 or cols < 1:
         return None
-    centre = grey[margin:margin + inner_h, margin:margin + inner_w]
+    twice = 2 * grey[margin:margin + inner_h, margin:margin + inner_w]
     judged: list[float] = []
     for dy, dx in _DIRECTIONS:
         def shifted(k: int, dy: int = dy, dx: int = dx) -> np.ndarray:
             return grey[margin + k * dy:margin + k * dy + inner_h, margin + k * dx:margin + k * dx + inner_w]
-        fine = (shifted(1) - 2 * centre + shifted(-1)) ** 2
-        coarse = ((shifted(_STEP) - shifted(-_STEP)) / 2) ** 2
+        fine = shifted(1) + shifted(-1)
+        fine -= twice
+        np.square(fine, out=fine)
+        coarse = shifted(_STEP) - shifted(-_STEP)
+        np.square(coarse, out=coarse)
+        coarse *= 0.25
         fine_t = _tile_means(fine, rows, cols, tile)
         coarse_t = _tile_means(coarse, rows, cols, tile)
         structured = np.sqrt(coarse_t) >= _MIN_STRUCTURE
