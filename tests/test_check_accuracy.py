@@ -27,8 +27,6 @@ KNOWN_GAPS = {
     "MR-DATE-005": "not built yet",
     "MR-DOCNO-003": "not built yet",
     "MR-DOCNO-004": "not built yet",
-    "MR-IMG-001": "not built yet",
-    "MR-FILE-017": "not built yet",
 }
 
 

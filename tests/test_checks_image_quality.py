@@ -3,16 +3,13 @@ on real JPEG, PNG, PDF and DOCX files made here and read by the real extractors.
 from __future__ import annotations
 
 import hashlib
-import io
 import random
 from collections.abc import Sequence
 from pathlib import Path
 
 import pymupdf
 import pytest
-from docx import Document
-from docx.shared import Cm
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from index.extract import extract_file
 from review.checking.rules import FileFacts, RuleConfig, check_file
@@ -82,29 +79,9 @@ def test_the_blur_threshold_is_a_workspace_setting(tmp_path: Path) -> None:
     assert of_rule(check(path, settings(rules={"MR-IMG-001": {"enabled": False}})), "MR-IMG-001") == []
 
 
-def _picture_docx(path: Path, photos: Sequence[Image.Image], *, logo: bool = True) -> Path:
-    """A 图片说明 document: a logo and a title, then each photo with its caption under it."""
-    document = Document()
-    if logo:
-        document.add_picture(io.BytesIO(_png(_logo())), width=Cm(2))
-    document.add_paragraph("新时代文明实践站志愿服务活动图片")
-    for photo, caption in zip(photos, CAPTIONS, strict=False):
-        document.add_picture(io.BytesIO(scenes.jpeg(photo)), width=Cm(14))
-        document.add_paragraph(caption)
-    document.save(str(path))
-    return path
-
-
-def _logo() -> Image.Image:
-    image = Image.new("RGB", (300, 300), "white")
-    ImageDraw.Draw(image).ellipse((20, 20, 280, 280), outline=(200, 0, 0), width=18)
-    return image
-
-
-def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+def _picture_docx(path: Path, photos: Sequence[Image.Image]) -> Path:
+    return scenes.picture_docx(path, "新时代文明实践站志愿服务活动图片",
+                               [(scenes.jpeg(p), c) for p, c in zip(photos, CAPTIONS, strict=False)])
 
 
 def test_a_blurred_photo_inside_a_picture_document_is_named_by_its_place(tmp_path: Path) -> None:
@@ -118,32 +95,8 @@ def test_a_blurred_photo_inside_a_picture_document_is_named_by_its_place(tmp_pat
 
 
 def _album_pdf(path: Path, photos: Sequence[Image.Image], *, cover: bool = True) -> Path:
-    """A cover (title, a seal-like logo, a QR code and a red line), then one captioned photo per page
-    with the unit's logo in the corner of every page."""
-    out = pymupdf.open()
-    logo = _png(_logo())
-    qr = Image.new("L", (200, 200), 255)
-    draw = ImageDraw.Draw(qr)
-    rng = random.Random(5)
-    for x in range(0, 200, 10):
-        for y in range(0, 200, 10):
-            if rng.random() < 0.5:
-                draw.rectangle((x, y, x + 9, y + 9), fill=0)
-    line = Image.new("RGB", (1200, 12), (200, 0, 0))
-    if cover:
-        page = out.new_page(width=595, height=842)
-        page.insert_text((120, 300), "焦作市志愿服务活动图片汇编", fontname="china-s", fontsize=24)
-        page.insert_image(pymupdf.Rect(250, 380, 345, 475), stream=logo)
-        page.insert_image(pymupdf.Rect(260, 600, 335, 675), stream=_png(qr))
-        page.insert_image(pymupdf.Rect(60, 330, 535, 335), stream=_png(line))
-    for photo, caption in zip(photos, CAPTIONS, strict=False):
-        page = out.new_page(width=595, height=842)
-        page.insert_image(pymupdf.Rect(500, 20, 560, 80), stream=logo)
-        page.insert_image(pymupdf.Rect(80, 120, 515, 446), stream=scenes.jpeg(photo))
-        page.insert_text((80, 470), caption, fontname="china-s", fontsize=11)
-    out.save(str(path), garbage=3, deflate=True)
-    out.close()
-    return path
+    return scenes.album_pdf(path, "焦作市志愿服务活动图片汇编",
+                            [(scenes.jpeg(p), c) for p, c in zip(photos, CAPTIONS, strict=False)], cover=cover)
 
 
 def test_photos_in_an_album_pdf_are_counted_without_its_cover_logos_seal_and_qr_code(tmp_path: Path) -> None:

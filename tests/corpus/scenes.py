@@ -1,4 +1,5 @@
-"""Photos of the kinds a blur measure gets wrong, as a camera would give them, sharp or spoilt.
+"""Photos of the kinds a blur measure gets wrong, as a camera would give them, sharp or spoilt, and
+the documents offices put photos in (a 图片说明 DOCX, an album PDF with a cover).
 
 Each scene is drawn at the camera's size with a lens's slight softness and sensor noise, so that
 "sharp" means what it means for a phone photo rather than for a vector drawing: a night street (dark,
@@ -9,9 +10,14 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
 
 import numpy as np
+import pymupdf
+from docx import Document
+from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFilter
 
 from demo.images import cjk_font
@@ -128,7 +134,74 @@ def shake(image: Image.Image, length: int, *, vertical: bool = False) -> Image.I
     return Image.fromarray((total / length).astype(np.uint8))
 
 
-def jpeg(image: Image.Image, quality: int = 85) -> bytes:
+def jpeg(image: Image.Image, quality: int = 85, taken: datetime | None = None) -> bytes:
+    """JPEG bytes; with `taken`, the phone's EXIF (camera and time taken) as well."""
     out = io.BytesIO()
-    image.convert("RGB").save(out, format="JPEG", quality=quality)
+    options: dict[str, object] = {"format": "JPEG", "quality": quality}
+    if taken is not None:
+        exif = Image.Exif()
+        stamp = taken.strftime("%Y:%m:%d %H:%M:%S")
+        exif[0x010F], exif[0x0110], exif[0x0132] = "Xiaomi", "2312DRA50C", stamp
+        exif.get_ifd(0x8769)[0x9003] = stamp
+        options["exif"] = exif
+    image.convert("RGB").save(out, **options)
     return out.getvalue()
+
+
+def png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def logo(size: int = 300) -> Image.Image:
+    """A unit's round red emblem (what a seal or a logo looks like to a photo counter)."""
+    image = Image.new("RGB", (size, size), "white")
+    ImageDraw.Draw(image).ellipse((size // 15, size // 15, size - size // 15, size - size // 15), outline=(200, 0, 0),
+                                  width=size // 16)
+    return image
+
+
+def qr_code(rng: random.Random, size: int = 200) -> Image.Image:
+    image = Image.new("L", (size, size), 255)
+    draw = ImageDraw.Draw(image)
+    cell = size // 20
+    for x in range(0, size, cell):
+        for y in range(0, size, cell):
+            if rng.random() < 0.5:
+                draw.rectangle((x, y, x + cell - 1, y + cell - 1), fill=0)
+    return image
+
+
+def picture_docx(path: Path, title: str, photos: Sequence[tuple[bytes, str]], *, with_logo: bool = True) -> Path:
+    """A 图片说明 document: the unit's emblem and a title, then each photo with its caption under it."""
+    document = Document()
+    if with_logo:
+        document.add_picture(io.BytesIO(png(logo())), width=Cm(2))
+    document.add_paragraph(title)
+    for photo, caption in photos:
+        document.add_picture(io.BytesIO(photo), width=Cm(14))
+        document.add_paragraph(caption)
+    document.save(str(path))
+    return path
+
+
+def album_pdf(path: Path, title: str, photos: Sequence[tuple[bytes, str]], *, cover: bool = True) -> Path:
+    """A cover (title, the unit's emblem, a QR code, a red rule), then one captioned photo per page with
+    the emblem in the corner of every page, as offices bind photo collections."""
+    out = pymupdf.open()
+    emblem = png(logo())
+    if cover:
+        page = out.new_page(width=595, height=842)
+        page.insert_text((100, 300), title, fontname="china-s", fontsize=22)
+        page.insert_image(pymupdf.Rect(60, 330, 535, 335), stream=png(Image.new("RGB", (1200, 12), (200, 0, 0))))
+        page.insert_image(pymupdf.Rect(250, 380, 345, 475), stream=emblem)
+        page.insert_image(pymupdf.Rect(260, 600, 335, 675), stream=png(qr_code(random.Random(title))))
+    for photo, caption in photos:
+        page = out.new_page(width=595, height=842)
+        page.insert_image(pymupdf.Rect(500, 20, 560, 80), stream=emblem)
+        page.insert_image(pymupdf.Rect(80, 120, 515, 446), stream=photo)
+        page.insert_text((80, 470), caption, fontname="china-s", fontsize=11)
+    out.save(str(path), garbage=3, deflate=True, no_new_id=True)
+    out.close()
+    return path
