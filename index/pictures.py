@@ -90,10 +90,10 @@ def _tile_means(values: np.ndarray, rows: int, cols: int, tile: int) -> np.ndarr
 
 
 def draft_for_measure(image: Image.Image) -> None:
-    """Ask the codec (JPEG) to decode at the smallest scale whose long side still covers WORK_SIZE."""
+    """Ask the codec (JPEG) to decode only the grey, at the smallest scale whose long side still covers WORK_SIZE."""
     scale = WORK_SIZE / max(image.size)
     if scale < 1:
-        image.draft("RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
+        image.draft("L", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
 
 
 def measure_encoded(data: bytes) -> float | None:
