@@ -2,6 +2,7 @@
 images and their captions, the photos' hashes."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -13,11 +14,13 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.table import Table
+from PIL import Image as PILImage
 
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.zip_guard import open_checked_zip
 from index.limits import Limits
 from index.photo_hash import MAX_PHOTOS, entry, hash_image_bytes
+from index.pictures import MAX_LISTED, MAX_MEASURED, is_photo_sized, measure_encoded, picture
 
 # DrawingML pictures (a:blip) and old VML ones (v:imagedata); shapes and text boxes are not images.
 _IMAGE_TAGS = (qn("a:blip"), "{urn:schemas-microsoft-com:vml}imagedata")
@@ -29,6 +32,9 @@ _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customX
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _IMAGE_REFERENCES = (qn("r:embed"), qn("r:id"))
 _CAPTION_STYLES = {"caption", "题注"}
+_BLIP, _EMBED = qn("a:blip"), qn("r:embed")
+_EXTENT, _DRAWING_FRAMES = qn("wp:extent"), (qn("wp:inline"), qn("wp:anchor"))
+_EMU_PER_POINT = 12700
 _CAPTION_TEXT = re.compile(r"^\s*(图|图片|照片|附图)\s*[0-9一二三四五六七八九十]")
 
 
@@ -58,11 +64,13 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
     hashes = _photo_hashes(document)
     if hashes:
         ex.facts["photo_hashes"] = hashes
+    if images["pictures"]:
+        ex.facts["pictures"] = images["pictures"]
 
 
 def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
     blocks: list[TextBlock] = []
-    stats: dict[str, Any] = {"count": 0, "captioned": 0, "captions": [], "paragraphs": 0, "tables": 0}
+    stats: dict[str, Any] = {"count": 0, "captioned": 0, "captions": [], "paragraphs": 0, "tables": 0, "pictures": []}
     after_image = False  # the previous non-empty paragraph held an image without a caption yet
     style_names, default_style = _paragraph_styles(document)
     for child in _block_elements(document.element.body):
@@ -90,6 +98,9 @@ def _body(document: Document) -> tuple[list[TextBlock], dict[str, Any]]:
             if images:
                 stats["count"] += images
                 after_image = True
+                for blip in child.iter(_BLIP):
+                    if len(stats["pictures"]) < MAX_LISTED:
+                        _add_picture(document, blip, stats["pictures"])
         else:
             stats["tables"] += 1
             blocks.extend(_table(Table(child, document), stats["tables"]))
@@ -112,6 +123,29 @@ def _photo_hashes(document: Document) -> list[dict[str, Any]]:
         if value:
             out.append(entry(value, 1, len(out) + 1))
     return out
+def _add_picture(document: Document, blip: Any, pictures: list[dict[str, Any]]) -> None:
+    """The picture a DrawingML blip shows (see index.pictures): its size on the page from the
+    drawing's extent, its pixels and sharpness from the image part."""
+    frame = next((a for a in blip.iterancestors(*_DRAWING_FRAMES)), None)
+    extent = frame.find(_EXTENT) if frame is not None else None
+    part = document.part.related_parts.get(blip.get(_EMBED, ""))
+    if extent is None or part is None:
+        return
+    box = (0.0, 0.0, int(extent.get("cx", 0)) / _EMU_PER_POINT, int(extent.get("cy", 0)) / _EMU_PER_POINT)
+    key = str(part.partname)
+    seen = next((p for p in pictures if p["key"] == key), None)
+    if seen is not None:
+        pictures.append({**seen, "box": [round(v, 1) for v in box]})
+        return
+    blob = part.blob
+    try:
+        with PILImage.open(io.BytesIO(blob)) as image:
+            size = image.size
+    except Exception:  # a format Pillow does not know (EMF, WMF): listed by its frame only
+        size = (0, 0)
+    measured = sum(1 for p in pictures if p["sharpness"] is not None)
+    value = measure_encoded(blob) if measured < MAX_MEASURED and is_photo_sized(box, size) else None
+    pictures.append(picture(1, size, box, key, value))
 
 
 def _block_elements(parent: Any) -> Iterator[Any]:

@@ -8,7 +8,8 @@ from PIL import Image, UnidentifiedImageError
 
 from index.document import Extraction, Page, Problem
 from index.limits import Limits
-from index.photo_hash import MIN_SIDE, decode_reduced, entry, photo_hash
+from index.photo_hash import MIN_SIDE, entry, photo_hash
+from index.pictures import draft_for_measure, sharpness
 
 try:  # HEIC needs an optional plug-in; without it HEIC files are reported, not read.
     from pillow_heif import register_heif_opener
@@ -32,9 +33,13 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
         with Image.open(path) as img:
             ex.facts.update(_facts(img))
             sizes = _frame_sizes(img, ex, limits)
-            decode_reduced(img)  # the whole image, so that truncation shows; 1/8 scale for a JPEG
+            _decode_cheaply(img)
             if min(sizes[0]) >= MIN_SIDE and (value := photo_hash(img)):
                 ex.facts["photo_hashes"] = [entry(value, 1, 1)]
+            if len(sizes) == 1:
+                measured = sharpness(img)
+                if measured is not None:
+                    ex.facts["sharpness"] = measured
     except (UnidentifiedImageError, Image.DecompressionBombError) as e:
         code, what = ("too_large", "像素数过大") if isinstance(e, Image.DecompressionBombError) else ("corrupt", "无法识别")
         ex.problems.append(Problem(code, f"图片{what}，无法读取。请用看图软件另存为 JPG 后再提交。"))
@@ -61,6 +66,13 @@ def _frame_sizes(img: Image.Image, ex: Extraction, limits: Limits) -> list[tuple
         sizes.append(img.size)
     img.seek(0)
     return sizes
+
+
+def _decode_cheaply(img: Image.Image) -> None:
+    """Decode the whole image to find truncation (and to measure its sharpness and hash it), at the
+    smallest scale the codec allows (JPEG) that still shows what a reviewer sees on a screen."""
+    draft_for_measure(img)
+    img.load()
 
 
 def _facts(img: Image.Image) -> dict[str, Any]:

@@ -7,11 +7,21 @@ import re
 from pathlib import Path
 
 import pymupdf
+from PIL import Image
 
 from index.document import Extraction, Page, Problem, TextBlock
 from index.extractors.text_lines import join_wrapped_lines
 from index.limits import Limits
 from index.photo_hash import MAX_PHOTOS, MIN_SIDE, entry, hash_image_bytes
+from index.pictures import (
+    MAX_LISTED,
+    MAX_MEASURED,
+    is_photo_sized,
+    is_scan,
+    measure_encoded,
+    picture,
+    sharpness,
+)
 
 # A page with fewer characters than this and at least one image is taken as a scan.
 _SCAN_TEXT_CHARS = 10
@@ -66,11 +76,16 @@ def extract(path: Path, ex: Extraction, limits: Limits) -> None:
                 "请拆分为较小的文件后再提交。"))
             count = limits.max_pages
         garbled: list[int] = []
+        pictures: list[dict[str, object]] = []
         for index in range(count):
             page, page_garbled = _page(doc[index], index + 1)
             ex.pages.append(page)
             if page_garbled:
                 garbled.append(page.number)
+            if page.image_count and len(pictures) < MAX_LISTED:
+                pictures += _pictures(doc, doc[index], page.number, pictures)
+        if pictures:
+            ex.facts["pictures"] = pictures[:MAX_LISTED]
         hashes = _photo_hashes(doc, ex.pages)
         if hashes:
             ex.facts["photo_hashes"] = hashes
@@ -130,6 +145,47 @@ def _photo_hashes(doc: pymupdf.Document, pages: list[Page]) -> list[dict[str, ob
             if value:
                 out.append(entry(value, page.number, len(out) + 1))
     return out
+
+
+def _pictures(doc: pymupdf.Document, page: pymupdf.Page, number: int,
+              earlier: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every picture drawn on the page (see index.pictures), photo-sized ones measured for sharpness."""
+    candidates: dict[tuple[int, int], list[tuple[int, str, int]]] = {}
+    for item in page.get_images(full=True):
+        xref, width, height, codec = item[0], item[2], item[3], item[8]
+        candidates.setdefault((width, height), []).append((xref, codec, len(doc.xref_stream_raw(xref))))
+    measured = sum(1 for p in earlier if p["sharpness"] is not None)
+    out = []
+    for info in page.get_image_info():
+        size = (info["width"], info["height"])
+        box = tuple(info["bbox"])
+        same_size = candidates.get(size, [])
+        match = min(same_size, key=lambda c: abs(c[2] - info["size"]), default=None)
+        key = f"x{match[0]}" if match else f"{size[0]}x{size[1]}:{info['size']}"
+        seen = next((p for p in [*earlier, *out] if p["key"] == key), None)
+        value = None
+        if seen is not None:
+            value = seen["sharpness"]
+        elif (match and measured < MAX_MEASURED and is_photo_sized(box, size)
+              and not is_scan(box, size, page.rect.width, page.rect.height)):
+            value = _measure_xref(doc, match[0], match[1])
+            measured += value is not None
+        out.append(picture(number, size, box, key, value))
+    return out
+
+
+def _measure_xref(doc: pymupdf.Document, xref: int, codec: str) -> float | None:
+    try:
+        if codec == "DCTDecode":  # JPEG: Pillow decodes it at a reduced scale
+            return measure_encoded(doc.xref_stream_raw(xref))
+        pixmap = pymupdf.Pixmap(doc, xref)
+        if pixmap.alpha:
+            pixmap = pymupdf.Pixmap(pixmap, 0)
+        if pixmap.n != 1:
+            pixmap = pymupdf.Pixmap(pymupdf.csGRAY, pixmap)
+        return sharpness(Image.frombytes("L", (pixmap.width, pixmap.height), pixmap.samples))
+    except (RuntimeError, ValueError):  # an image MuPDF cannot decode is not measured
+        return None
 
 
 def is_garbled(text: str) -> bool:

@@ -425,6 +425,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _seal_cases(plan)
     _copies_cases(plan)
     _period_cases(plan)
+    _image_quality_cases(plan)
     return plan
 
 
@@ -1696,6 +1697,82 @@ def _period_cases(plan: CorpusPlan) -> None:
                        date_style="chinese")
     plan.add("CG", "Ⅲ-13-2)", "关于焦作市老旧小区物业管理工作开展情况的说明.docx", "情况说明", docx(doc), day,
              clean=[Clean("MR-DOCNO-004", cn(day), "不带文号的情况说明，汉字落款日期不计")])
+def _image_quality_cases(plan: CorpusPlan) -> None:
+    """Blurred photos and coarse scans, and the sharp or fine ones that only look like them: a night
+    street, a plain wall and a poster (sharp, little texture or dark), a shaken night photo and a
+    shaken crowd, a defocused photo inside a 图片说明 DOCX, a shaken one in an album PDF with a cover,
+    and 正式发文 scanned at 200, 300 and 100 dpi."""
+    from tests.corpus import scenes as camera
+
+    rng = random.Random(plan.seed + 13)
+
+    def shot(make: Callable[[random.Random], Image.Image], day: date, spoil: Callable[[Image.Image], Image.Image] | None = None,
+             exif: bool = True) -> bytes:
+        image = make(random.Random(rng.getrandbits(32)))
+        taken = datetime(day.year, day.month, day.day, rng.randint(8, 21), rng.randint(0, 59)) if exif else None
+        return camera.jpeg(spoil(image) if spoil else image, taken=taken)
+
+    def photo_file(data: bytes) -> Writer:
+        return lambda path: path.write_bytes(data) and None
+
+    def shake(length: int, vertical: bool = False) -> Callable[[Image.Image], Image.Image]:
+        return lambda image: camera.shake(image, length, vertical=vertical)
+
+    def defocus(radius: float) -> Callable[[Image.Image], Image.Image]:
+        return lambda image: camera.defocus(image, radius)
+
+    # 文化组 Ⅲ-8-3): a sharp night photo, and one shaken in the dark.
+    day = date(2026, 6, 8)
+    plan.add("WH", "Ⅲ-8-3)", f"{ar(day)} 解放区民主街道 夜间文明交通劝导.jpg", "图片", photo_file(shot(camera.night, day)), day,
+             clean=[Clean("MR-IMG-001", "照片模糊", "夜景照片：画面暗，但灯光和楼宇轮廓清晰")])
+    day = date(2026, 6, 20)
+    plan.add("WH", "Ⅲ-8-3)", f"{ar(day)} 山阳区太行路 夜市文明劝导志愿服务.jpg", "图片",
+             photo_file(shot(camera.night, day, shake(16))), day,
+             mistakes=[Mistake("MR-IMG-001", "照片模糊", "夜间拍摄手抖，整张照片拖影")])
+    # 文化组 Ⅲ-9-1): a 图片说明 DOCX whose second photo is out of focus (with the unit's emblem on top).
+    day = date(2026, 5, 16)
+    captions = (f"{ar(day)}，马村区待王街道敬老院，志愿者为老人理发", f"{ar(day)}，马村区待王街道敬老院，志愿者陪老人聊天",
+                f"{ar(day)}，马村区待王街道敬老院，志愿者打扫院落")
+    pictures = [(shot(camera.street, day), captions[0]), (shot(camera.crowd, day, defocus(4.0)), captions[1]),
+                (shot(camera.poster, day), captions[2])]
+    plan.add("WH", "Ⅲ-9-1)", "敬老院志愿服务图片说明.docx", "图片",
+             lambda path: camera.picture_docx(path, "马村区敬老院志愿服务活动图片", pictures) and None, day,
+             mistakes=[Mistake("MR-IMG-001", "第2张图片模糊", "第二张照片失焦")],
+             clean=[Clean("MR-CAP-001", "志愿者为老人理发", "每张图片下都有时间、地点、事由；文首的单位徽标不是照片")])
+    # 城管组 Ⅲ-12-2): a sharp photo of a freshly painted wall (almost no texture), a crowd shaken upward.
+    day = date(2026, 6, 3)
+    plan.add("CG", "Ⅲ-12-2)", f"{ar(day)} 山阳区焦东街道 垃圾分类亭外墙清洗后.jpg", "图片", photo_file(shot(camera.wall, day)), day,
+             clean=[Clean("MR-IMG-001", "照片模糊", "刷新后的白墙几乎没有纹理，照片本身清晰")])
+    day = date(2026, 6, 10)
+    plan.add("CG", "Ⅲ-12-2)", f"{ar(day)} 解放区七百间社区 垃圾分类宣传活动.jpg", "图片",
+             photo_file(shot(camera.crowd, day, shake(20, vertical=True))), day,
+             mistakes=[Mistake("MR-IMG-001", "照片模糊", "抓拍时相机上下晃动，人群拖影")])
+    # 宣传组 Ⅲ-2-2): a sharp poster photo; an album PDF (cover, emblem on every page) whose last photo is shaken.
+    day = date(2026, 5, 6)
+    plan.add("XC", "Ⅲ-2-2)", f"图片5 {ar(day)} 中站区 宣讲活动海报.jpg", "图片", photo_file(shot(camera.poster, day)), day,
+             clean=[Clean("MR-IMG-001", "照片模糊", "海报照片：大块色块和标语，清晰")])
+    day = date(2026, 5, 20)
+    album = [(shot(camera.street, day, exif=False), f"{ar(day)} 示范区文昌街道 宣讲进社区"),
+             (shot(camera.crowd, day, exif=False), f"{ar(day)} 示范区文昌街道 宣讲进广场"),
+             (shot(camera.street, day, shake(18), exif=False), f"{ar(day)} 示范区文昌街道 宣讲进商户")]
+    plan.add("XC", "Ⅲ-2-2)", "示范区宣讲活动照片汇编.pdf", "图片",
+             lambda path: camera.album_pdf(path, "示范区基层宣讲活动照片汇编", album) and None, day,
+             mistakes=[Mistake("MR-IMG-001", "第4页第1张图片模糊", "第4页的照片拍摄时抖动")],
+             clean=[Clean("MR-CAP-001", "宣讲进社区", "封面不是照片；每张照片下都有时间、地点、事由")])
+    # Scans: 200 and 300 dpi are fine, 100 dpi is too coarse.
+    for group, item, key, organ, number, title, dpi, day in (
+            ("XC", "Ⅲ-4-1)", "模范", "文明委", 9, "关于推荐第九届焦作市道德模范候选人的通知", 200, date(2026, 3, 18)),
+            ("CG", "Ⅲ-11-1)", "背街", "城管", 14, "关于开展背街小巷“净街行动”的通知", 300, date(2026, 4, 7)),
+            ("WH", "Ⅲ-8-2)", "志愿服务", "文明办", 8, "关于开展星级志愿者评定工作的通知", 100, date(2026, 4, 21))):
+        number_text = docno(organ, 2026, number)
+        doc = prose.notice(plan.rng(f"scan {dpi}"), TOPICS[key], title, number_text, day)
+        name = f"{number_text} {title}.pdf"
+        if dpi < 150:
+            plan.add(group, item, name, "正式发文", scan(doc, dpi=dpi), day,
+                     mistakes=[Mistake("MR-FILE-017", f"{dpi} dpi", f"扫描分辨率只有 {dpi} dpi", also=("MR-FILE-005",))])
+        else:
+            plan.add(group, item, name, "正式发文", scan(doc, dpi=dpi), day,
+                     clean=[Clean("MR-FILE-017", f"{dpi} dpi", f"以 {dpi} dpi 扫描，清晰")])
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -1777,3 +1854,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

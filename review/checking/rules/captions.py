@@ -13,7 +13,7 @@ from pathlib import PurePath
 from review.checking.rules.context import FileContext
 from review.checking.rules.dates import DATE_PATTERN
 from review.checking.rules.finding import Finding
-from review.checking.rules.kinds import IMAGE_FORMATS
+from review.checking.rules.kinds import IMAGE_FORMATS, photos_per_page
 
 _PLACE_OR_TIME = re.compile(r"时间|地点|日期|摄于|拍摄")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -42,8 +42,8 @@ def check(ctx: FileContext, item_code: str) -> list[Finding]:
                                           "（文件名也没有写明时间和事由）。", item_code=item_code,
                             hint="把图片放进文档并配上说明，或把文件名改为“时间+地点+事由”，"
                                  "例如“2026年5月12日 人民公园 志愿者清理垃圾.jpg”。")]
-    images = ex.facts.get("image_count")
-    images = images if isinstance(images, int) else 0
+    photos = photos_per_page(ex)  # logos, seals, lines and repeated letterheads need no caption
+    images = sum(photos.values())
     if ex.format == "docx" and images >= _MIN_IMAGES_IN_DOCUMENT:
         captions = [s for s in ctx.doc.segments if s.source == "caption"]
         good = sum(1 for s in captions if is_informative(ctx.doc.segment_text(s)))
@@ -53,7 +53,7 @@ def check(ctx: FileContext, item_code: str) -> list[Finding]:
         place = {"location": vague.location, "text": ctx.doc.segment_text(vague)} if vague else {}
         return [ctx.finding("MR-CAP-001", f"{name}：文档中有 {images} 张图片，只有 {good} 条说明写明了时间或地点。",
                             item_code=item_code, **place)]
-    bare = [p.number for p in ex.pages if p.image_count and len(p.text.strip()) < _PHOTO_PAGE_CHARS * p.image_count
+    bare = [p.number for p in ex.pages if photos.get(p.number) and len(p.text.strip()) < _PHOTO_PAGE_CHARS * photos[p.number]
             and not is_informative(p.text)]
     if not bare or ex.format == "docx":
         return []

@@ -132,8 +132,10 @@ _RULES = (
          "按 GB/T 9704—2012，成文日期用阿拉伯数字将年、月、日标全，例如“2026年3月5日”。", "file"),
 
     # 图像质量 (review.checking.rules.image_quality)
+    # Sharpness (index.pictures): about 0.7–2 for sharp photos, 0.1–0.4 for blurred or shaken ones.
     Rule("MR-IMG-001", SHOULD, "照片模糊，看不清现场",
-         "换用清晰的原图；拍摄时对准焦点、保持稳定。", "file"),
+         "换用清晰的原图；拍摄时对准焦点、保持稳定。", "file", MappingProxyType({"min_sharpness": 0.35})),
+    # Its resolution limit is MR-FILE-006's min_dpi: one setting for how finely scans must be made.
     Rule("MR-FILE-017", SHOULD, "扫描件分辨率过低",
          "以不低于规定的分辨率（如 200 dpi）重新扫描。", "file"),
 

@@ -6,18 +6,24 @@
 - 工作方案 / 情况说明 / 会议记录 / 统计表 / 宣传资料: words in the title (first lines, document
   title property, file name); 会议记录 also by its fixed fields (时间：地点：参会人员 …).
 - 台账: title words, or mostly tables with dated rows.
-- 图片: an image file, or pages that are one big image with little text.
+- 图片: an image file, or pages that are one big image with little text. Photos are counted per
+  photo (张): a picture inside a PDF or DOCX counts when it is photo-sized and not decoration (a
+  logo, a line, a seal or QR code, the same picture on every page, a cover's background under its
+  title); a text-only title page before the photos does not stop an album being one.
 
 A file may be several kinds (a 正式发文 that issues a 工作方案); each kind comes with its reason.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
-from index.document import Extraction
+from index.document import Extraction, Page
+from index.pictures import is_photo_sized, is_scan
 from review.checking.rules.dates import find_dates, signature_date
 from review.checking.rules.docno import DocNo, order_number
 from review.checking.rules.docno import head_docno as own_docno
@@ -44,6 +50,9 @@ _TITLE_LINES = 3
 _TITLE_CHARS = 80
 _PHOTO_PAGE_CHARS = 60  # a page with images and less text than this is a photo page
 _ALBUM_TITLE = re.compile(r"图片|照片|图集|影像|剪影|掠影|实景")
+_TITLE_PAGE_CHARS = 100  # a cover before the photos: a title, an organ, a date
+_DECORATION_REPEATS = 3  # the same picture this often in one file is a letterhead, logo or watermark
+_TEXT_OVER_PICTURE = 8  # characters of real text drawn over a picture make it a background
 _LEDGER_TABLE_SHARE = 0.6
 _LEDGER_DATED_ROWS = 3
 
@@ -100,8 +109,54 @@ def official_reason(doc: DocText, docnos: Sequence[DocNo]) -> str | None:
     return f"有{number}{flag}，文末有落款“{signed}”"
 
 
-def _photo_pages(extraction: Extraction) -> list[int]:
-    return [p.number for p in extraction.pages if p.image_count and len(p.text.strip()) < _PHOTO_PAGE_CHARS * p.image_count]
+def photo_pictures(extraction: Extraction) -> list[dict[str, Any]] | None:
+    """The pictures of the extraction's picture list (index.pictures) that are photos, each image
+    once, in page order; None when the extraction has no picture list (made without one)."""
+    pictures = extraction.facts.get("pictures")
+    if not isinstance(pictures, list):
+        return None
+    pages = {p.number: p for p in extraction.pages}
+    uses = Counter(p["key"] for p in pictures)
+    counted: set[str] = set()
+    out = []
+    for picture in pictures:
+        page = pages.get(picture["page"])
+        if (picture["key"] in counted or uses[picture["key"]] >= _DECORATION_REPEATS or page is None
+                or not is_photo_sized(picture["box"], picture["size"])
+                or is_scan(picture["box"], picture["size"], page.width, page.height)
+                or _text_over(page, picture["box"])):
+            continue
+        counted.add(picture["key"])
+        out.append(picture)
+    return out
+
+
+def photos_per_page(extraction: Extraction) -> dict[int, int]:
+    """How many photos each page shows (pages without any left out); without a picture list, every
+    image counts."""
+    photos = photo_pictures(extraction)
+    if photos is None:
+        return {p.number: p.image_count for p in extraction.pages if p.image_count}
+    return dict(Counter(p["page"] for p in photos))
+
+
+def _text_over(page: Page, box: Sequence[float]) -> bool:
+    """Whether the page's own text (not OCR of the picture) is drawn over the picture: a background."""
+    x0, y0, x1, y1 = box
+    inside = sum(len(b.text) for b in page.blocks if b.bbox and b.source != "ocr"
+                 and x0 <= (b.bbox[0] + b.bbox[2]) / 2 <= x1 and y0 <= (b.bbox[1] + b.bbox[3]) / 2 <= y1)
+    return inside >= _TEXT_OVER_PICTURE
+
+
+def _photo_pages(extraction: Extraction, photos: dict[int, int]) -> list[int]:
+    texts = {p.number: p.text for p in extraction.pages}
+    return [n for n, count in photos.items() if len(texts[n].strip()) < _PHOTO_PAGE_CHARS * count]
+
+
+def _is_album(extraction: Extraction, photo_pages: list[int]) -> bool:
+    """Every page shows photos, but for a short title page before them."""
+    rest = [p for p in extraction.pages if p.number not in photo_pages]
+    return bool(photo_pages) and (not rest or (rest == extraction.pages[:1] and len(rest[0].text.strip()) <= _TITLE_PAGE_CHARS))
 
 
 def _ledger_reason(doc: DocText, fmt: str) -> str | None:
@@ -127,12 +182,12 @@ def recognise(facts: FileFacts, extraction: Extraction, doc: DocText, docnos: Se
     if fmt in IMAGE_FORMATS:
         out.append(KindMatch("图片", f"文件类型为图片（{fmt.upper()}）"))
     else:
-        photos = _photo_pages(extraction)
-        pictures = sum(p.image_count for p in extraction.pages if p.number in photos)
-        embedded = extraction.facts.get("image_count")
-        embedded = embedded if isinstance(embedded, int) else 0
+        per_page = photos_per_page(extraction)
+        photos = _photo_pages(extraction, per_page)
+        pictures = sum(per_page[n] for n in photos)
+        embedded = sum(per_page.values())
         album = _ALBUM_TITLE.search(title_of(facts, extraction, doc))
-        if photos and (len(photos) == len(extraction.pages) or album):
+        if photos and (_is_album(extraction, photos) or album):
             pages = "、".join(map(str, photos[:5])) + ("等" if len(photos) > 5 else "")
             out.append(KindMatch("图片", f"第{pages}页以整幅图片为主，共 {pictures} 张", max(pictures, 1)))
         elif fmt == "docx" and embedded and (album or doc.has_source("caption")):

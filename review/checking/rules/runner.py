@@ -23,6 +23,7 @@ from review.checking.rules import (
     cities,
     dates,
     docno,
+    image_quality,
     issue_date,
     ledger_rows,
     periods,
@@ -50,6 +51,7 @@ __all__ = ["Vocabulary", "check_file", "check_standard", "document_date", "find_
 FILE_CHECKS: tuple[Callable[[FileContext], list[Finding]], ...] = (
     quality.check, placeholders.check, cities.check, cities.check_leftover_places, personal_data.check, docno.check,
     dates.check, summary_style.check, seal.check, periods.check, ledger_rows.check, issue_date.check,
+    image_quality.check,
 )
 WORKSPACE_WINDOW_RULES = frozenset({"MR-DATE-001", "MR-DATE-004", "MR-DATE-005"})
 # A file with hundreds of "XX" needs one fix, not hundreds of lines: list this many per rule.
