@@ -18,7 +18,7 @@ from review.handover.signoff import sign_off
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
 from review.signing.keys import KeyFile, fingerprint, register_key, unlock
-from review.signing.manifest import canonical_bytes
+from review.signing.manifest import MANIFEST_VERSION, canonical_bytes
 from review.workspace.accounts import login
 from review.workspace.db.models import SigningKey
 from tests.review_signoff_helpers import MANUAL, PASSWORDS, add_file, make_workspace, real_file
@@ -125,7 +125,7 @@ CASES = {
     "unsafe path in signed manifest": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m["files"][0].update(path="../outside.docx"))}, r"清单中文件路径.*\.\./"),
     "newer manifest format": (lambda pkg, ws: {"replace": resigned_manifest(
-        ws, pkg, lambda m: m.update(format_version=3))}, "由更新版本的软件生成"),
+        ws, pkg, lambda m: m.update(format_version=MANIFEST_VERSION + 1))}, "由更新版本的软件生成"),
     "signed manifest without its leader": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m.pop("leader"))}, "缺少必需的字段“leader”"),
     "signed manifest with a malformed group": (lambda pkg, ws: {"replace": resigned_manifest(

@@ -43,7 +43,14 @@ from review.intake.scan import rescan_known
 from review.manual.store import current_edition
 from review.signing.keys import format_fingerprint, registered_key
 from review.signing.manifest import Manifest, ManifestFile, verify_manifest
-from review.signing.verification import Difference, diff_files, load_signoff, signoff_status
+from review.signing.verification import (
+    Difference,
+    anchor_json,
+    diff_files,
+    load_signoff,
+    signed_anchor,
+    signoff_status,
+)
 from review.workspace import backups
 from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
@@ -100,6 +107,7 @@ class VerifiedPackage:
             "exceptions": [n.to_json() for n in self.manifest.exceptions],
             "waivers": [n.to_json() for n in self.manifest.waivers],
             "findings": [f.to_json() for f in self.manifest.findings],
+            "audit_anchor": anchor_json(signed_anchor(self.manifest)),
         }
 
 
