@@ -37,7 +37,7 @@ from index.document import Extraction
 from index.limits import Limits
 from index.ocr import ocr_available
 from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
-from index.scanner import FileStat, sha256_file, stat_file, walk
+from index.scanner import SKIPPED_LINK, FileStat, sha256_file, stat_file, walk
 from review.changes import Changes
 from review.checking.engine import run_checks
 from review.errors import UserError
@@ -192,7 +192,7 @@ def scan(
 
     walk_meter = ProgressMeter(progress, "walk", 0)
     stats: list[FileStat] = []
-    for st in walk(Path(p) for p in paths):
+    for st in walk((Path(p) for p in paths), lambda path, why: report.problems.append(_skipped(path, why))):
         stats.append(st)
         walk_meter.step(st.path)
         if cancel.cancelled:
@@ -290,6 +290,14 @@ def rescan_known(
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
+
+
+def _skipped(path: str, why: str) -> ScanProblem:
+    """What the walk passed over, said so that nobody thinks it was scanned."""
+    if why == SKIPPED_LINK:
+        return ScanProblem(path, "link", f"{path} 是快捷方式（符号链接），未扫描：它可能指向材料文件夹之外或形成循环。"
+                                         "如需提交，请把实际文件复制到材料文件夹中后重新扫描。")
+    return ScanProblem(path, "unreadable_folder", f"无法打开文件夹 {path}，其中的文件未扫描。请检查文件夹权限后重新扫描。")
 
 
 def _finish(report: ScanReport, started: float) -> ScanReport:
