@@ -5,6 +5,9 @@ name makes `sha in cache` a single `stat`, and entries of older extractors are s
 for OCR results of one rendered page image; other measurements of a file's bytes (the red seals on
 its pages) go in `<folder>/<kind>/ab/<sha>.json.gz` the same way. Writes are atomic (temp file + os.replace), so a
 crash never leaves a half-written entry, and several processes may share one folder.
+
+The cache is derived data: an entry found damaged (truncated, bytes changed on disk) is removed
+when read, so that it is a plain miss from then on and the next scan extracts the file again.
 """
 from __future__ import annotations
 
@@ -37,7 +40,8 @@ class ExtractionCache:
         self._write(self._path(extraction.sha256), extraction.to_json())
 
     def __contains__(self, sha256: str) -> bool:
-        """Cheap: one `stat`, no decompression (a damaged entry shows up as a miss in `get`)."""
+        """Cheap: one `stat`, no decompression (a damaged entry shows up as a miss in `get`, which
+        removes it)."""
         return self._path(sha256).is_file()
 
     def get_page_texts(self, sha256: str) -> list[str] | None:
@@ -74,11 +78,15 @@ class ExtractionCache:
     def _read(path: Path) -> dict[str, Any] | None:
         try:
             with open(path, "rb") as f:
-                return orjson.loads(gzip.decompress(f.read()))
-        except FileNotFoundError:
+                raw = f.read()
+        except OSError:
             return None
-        except (OSError, EOFError, zlib.error, ValueError):  # orjson.JSONDecodeError is a ValueError
-            return None  # a damaged entry is a miss; the next put replaces it
+        try:
+            return orjson.loads(gzip.decompress(raw))
+        except (EOFError, zlib.error, gzip.BadGzipFile, ValueError):  # orjson.JSONDecodeError is a ValueError
+            # Damaged: drop it, so that `in` misses too and the next scan extracts the file again.
+            path.unlink(missing_ok=True)
+            return None
 
     @staticmethod
     def _write(path: Path, data: dict[str, Any]) -> None:

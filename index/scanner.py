@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,21 +41,35 @@ def _is_ignored(name: str) -> bool:
     return lower in IGNORED_NAMES or lower.startswith(IGNORED_PREFIXES)
 
 
-def walk(paths: Iterable[Path]) -> Iterator[FileStat]:
+# What `walk` passes over, told to its `skipped` callback with the path.
+SKIPPED_LINK, SKIPPED_FOLDER = "link", "unreadable_folder"
+
+
+def walk(paths: Iterable[Path], skipped: Callable[[str, str], None] | None = None) -> Iterator[FileStat]:
     """Every regular file under the given folders (recursively) and the given files, sorted.
 
-    Symbolic links are not followed (a link could point outside the submission); unreadable folders
-    are skipped silently here and files that vanish between listing and stat are dropped.
+    Symbolic links are not followed (a link could point outside the submission, or loop) and
+    folders that cannot be listed cannot be walked: each is told to `skipped(path, SKIPPED_LINK or
+    SKIPPED_FOLDER)`. Files that vanish between listing and stat are dropped.
     """
+    def unreadable(error: OSError) -> None:
+        if skipped is not None:
+            skipped(display_path(error.filename or ""), SKIPPED_FOLDER)
+
     for given in paths:
         given = Path(os.path.abspath(given))
         if given.is_file():
             yield from stat_file(given, given.parent)
             continue
-        for folder, dirs, files in os.walk(given, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for folder, dirs, files in os.walk(given, onerror=unreadable, followlinks=False):
+            links = [name for name in [*dirs, *files] if not name.startswith(".") and not _is_ignored(name)
+                     and os.path.islink(os.path.join(folder, name))]
+            if skipped is not None:
+                for name in sorted(links):
+                    skipped(display_path(Path(folder) / name), SKIPPED_LINK)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
             for name in sorted(files):
-                if not _is_ignored(name):
+                if not _is_ignored(name) and name not in links:
                     yield from stat_file(Path(folder) / name, given)
 
 

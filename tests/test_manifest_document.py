@@ -72,7 +72,7 @@ def test_signed_bytes_read_into_the_typed_document_and_write_back_unchanged(sign
     assert manifest.to_bytes() == row.manifest
     assert verify_manifest(manifest.to_bytes(), row.signature, row.public_key)
     assert Manifest.from_bytes(manifest.to_bytes()) == manifest
-    assert manifest.format_version == MANIFEST_VERSION == 2
+    assert manifest.format_version == MANIFEST_VERSION == 3
     assert (manifest.group, manifest.manual, manifest.city, manifest.leader, manifest.version) == (
         ManifestGroup("XC", "宣传组"), ManifestManual("测试操作手册", "2026版"), "北湖市", LEADER, 1)
     assert manifest.requirements == ("Ⅲ-1-1)", "Ⅲ-1-2)")
@@ -90,6 +90,9 @@ def test_signed_bytes_read_into_the_typed_document_and_write_back_unchanged(sign
     assert waived and all(f.waived_by == LEADER and f.waiver_reason == "已核实，为单位公开电话" and f.waived_at
                           for f in waived)
     assert manifest.audit_head.seq > 0 and len(manifest.audit_head.hash) == 64
+    # format 3: the first sign-off anchors every entry so far by its short hash
+    head = manifest.audit_head
+    assert head.since == 0 and len(head.rows) == head.seq and head.rows[-1] == head.hash[:16]
     assert manifest.covered_paths() == {"Ⅲ-1-1)": [f.path for f in manifest.files],
                                         "Ⅲ-1-2)": ["Ⅲ-1-2)/专题学习.pdf"]}
 

@@ -12,13 +12,15 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from review.assessment.approval import decide
+from review.assessment.group_state import group_state
 from review.errors import UserError
 from review.handover.package import export_package, import_package, verify_package
 from review.handover.signoff import sign_off
 from review.manual.model import manual_from_document
 from review.manual.store import store_manual
+from review.office.consolidation import consolidated_view
 from review.signing.keys import KeyFile, fingerprint, register_key, unlock
-from review.signing.manifest import canonical_bytes
+from review.signing.manifest import MANIFEST_VERSION, canonical_bytes
 from review.workspace.accounts import login
 from review.workspace.db.models import SigningKey
 from tests.review_signoff_helpers import MANUAL, PASSWORDS, add_file, make_workspace, real_file
@@ -103,6 +105,14 @@ def resigned_manifest(leader_ws, package: Path, change) -> dict[str, bytes]:
     return {"manifest.json": data, "signature.sig": private.sign(data)}
 
 
+def edited_info(package: Path, **changes: object) -> dict[str, bytes]:
+    """package.json (which is not signed) edited as anyone with the USB stick can."""
+    with zipfile.ZipFile(package) as archive:
+        info = json.loads(archive.read("package.json"))
+    info.update(changes)
+    return {"package.json": json.dumps(info, ensure_ascii=False).encode("utf-8")}
+
+
 DOCX = "files/Ⅲ-1-1)/学习计划.docx"
 CASES = {
     "changed bytes": (lambda pkg, _ws: {"replace": {DOCX: one_byte_flipped(real_file(DOCX, b"plan " * 100))}},
@@ -125,11 +135,15 @@ CASES = {
     "unsafe path in signed manifest": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m["files"][0].update(path="../outside.docx"))}, r"清单中文件路径.*\.\./"),
     "newer manifest format": (lambda pkg, ws: {"replace": resigned_manifest(
-        ws, pkg, lambda m: m.update(format_version=3))}, "由更新版本的软件生成"),
+        ws, pkg, lambda m: m.update(format_version=MANIFEST_VERSION + 1))}, "由更新版本的软件生成"),
     "signed manifest without its leader": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m.pop("leader"))}, "缺少必需的字段“leader”"),
     "signed manifest with a malformed group": (lambda pkg, ws: {"replace": resigned_manifest(
         ws, pkg, lambda m: m.update(group="XC"))}, "工作组、手册、版本、条目或签字时间的格式不对"),
+    "package.json names another leader": (lambda pkg, _ws: {"replace": edited_info(pkg, leader="李组长")},
+                                          "package.json 中的 leader 与签字清单不符"),
+    "package.json names another version": (lambda pkg, _ws: {"replace": edited_info(pkg, version=7)},
+                                           "package.json 中的 version 与签字清单不符"),
 }
 
 
@@ -188,3 +202,34 @@ def test_only_the_office_imports(package, office):
     with pytest.raises(UserError, match="无权导入材料包"):
         import_package(office, login(office, LEADER, PASSWORDS[LEADER]), package)
     assert snapshot(office) == before
+
+
+def test_unsigned_facts_in_package_json_are_neither_stored_nor_shown(package, leader_ws, tmp_path):
+    """Who exported it and the decision history's comments are not signed: edited, they change nothing
+    the office keeps or shows."""
+    with zipfile.ZipFile(package) as archive:
+        info = json.loads(archive.read("package.json"))
+    forged_history = [{**d, "comment": "伪造的审核意见", "decided_by": "冒名者"} for d in info["decisions"]]
+    edited = rebuild(package, tmp_path / "edited.mrpkg",
+                     **{"replace": edited_info(package, exported_by="冒名者", decisions=forged_history)})
+    office = make_workspace(tmp_path / "fresh-office")
+    try:
+        with leader_ws.session() as session:
+            key = session.query(SigningKey).one()
+            key_file = KeyFile(LEADER, "XC", key.fingerprint, key.public_key)
+        with office.session() as session:
+            register_key(session, key_file, "文明办")
+        result = import_package(office, login(office, "文明办", PASSWORDS["文明办"]), edited)
+        _files, rows = snapshot(office)
+        stored = [p for p in office.root.rglob("*") if p.is_file() and not p.name.startswith("workspace.db")]
+        shown = json.dumps([result.to_json(), [g.to_json() for g in consolidated_view(office).groups],
+                            group_state(office, "XC").to_json()], ensure_ascii=False)
+        for forged in ("冒名者", "伪造的审核意见"):
+            assert not any(forged in row for row in rows)
+            assert not any(forged.encode() in p.read_bytes() for p in stored)
+            assert forged not in shown
+        kept = json.loads((result.folder / "package.json").read_text(encoding="utf-8"))
+        assert kept == {"format": "materials-review-package", "format_version": 1, "group": {"code": "XC", "name": "宣传组"},
+                        "version": 1, "leader": LEADER, "fingerprint": key_file.fingerprint}
+    finally:
+        office.close()

@@ -122,7 +122,7 @@ def test_signoff_sheet_has_a_sheet_per_group_with_hashes_exceptions_and_lines_to
         assert info[0] == ["工作组", f"{group.name}（{group.code}）", "组长", group.leader]
         assert info[1][:3] == ["签字版本", group.version_text(), "签字时间"] and info[2][:2] == ["签字状态", "有效"]
         assert info[3] == ["签字清单摘要", short_hash(signoff.manifest_sha256), "审计锚点",
-                           f"第 {signoff.audit_seq} 条记录\n{short_hash(signoff.audit_hash)}"]
+                           f"第 {signoff.audit_anchor.seq} 条记录\n{short_hash(signoff.audit_anchor.hash)}"]
         assert info[4][:2] == ["签名密钥指纹", format_fingerprint(group.fingerprint)]
         listed = signed_exception_list(group.state_model, signed_notes(group.state_model))
         assert [r[1] for r in exceptions[1:]] == [e.kind_name for e in listed]

@@ -165,5 +165,5 @@ def test_signoff_sheet_lists_every_exception_the_leader_signs(printed):
             if exception.finding is not None:
                 assert compact(exception.finding.title) in sheet
         assert compact(short_hash(state.signoff.manifest_sha256)) in sheet
-        assert compact(short_hash(state.signoff.audit_hash)) in sheet
+        assert compact(short_hash(state.signoff.audit_anchor.hash)) in sheet
         assert group.leader in sheet and "组长（签字）" in sheet and "文明办经办人（签字）" in sheet

@@ -61,7 +61,8 @@ Public API:
         .bulk_writer(progress=None, total=None) -> BulkWriter          context manager: .add(doc), .commit()
         .update(doc) / .remove(doc_ids) -> int / .set_items(doc_id, items) -> bool
         .search(SearchQuery) -> SearchResults
-        .doc_count() / .health() -> "ok"|"missing"|"corrupt"|"locked"|"old_schema"|"other_engine"
+        .doc_count() / .doc_ids(group=None) -> set[str]
+        .health() -> "ok"|"missing"|"corrupt"|"locked"|"old_schema"|"other_engine"
         .rebuild(all_docs, progress=None) -> int / .close()
     progress(done: int, total: int | None) is called every 100 documents and at the end.
 

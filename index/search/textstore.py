@@ -511,6 +511,18 @@ class TextStoreIndex:
         except sqlite3.DatabaseError as error:
             raise broken(self.path, error) from error
 
+    def doc_ids(self, group: str | None = None) -> set[str]:
+        """The ids of the documents in the index (of one group): what a caller compares with what it
+        believes it indexed, to put back what a rebuild could not."""
+        try:
+            if group is None:
+                rows = self._reader().execute("SELECT doc_id FROM docs")
+            else:
+                rows = self._reader().execute("SELECT doc_id FROM docs WHERE grp = ?", (group,))
+            return {doc_id for (doc_id,) in rows}
+        except sqlite3.DatabaseError as error:
+            raise broken(self.path, error) from error
+
     def health(self) -> str:
         """"ok", "missing", "corrupt", "old_schema", "other_engine" (made by the other engine) or
         "locked" (a writer died holding the lock)."""

@@ -46,7 +46,7 @@ from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
 from review.signing.keys import format_fingerprint, registered_key
 from review.signing.manifest import Manifest, ManifestDecision, ManifestStandard, verify_manifest
-from review.signing.verification import Difference, SignoffStatus, signoff_status_in
+from review.signing.verification import Difference, SignoffStatus, signed_anchor, signoff_status_in
 from review.workspace.db.models import Group, ImportedPackage, Material, Waiver
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
@@ -371,9 +371,8 @@ def package_group_state(session: Session, root: Path, group: Group, manual: Manu
     signoff = SignoffStatus(group.code, "valid", version=package.signoff_version, signed_at=package.signed_at,
                             leader=package.leader, fingerprint=package.fingerprint,
                             latest_version=package.signoff_version,
-                            covered=manifest.covered_paths(),
-                            manifest_sha256=hashlib.sha256(package.manifest).hexdigest(),
-                            audit_seq=manifest.audit_head.seq, audit_hash=manifest.audit_head.hash)
+                            covered=manifest.covered_paths(), audit_anchor=signed_anchor(manifest),
+                            manifest_sha256=hashlib.sha256(package.manifest).hexdigest())
     folder = root / package.folder / FILES_DIR
     codes = list(manifest.requirements)
     responsible = group_standard_codes(session, group, manual) if manual else []

@@ -4,7 +4,7 @@ A package is a zip holding::
 
     manifest.json    the exact signed manifest bytes (see review.handover.signoff)
     signature.sig    the 64-byte Ed25519 signature of manifest.json
-    package.json     unsigned facts: signer fingerprint, who exported it, the decision history, findings
+    package.json     unsigned: signer fingerprint, group, version, leader, who exported it, the decision history
     files/<path>     every file the manifest lists, under its relative path
 
 The office trusts nothing it cannot verify. `verify_package` reads the zip without touching the
@@ -15,6 +15,12 @@ program does not understand or that was signed against another manual edition, a
 changed or extra files. `import_package` runs the same checks while extracting into a temporary
 folder inside the workspace, then records the package in one transaction and renames the folder
 into packages/; a refusal leaves the workspace as it was.
+
+Only signed facts are taken in. package.json is not signed (exporting needs no leader's password):
+its fingerprint only picks the key the signature must verify with, what it repeats of the manifest
+(group, version, leader) must agree with the signed manifest or the package is refused, and the
+rest (who exported it, the decision history) is neither stored nor shown: the office keeps a
+package.json rebuilt from the verified facts.
 """
 from __future__ import annotations
 
@@ -43,7 +49,14 @@ from review.intake.scan import rescan_known
 from review.manual.store import current_edition
 from review.signing.keys import format_fingerprint, registered_key
 from review.signing.manifest import Manifest, ManifestFile, verify_manifest
-from review.signing.verification import Difference, diff_files, load_signoff, signoff_status
+from review.signing.verification import (
+    Difference,
+    anchor_json,
+    diff_files,
+    load_signoff,
+    signed_anchor,
+    signoff_status,
+)
 from review.workspace import backups
 from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
@@ -100,6 +113,7 @@ class VerifiedPackage:
             "exceptions": [n.to_json() for n in self.manifest.exceptions],
             "waivers": [n.to_json() for n in self.manifest.waivers],
             "findings": [f.to_json() for f in self.manifest.findings],
+            "audit_anchor": anchor_json(signed_anchor(self.manifest)),
         }
 
 
@@ -247,6 +261,7 @@ def _verify(session: Session, path: Path, extract_to: Path | None) -> VerifiedPa
             signature = _read_small(archive, members, SIGNATURE_NAME, name)
             info = _parse_info(_read_small(archive, members, INFO_NAME, name), name)
             manifest = _check_signed(session, name, manifest_bytes, signature, str(info.get("fingerprint", "")))
+            info = _verified_info(info, manifest, name)
             total = _check_files(archive, members, manifest, name, extract_to)
     except FileNotFoundError as exc:
         raise UserError(f"找不到材料包 {path}。请检查路径。") from exc
@@ -339,6 +354,18 @@ def _parse_info(data: bytes, name: str) -> dict[str, Any]:
     if int(info.get("format_version", 0)) > PACKAGE_VERSION:
         raise UserError(f"材料包 {name} 由更新版本的软件导出，请先升级本软件。")
     return info
+
+
+def _verified_info(info: dict[str, Any], manifest: Manifest, name: str) -> dict[str, Any]:
+    """What the office keeps of package.json: the signed facts it repeats, once they agree with the
+    manifest, and the fingerprint the signature was verified with; nothing unsigned."""
+    signed: dict[str, Any] = {"group": manifest.group.to_json(), "version": manifest.version, "leader": manifest.leader}
+    for key, value in signed.items():
+        if key in info and info[key] != value:
+            raise UserError(f"材料包 {name} 的 {INFO_NAME} 中的 {key} 与签字清单不符，该材料包可能被篡改，已拒绝导入。"
+                            "请让工作组重新导出。")
+    return {"format": PACKAGE_FORMAT, "format_version": PACKAGE_VERSION, **signed,
+            "fingerprint": str(info["fingerprint"]).lower()}
 
 
 def _check_signed(session: Session, name: str, manifest_bytes: bytes, signature: bytes,

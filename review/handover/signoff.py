@@ -2,7 +2,8 @@
 
 The manifest is canonical JSON (sorted keys, no spaces, UTF-8) naming every covered file with its
 relative path, size, SHA-256 and the requirements it is mapped to, plus the decisions, the
-exceptions the leader listed, waivers and open findings, and the head of the audit chain. The
+exceptions the leader listed, waivers and open findings, and the audit chain's anchor (its head
+and the short hash of every entry since the previous sign-off; see review.signing.audit_anchors). The
 exact manifest bytes and the signature are stored; each sign-off is a new version and old ones
 are kept. `signoff_status` verifies the signature and compares the manifest with the group's
 current materials, so any change after signing shows as 已失效 with the list of differences.
@@ -29,10 +30,10 @@ from review.errors import UserError
 from review.intake.scan import rescan_known
 from review.manual.codes import match_code
 from review.manual.store import current_edition, current_manual
+from review.signing.audit_anchors import anchor_now
 from review.signing.keys import ensure_key, unlock
 from review.signing.manifest import (
     Manifest,
-    ManifestAuditHead,
     ManifestDecision,
     ManifestFile,
     ManifestFinding,
@@ -43,9 +44,9 @@ from review.signing.manifest import (
     ManifestStandard,
 )
 from review.workspace import backups
-from review.workspace.audit import HEAD_KEY, record
+from review.workspace.audit import record
 from review.workspace.db.base import utcnow
-from review.workspace.db.models import Decision, Group, Setting, Signoff, User
+from review.workspace.db.models import Decision, Group, Signoff, User
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.passwords import verify_password
@@ -244,7 +245,6 @@ def manifest_findings(state: GroupState) -> list[ManifestFinding]:
 def _manifest(session: Session, group: Group, state: GroupState, leader: str, signed_at: str, version: int,
               files: list[ManifestFile], notes: dict[str, str]) -> Manifest:
     edition = current_edition(session)
-    head = session.get(Setting, HEAD_KEY)
     codes = [s.code for s in state.standards]
     decisions = latest_decisions(session, group)
     return Manifest(
@@ -261,8 +261,7 @@ def _manifest(session: Session, group: Group, state: GroupState, leader: str, si
         exceptions=tuple(ManifestNote(c, r) for c, r in sorted(notes.items())),
         waivers=tuple(ManifestNote(s.code, s.waiver.reason) for s in state.standards if s.waiver),
         findings=tuple(manifest_findings(state)),
-        audit_head=ManifestAuditHead(int(head.value.get("seq", 0)), str(head.value.get("hash", "")))
-        if head is not None and head.value else ManifestAuditHead(),
+        audit_head=anchor_now(session),
     )
 
 

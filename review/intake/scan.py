@@ -12,7 +12,9 @@ The scan is incremental and safe to interrupt:
 5. commit the index, then record which SHA-256 each material has in the index.
 
 A crash or a cancel between steps leaves a consistent workspace: the next scan finds the cache
-and index entries that are missing and completes them.
+and index entries that are missing and completes them. The same holds when `cache/` or
+`search-index/` are lost or damaged: the index is rebuilt from what the cache still has, and the
+files the cache or the index lack are extracted again.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from index.document import Extraction
 from index.limits import Limits
 from index.ocr import ocr_available
 from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
-from index.scanner import FileStat, sha256_file, stat_file, walk
+from index.scanner import SKIPPED_LINK, FileStat, sha256_file, stat_file, walk
 from review.changes import Changes
 from review.checking.engine import run_checks
 from review.errors import UserError
@@ -174,7 +176,8 @@ def scan(
 
     `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
     brings the group's findings up to date (only what changed is checked again); `rehash` hashes
-    every file again instead of trusting an unchanged size and modification time.
+    every file again instead of trusting an unchanged size and modification time, and reads every
+    cache entry instead of trusting that it exists.
     """
     require(actor, "scan", group_code)
     cancel = cancel or CancelToken()
@@ -189,7 +192,7 @@ def scan(
 
     walk_meter = ProgressMeter(progress, "walk", 0)
     stats: list[FileStat] = []
-    for st in walk(Path(p) for p in paths):
+    for st in walk((Path(p) for p in paths), lambda path, why: report.problems.append(_skipped(path, why))):
         stats.append(st)
         walk_meter.step(st.path)
         if cancel.cancelled:
@@ -221,7 +224,8 @@ def scan(
                         "missing": report.missing})
 
     real_paths = {st.path: st.real for st in stats}
-    _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers)
+    _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers,
+                       verify_cache=rehash)
     if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
     if check and not cancel.cancelled:
@@ -281,11 +285,19 @@ def rescan_known(
             record(session, actor=actor.name, action="scan.verify", target=group_code,
                    details={"changed": report.changed, "missing": report.missing})
     _extract_and_index(workspace, group_code, cache, {st.path: st.real for st in stats}, report, progress, cancel,
-                       None)
+                       None, verify_cache=rehash)
     if not cancel.cancelled:
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
+
+
+def _skipped(path: str, why: str) -> ScanProblem:
+    """What the walk passed over, said so that nobody thinks it was scanned."""
+    if why == SKIPPED_LINK:
+        return ScanProblem(path, "link", f"{path} 是快捷方式（符号链接），未扫描：它可能指向材料文件夹之外或形成循环。"
+                                         "如需提交，请把实际文件复制到材料文件夹中后重新扫描。")
+    return ScanProblem(path, "unreadable_folder", f"无法打开文件夹 {path}，其中的文件未扫描。请检查文件夹权限后重新扫描。")
 
 
 def _finish(report: ScanReport, started: float) -> ScanReport:
@@ -403,66 +415,98 @@ def _extract_and_index(
     progress: Progress | None,
     cancel: CancelToken,
     workers: int | None,
+    *,
+    verify_cache: bool = False,
 ) -> None:
-    """Extract what the cache lacks and bring the search index up to date, pipelined."""
+    """Extract what the cache lacks and bring the search index up to date, pipelined.
 
-    with workspace.session() as session:
-        group = get_group(session, group_code)
-        pending = list(session.scalars(
-            select(Material).where(Material.group_id == group.id, Material.status == "present",
-                                   Material.sha256.is_not(None))
-            .where((Material.indexed_sha256.is_(None)) | (Material.indexed_sha256 != Material.sha256))
-        ))
-        stale = [str(m.id) for m in session.scalars(
-            select(Material).where(Material.group_id == group.id, Material.status == "missing",
-                                   Material.indexed_sha256.is_not(None)))]
-        items = _mapped_codes(session, [m.id for m in pending])
-        pending_info = [(m.id, m.path, m.sha256 or "", m.rel_path) for m in pending]
-    if not pending_info and not stale:
-        return
+    Both are derived data and may have been lost or damaged since the last scan: a missing or
+    broken index is rebuilt from the cache on opening (with progress), and then every present file
+    the index lacks, or whose cache entry is gone, is extracted again from the file itself.
+    `verify_cache` reads every cache entry of the group (not just `stat`s it), so that a damaged
+    one is found and replaced too.
+    """
+    service = SearchService.open(workspace, progress)
+    try:
+        with workspace.session() as session:
+            group = get_group(session, group_code)
+            present = list(session.scalars(
+                select(Material).where(Material.group_id == group.id, Material.status == "present",
+                                       Material.sha256.is_not(None))))
+            in_index = service.index.doc_ids(group_code)
+            pending = [m for m in present if _needs_indexing(m, in_index, cache, verify_cache)]
+            stale = [str(m.id) for m in session.scalars(
+                select(Material).where(Material.group_id == group.id, Material.status == "missing",
+                                       Material.indexed_sha256.is_not(None)))]
+            items = _mapped_codes(session, [m.id for m in pending])
+            pending_info = [(m.id, m.path, m.sha256 or "", m.rel_path) for m in pending]
+        if not pending_info and not stale:
+            return
+        _index_pending(workspace, service, group_code, cache, pending_info, items, stale, real_paths, report,
+                       progress, cancel, workers)
+    finally:
+        service.close()
 
-    to_extract: dict[str, str] = {}
-    for _mid, path, sha, _rel in pending_info:
-        if sha not in cache and sha not in to_extract and path in real_paths:
-            to_extract[sha] = real_paths[path]
-    report.from_cache = len({sha for _m, _p, sha, _r in pending_info}) - len(to_extract)
+
+def _needs_indexing(material: Material, in_index: set[str], cache: ExtractionCache, verify_cache: bool) -> bool:
+    sha = material.sha256 or ""
+    if material.indexed_sha256 != sha or str(material.id) not in in_index:
+        return True
+    return cache.get(sha) is None if verify_cache else sha not in cache
+
+
+def _index_pending(
+    workspace: Workspace,
+    service: SearchService,
+    group_code: str,
+    cache: ExtractionCache,
+    pending_info: list[tuple[int, str, str, str]],
+    items: dict[int, list[str]],
+    stale: list[str],
+    real_paths: dict[str, str],
+    report: ScanReport,
+    progress: Progress | None,
+    cancel: CancelToken,
+    workers: int | None,
+) -> None:
     by_sha: dict[str, list[tuple[int, str, str]]] = {}
     for mid, path, sha, rel in pending_info:
         by_sha.setdefault(sha, []).append((mid, path, rel))
-
     meter = ProgressMeter(progress, "extract", len(pending_info))
-    service = SearchService.open(workspace)
     indexed: list[tuple[int, str, str, int]] = []  # (material id, sha, format, pages waiting for OCR)
-    try:
-        with service.bulk() as writer:
-            if stale:
-                writer.remove(stale)
+    to_extract: dict[str, str] = {}
+    with service.bulk() as writer:
+        if stale:
+            writer.remove(stale)
 
-            def index_one(extraction: Extraction) -> None:
-                for mid, path, rel in by_sha.get(extraction.sha256, []):
-                    writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
-                    indexed.append((mid, extraction.sha256, extraction.format, _ocr_pages(extraction)))
-                    meter.step(path)
+        def index_one(extraction: Extraction) -> None:
+            for mid, path, rel in by_sha.get(extraction.sha256, []):
+                writer.add(search_doc(mid, path, rel, group_code, items.get(mid, []), extraction))
+                indexed.append((mid, extraction.sha256, extraction.format, _ocr_pages(extraction)))
+                meter.step(path)
 
-            for sha in list(by_sha):
-                if sha not in to_extract:
-                    cached = cache.get(sha)
-                    if cached is not None:
-                        index_one(cached)
+        for sha, holders in by_sha.items():
+            cached = cache.get(sha)  # None also when the entry is damaged (it is removed then)
+            if cached is not None:
+                report.from_cache += 1
+                index_one(cached)
+            else:
+                # Only files this scan looked at: bytes elsewhere may have changed since they were hashed.
+                source = next((real_paths[path] for _mid, path, _rel in holders if path in real_paths), None)
+                if source is not None:
+                    to_extract[sha] = source
+            if cancel.cancelled:
+                break
+        if to_extract and not cancel.cancelled:
+            pool = extraction_pool(cache, workers)
+            for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
+                report.extracted += 1
+                index_one(extraction)
                 if cancel.cancelled:
+                    pool.cancel()
                     break
-            if to_extract and not cancel.cancelled:
-                pool = extraction_pool(cache, workers)
-                for (_path, _sha), extraction in pool.submit_many((p, s) for s, p in to_extract.items()):
-                    report.extracted += 1
-                    index_one(extraction)
-                    if cancel.cancelled:
-                        pool.cancel()
-                        break
-            meter.step(force=True, count=0)
-        report.indexed = len(indexed)
-    finally:
-        service.close()
+        meter.step(force=True, count=0)
+    report.indexed = len(indexed)
     if cancel.cancelled:
         report.cancelled = True
     _store_index_state(workspace, indexed, stale)

@@ -23,8 +23,9 @@ from index.search import (
     TextStoreIndex,
     open_search_index,
 )
-from index.search.model import Progress
+from index.search.model import Progress as IndexProgress
 from review.errors import UserError
+from review.progress import Progress, ProgressEvent
 from review.workspace.db.models import Group, Mapping, Material
 from review.workspace.folder import Workspace
 
@@ -59,6 +60,7 @@ class SearchService:
 
     @classmethod
     def open(cls, workspace: Workspace, progress: Progress | None = None) -> SearchService:
+        """The workspace's index; one found missing or broken is rebuilt first ("index" progress)."""
         cache = ExtractionCache(workspace.paths.cache)
 
         def page_texts(doc_id: str) -> list[str] | None:
@@ -70,7 +72,8 @@ class SearchService:
 
         try:
             index = open_search_index(workspace.paths.search_index, page_texts,
-                                      rebuild_source=lambda: all_docs(workspace, cache), progress=progress,
+                                      rebuild_source=lambda: AllDocs(workspace, cache),
+                                      progress=_index_progress(progress),
                                       engine=workspace.settings().search_engine)
         except SearchIndexError as error:
             raise UserError(str(error)) from error
@@ -100,21 +103,36 @@ class SearchService:
         self.close()
 
 
-def all_docs(workspace: Workspace, cache: ExtractionCache) -> Iterator[SearchDoc]:
-    """Every present material whose extraction is cached, for rebuilding the index."""
-    with workspace.session() as session:
-        rows = session.execute(
-            select(Material.id, Material.path, Material.rel_path, Material.sha256, Group.code)
-            .join(Group, Material.group_id == Group.id)
-            .where(Material.status == "present", Material.sha256.is_not(None))
-        ).all()
-        items: dict[int, list[str]] = {}
-        for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)):
-            items.setdefault(mid, []).append(code)
-    for mid, path, rel_path, sha, group in rows:
-        extraction = cache.get(sha)
-        if extraction is not None:
-            yield search_doc(mid, path, rel_path, group, items.get(mid, []), extraction)
+def _index_progress(progress: Progress | None) -> IndexProgress | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(ProgressEvent("index", done, total or done))
+
+
+class AllDocs:
+    """Every present material whose extraction is cached, for rebuilding the index: counted first
+    (the rebuild's progress has a total), each document made only when the rebuild reaches it."""
+
+    def __init__(self, workspace: Workspace, cache: ExtractionCache) -> None:
+        self.cache = cache
+        with workspace.session() as session:
+            self.rows = session.execute(
+                select(Material.id, Material.path, Material.rel_path, Material.sha256, Group.code)
+                .join(Group, Material.group_id == Group.id)
+                .where(Material.status == "present", Material.sha256.is_not(None))
+            ).all()
+            self.items: dict[int, list[str]] = {}
+            for mid, code in session.execute(select(Mapping.material_id, Mapping.item_code)):
+                self.items.setdefault(mid, []).append(code)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[SearchDoc]:
+        for mid, path, rel_path, sha, group in self.rows:
+            extraction = self.cache.get(sha)
+            if extraction is not None:  # a lost entry: the next scan extracts the file and indexes it
+                yield search_doc(mid, path, rel_path, group, self.items.get(mid, []), extraction)
 
 
 def search(workspace: Workspace, text: str, *, group: str | None = None, items: list[str] | None = None,

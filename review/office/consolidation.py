@@ -102,6 +102,10 @@ class GroupView:
     leader: str | None = None
     fingerprint: str | None = None
     package_sha256: str | None = None
+    # The short hash of the audit chain's head the sign-off anchors ("" unsigned), e.g. "3F2A 91C0 7B1D 22E4":
+    # the 审核签字表 prints it so that the leader's `audit verify` can be compared with the paper.
+    audit_anchor: str = ""
+    audit_anchor_seq: int | None = None
     problem: str = ""
     changes: list[str] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
@@ -134,6 +138,7 @@ class GroupView:
             "state": self.state, "state_name": self.state_name, "version": self.version,
             "signed_at": self.signed_at, "leader": self.leader, "fingerprint": self.fingerprint,
             "fingerprint_display": self.fingerprint_display, "package_sha256": self.package_sha256,
+            "audit_anchor": self.audit_anchor, "audit_anchor_seq": self.audit_anchor_seq,
             "problem": self.problem, "changes": self.changes, "responsible": self.responsible,
             "waived_items": sorted(self.waived_items), "files": [f.to_json() for f in self.files],
             "open_issues": len(self.issues), "waivers": len(self.waivers),
@@ -245,6 +250,8 @@ def group_view(state: GroupState) -> GroupView:
     view = GroupView(state.code, state.name, state.source, sign.state, version=sign.version,
                      signed_at=sign.signed_at, leader=sign.leader, fingerprint=sign.fingerprint,
                      package_sha256=state.package_sha256, problem=sign.problem,
+                     audit_anchor=sign.audit_anchor.short if sign.audit_anchor else "",
+                     audit_anchor_seq=sign.audit_anchor.seq if sign.audit_anchor else None,
                      changes=[d.describe() for d in sign.differences] + state.notes,
                      responsible=[s.code for s in state.standards], state_model=state)
     for standard in state.standards:

@@ -1,8 +1,9 @@
 """Leaders' Ed25519 signing keys and the public-key files the office registers.
 
 A leader's key pair is made the first time it is needed (first sign-off or `key export`). The
-private key is stored in the database as PKCS#8, encrypted with the leader's password, so that a
-copied database alone cannot sign. The public key travels as a small JSON file holding the PEM
+private key is stored in the database sealed with the leader's password (scrypt at the login
+hashes' cost, AES-GCM; see review.workspace.sealed_keys), so that a copied database alone cannot
+sign and guessing the password through it is no cheaper than through the login hash. The public key travels as a small JSON file holding the PEM
 text, its owner and group, and a fingerprint (SHA-256 of the raw 32-byte key) that the office
 reads back over the phone in groups of four characters.
 """
@@ -25,6 +26,7 @@ from review.workspace.db.models import Group, RegisteredKey, SigningKey, User
 from review.workspace.folder import Workspace
 from review.workspace.groups import ensure_group, get_group
 from review.workspace.permissions import Actor, require
+from review.workspace.sealed_keys import WrongPassword, reseal_legacy, seal, unseal
 
 KEY_FILE_FORMAT = "materials-review-public-key"
 KEY_FILE_VERSION = 1
@@ -90,11 +92,8 @@ def ensure_key(session: Session, user: User, password: str) -> SigningKey:
     key = SigningKey(
         user_id=user.id,
         public_key=public_pem(private.public_key()),
-        private_key=private.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(password.encode("utf-8")),
-        ).decode("ascii"),
+        private_key=seal(private.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()), password),
         fingerprint=fingerprint(private.public_key()),
     )
     session.add(key)
@@ -103,12 +102,14 @@ def ensure_key(session: Session, user: User, password: str) -> SigningKey:
 
 
 def unlock(key: SigningKey, password: str, owner: str) -> Ed25519PrivateKey:
-    """Decrypt a stored private key; a wrong password is a UserError naming the owner."""
+    """Decrypt a stored private key; a wrong password is a UserError naming the owner. A key still
+    sealed the old way is sealed anew (in the caller's transaction)."""
     try:
-        private = serialization.load_pem_private_key(key.private_key.encode("ascii"), password.encode("utf-8"))
-    except (ValueError, TypeError) as exc:
+        private = serialization.load_der_private_key(unseal(key.private_key, password), None)
+    except (WrongPassword, ValueError, TypeError) as exc:
         raise UserError(f"无法用所给密码解开“{owner}”的签名密钥。请输入该组长账户的密码后重试。",
                         exit_code=4) from exc
+    reseal_legacy(key, password)
     if not isinstance(private, Ed25519PrivateKey):
         raise UserError(f"“{owner}”的签名密钥类型不对，无法签字。请联系技术支持。")
     return private

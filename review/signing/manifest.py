@@ -3,12 +3,14 @@
 The manifest is canonical JSON (sorted keys, no spaces, UTF-8) naming every covered file with its
 relative path, size, SHA-256 and the standards it is mapped to, the state of each standard as the
 leader saw it (format 2), the decisions, the exceptions the leader listed, waivers and the
-findings, and the head of the audit chain. Format 1 manifests (no per-standard state, findings
+findings, and the head of the audit chain with the short hash of every entry since the previous
+sign-off's (format 3: the signed anchor `audit verify` checks the chain against). Format 2
+manifests (an anchor with the head only) and format 1 (no per-standard state either, findings
 without `waived_at`) are still read.
 
 `Manifest.from_bytes` is the one parser and `Manifest.to_bytes` the one writer: what the writer
-writes reads back equal, and a format 2 manifest this program signed is written back to the very
-bytes that were signed. The parser refuses what the program relies on when it is missing or
+writes reads back equal, and a manifest of any format this program signed is written back to the
+very bytes that were signed. The parser refuses what the program relies on when it is missing or
 malformed (a UserError in Chinese) and reads the other parts leniently, as they were always read:
 entries that are not objects are passed over, text that is not text is read as text.
 """
@@ -24,7 +26,9 @@ from review.errors import UserError
 from review.signing.keys import verify_signature
 
 MANIFEST_FORMAT = "materials-review-signoff"
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
+ANCHOR_ROWS_FROM = 3  # the first format whose audit anchor lists the entries' short hashes
+ROW_HASH_CHARS = 16  # of each entry's SHA-256, in the anchor: enough to name the first entry that differs
 REQUIRED_KEYS = ("group", "manual", "leader", "signed_at", "version", "requirements")
 
 
@@ -183,13 +187,31 @@ class ManifestFinding:
 
 @dataclass(frozen=True)
 class ManifestAuditHead:
-    """The head of the workspace's audit chain when the leader signed."""
+    """The head of the workspace's audit chain when the leader signed: the anchor that the signature
+    fixes. From format 3 it also lists the first ROW_HASH_CHARS of the hash of every entry after
+    `since` (the previous sign-off's anchor in the workspace) up to `seq`, so that `audit verify` can
+    name the first entry rewritten since, even when the whole chain after it was recomputed."""
 
     seq: int = 0
     hash: str = ""
+    since: int = 0
+    rows: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, object]:
-        return {"seq": self.seq, "hash": self.hash}
+    @property
+    def short(self) -> str:
+        """The head's hash as printed (on the 审核签字表): its first 16 hex digits in groups of four."""
+        text = self.hash[:16].upper()
+        return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+    def row_hash(self, seq: int) -> str | None:
+        """The short hash the anchor lists for entry `seq`, or None when it lists none for it."""
+        index = seq - self.since - 1
+        return self.rows[index] if 0 <= index < len(self.rows) and seq <= self.seq else None
+
+    def to_json(self, *, with_rows: bool = True) -> dict[str, object]:
+        if not with_rows:
+            return {"seq": self.seq, "hash": self.hash}
+        return {"seq": self.seq, "hash": self.hash, "since": self.since, "rows": list(self.rows)}
 
 
 # -- the document ----------------------------------------------------------------------------------
@@ -238,7 +260,7 @@ class Manifest:
             "exceptions": [n.to_json() for n in self.exceptions],
             "waivers": [n.to_json() for n in self.waivers],
             "findings": [f.to_json() for f in self.findings],
-            "audit_head": self.audit_head.to_json(),
+            "audit_head": self.audit_head.to_json(with_rows=self.format_version >= ANCHOR_ROWS_FROM),
         }
 
     def to_bytes(self) -> bytes:
@@ -349,5 +371,7 @@ def _finding(data: dict[str, Any]) -> ManifestFinding:
 def _audit_head(value: object) -> ManifestAuditHead:
     if not isinstance(value, dict):
         return ManifestAuditHead()
-    seq = value.get("seq")
-    return ManifestAuditHead(seq if isinstance(seq, int) else 0, _text(value.get("hash")))
+    seq, since, rows = value.get("seq"), value.get("since"), value.get("rows")
+    return ManifestAuditHead(seq if isinstance(seq, int) else 0, _text(value.get("hash")),
+                             since if isinstance(since, int) else 0,
+                             tuple(_text(r) for r in rows) if isinstance(rows, list) else ())

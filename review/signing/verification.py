@@ -13,7 +13,7 @@ from review.errors import UserError
 from review.intake.mapping import mapped_materials, material_label
 from review.manual.assignment import group_standard_codes
 from review.signing.keys import fingerprint, format_fingerprint, load_public_key
-from review.signing.manifest import Manifest, ManifestFile, verify_manifest
+from review.signing.manifest import Manifest, ManifestAuditHead, ManifestFile, verify_manifest
 from review.workspace.db.models import Group, Material, SigningKey, Signoff
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
@@ -56,8 +56,9 @@ class SignoffStatus:
     covered: dict[str, list[str]] = field(default_factory=dict)  # signed standard → the paths signed for it
     exceptions: dict[str, str] = field(default_factory=dict)  # standard → the leader's note when signing
     manifest_sha256: str = ""  # SHA-256 of the signed manifest's bytes
-    audit_seq: int = 0  # the audit chain's head when the leader signed (the manifest's anchor)
-    audit_hash: str = ""
+    # The audit chain's head the signature anchors (`audit verify` checks the chain against it);
+    # None before format 2 or when the signature does not hold. `.short` is what the 签字表 prints.
+    audit_anchor: ManifestAuditHead | None = None
 
     @property
     def state_name(self) -> str:
@@ -70,7 +71,17 @@ class SignoffStatus:
             "fingerprint": self.fingerprint,
             "fingerprint_display": format_fingerprint(self.fingerprint) if self.fingerprint else None,
             "problem": self.problem, "differences": [d.to_json() for d in self.differences],
+            "audit_anchor": anchor_json(self.audit_anchor),
         }
+
+
+def anchor_json(anchor: ManifestAuditHead | None) -> dict[str, object] | None:
+    """What the read model and the reports say of an audit anchor: entry, full and short hash."""
+    return {"seq": anchor.seq, "hash": anchor.hash, "short": anchor.short} if anchor else None
+
+
+def signed_anchor(manifest: Manifest) -> ManifestAuditHead | None:
+    return manifest.audit_head if manifest.audit_head.seq and manifest.audit_head.hash else None
 
 
 # -- the group's files as they are now -----------------------------------------------------------
@@ -181,9 +192,9 @@ def signoff_status_in(session: Session, group: Group, version: int | None = None
         status.state, status.problem = "invalid", problem
         return status
     status.signed_at = manifest.signed_at
-    status.audit_seq, status.audit_hash = manifest.audit_head.seq, manifest.audit_head.hash
     status.covered = manifest.covered_paths()
     status.exceptions = {e.code: e.reason for e in manifest.exceptions}
+    status.audit_anchor = signed_anchor(manifest)
     codes = set(manifest.requirements) | set(group_standard_codes(session, group))
     status.differences = diff_files(manifest.files, current_files(session, group, codes))
     if status.differences:

@@ -22,6 +22,7 @@ from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 from review.workspace.passwords import hash_password, verify_password
 from review.workspace.permissions import LOCAL_USER, ROLE_NAMES, Actor, require
+from review.workspace.sealed_keys import reseal_user_key
 
 PASSWORD_ENV = "MATERIALS_REVIEW_PASSWORD"
 FREE_ATTEMPTS = 3
@@ -82,6 +83,7 @@ def login(workspace: Workspace, name: str, password: str) -> Actor:
             raise UserError(f"用户名或密码错误（{name}）。请检查后重试；连续错误多次后账户会暂时锁定。", exit_code=4)
         user.failed_logins = 0
         user.locked_until = None
+        reseal_user_key(session, user, password)
         return actor_of(session, user)
 
 

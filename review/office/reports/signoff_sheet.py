@@ -85,8 +85,8 @@ def info_rows(group: GroupView) -> list[list[str]]:
         figures += "（" + "、".join(f"{name} {n} 条" for name, n in statuses.items()) + "）"
     signed = group.signed_at is not None
     state = group.state_name + (f"：{group.problem}" if group.problem else "")
-    audit = (f"第 {signoff.audit_seq} 条记录\n{short_hash(signoff.audit_hash)}"
-             if signoff is not None and signoff.audit_hash else "—")
+    anchor = signoff.audit_anchor if signoff is not None else None
+    audit = f"第 {anchor.seq} 条记录\n{anchor.short}" if anchor is not None else "—"
     return [
         ["工作组", f"{group.name}（{group.code}）", "组长", group.leader or "—"],
         ["签字版本", group.version_text(), "签字时间", local_time(group.signed_at) if signed else "未签字"],

@@ -177,7 +177,7 @@ class DecisionFile(Base):
 
 
 class SigningKey(Base):
-    """A leader's Ed25519 key pair; the private half is PKCS#8, encrypted with the leader's password."""
+    """A leader's Ed25519 key pair; the private half sealed with the leader's password (review.workspace.sealed_keys)."""
 
     __tablename__ = "signing_keys"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
