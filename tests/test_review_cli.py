@@ -125,7 +125,7 @@ def test_single_user_workspace_cannot_sign(tmp_path, capsys, monkeypatch):
     Workspace.create(tmp_path / "solo", WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1))).close()
     monkeypatch.delenv(ENV, raising=False)
     assert run(["-w", str(tmp_path / "solo"), "signoff", "XC"]) == 3
-    assert "需要组长账户及其密钥" in capsys.readouterr().err
+    assert "签字确认需要本组的组长账户" in capsys.readouterr().err
 
 
 def test_key_export_and_office_registers_it(cli, tmp_path):

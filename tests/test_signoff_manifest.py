@@ -106,7 +106,7 @@ def test_clerk_office_other_leader_and_single_user_cannot_sign(ws):
                           ("李组长", "只能对本组（CG）签字确认")):
         with pytest.raises(PermissionDenied, match=message):
             sign_off(ws, login(ws, name, PASSWORDS[name]), PASSWORDS[name], "XC")
-    with pytest.raises(PermissionDenied, match="需要组长账户及其密钥"):
+    with pytest.raises(PermissionDenied, match="签字确认需要本组的组长账户"):
         sign_off(ws, LOCAL_USER, "", "XC")
     assert signoff_status(ws, "XC").state == "none"
 
