@@ -73,16 +73,29 @@ def add_material(workspace: Workspace, group_code: str, path: Path, code: str) -
 
 
 # A 正式发文 the small manual's Ⅲ-1-1) asks for: 文号 and the standard's keyword 志愿服务.
-OFFICIAL_PLAN = "北文明〔2026〕5号 关于印发志愿服务工作方案的通知"
+# A 正式发文 as it is laid out: the 文号 on its own line, then the title.
+OFFICIAL_PLAN = "北文明〔2026〕5号\n关于印发志愿服务工作方案的通知"
 
 
 def write_pdf(path: Path, pages: int = 2, text: str = "背街小巷整治台账") -> Path:
+    """`pages` pages of `text`, each numbered."""
+    return write_pages(path, [f"{text} 第{number + 1}页" for number in range(pages)])
+
+
+def write_pages(path: Path, texts: list[str]) -> Path:
+    """A sealed PDF, one text per page, each page dated inside the window and stamped."""
     import pymupdf
 
+    from tests.seals import place_seal_on_pdf
+
     document = pymupdf.open()
-    for number in range(pages):
+    for text in texts:
         page = document.new_page()
-        page.insert_text((72, 100), f"{text} 第{number + 1}页", fontname="china-s", fontsize=14)
-        page.insert_text((72, 130), "北湖市文明办 2026年3月5日", fontname="china-s", fontsize=14)  # in the window
+        lines = text.split("\n")
+        for row, line in enumerate(lines):  # lines set apart as in a 红头文件 (文号, then the title)
+            page.insert_text((72, 100 + 40 * row), line, fontname="china-s", fontsize=14)
+        signed_at = 130 + 40 * len(lines)
+        page.insert_text((72, signed_at), "北湖市文明办 2026年3月5日", fontname="china-s", fontsize=14)
+        place_seal_on_pdf(page, (150, signed_at - 5), "北湖市精神文明建设委员会办公室")  # sealed, as filed
     document.save(path)
     return path

@@ -201,9 +201,9 @@ STANDARD = Standard(code="Ⅲ-11-1)", title="背街小巷环境整治方案", me
                     requirement=MaterialRequirement(kinds=[KindRequirement("正式发文", 1)]))
 
 
-def standard_findings(*paths: Path) -> list:
+def standard_findings(*paths: Path, standard: Standard = STANDARD) -> list:
     pairs = [read(p) for p in paths]
-    return of_rule(check_standard(STANDARD, pairs, CFG, CONFIG), "MR-SEAL-002")  # type: ignore[arg-type]
+    return of_rule(check_standard(standard, pairs, CFG, CONFIG), "MR-SEAL-002")  # type: ignore[arg-type]
 
 
 def test_notice_only_in_word_asks_for_the_sealed_copy(tmp_path: Path) -> None:
@@ -212,6 +212,17 @@ def test_notice_only_in_word_asks_for_the_sealed_copy(tmp_path: Path) -> None:
     assert len(found) == 1
     assert found[0].file == str(word) and found[0].item_code == "Ⅲ-11-1)" and found[0].text == "焦城管〔2026〕12号"
     assert "请提交盖章后的扫描件或 PDF" in found[0].hint
+    assert found[0].severity.label == "建议修改"
+
+
+def test_notice_only_in_word_must_be_fixed_where_the_manual_asks_for_the_sealed_original(tmp_path: Path) -> None:
+    sealed = Standard(code="Ⅲ-11-1)", title="背街小巷环境整治方案", methods=[METHOD_MATERIALS],
+                      requirement=MaterialRequirement(kinds=[KindRequirement("正式发文", 1)], sealed=True))
+    word = make_docx(tmp_path / "焦城管〔2026〕12号 通知.docx", NOTICE)
+    found = standard_findings(word, standard=sealed)
+    assert len(found) == 1 and found[0].severity.label == "必须修改"
+    assert "本条目要求提交加盖公章的原件扫描件" in found[0].message
+    assert standard_findings(word, scanned_pdf(tmp_path / "通知（盖章）.pdf"), standard=sealed) == []
 
 
 def test_word_copy_beside_its_sealed_scan_or_pdf_is_fine(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pymupdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
@@ -17,21 +16,12 @@ from tests.desktop_helpers import (  # noqa: F401 - fixtures
     dialogs_fixture,
     pool_fixture,
     settings_sandbox_fixture,
+    write_pages,
     write_pdf,
 )
 
 pytestmark = [pytest.mark.usefixtures("settings_sandbox"), pytest.mark.qt_log_ignore("propagateSizeHints")]
 
-
-def write_pages(path: Path, pages: list[str]) -> Path:
-    """A PDF with one line of text per page, each page dated inside the window."""
-    document = pymupdf.open()
-    for text in pages:
-        page = document.new_page()
-        page.insert_text((72, 100), text, fontname="china-s", fontsize=14)
-        page.insert_text((72, 130), "北湖市文明办 2026年3月5日", fontname="china-s", fontsize=14)
-    document.save(path)
-    return path
 
 
 def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, tmp_path: Path, monkeypatch):

@@ -136,7 +136,7 @@ def test_the_desk_refuses_to_approve_a_standard_with_an_open_must_fix(qtbot, wor
                                                                       tmp_path: Path):
     add_groups(workspace)
     # a 正式发文 with an unmasked mobile number: 必须修改
-    plan = write_pdf(tmp_path / "方案.pdf", text=f"手机13812345678 {OFFICIAL_PLAN}")
+    plan = write_pdf(tmp_path / "方案.pdf", text=f"{OFFICIAL_PLAN} 联系手机13812345678")
     add_material(workspace, "XC", plan, "Ⅲ-1-1)")
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")

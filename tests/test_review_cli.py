@@ -57,7 +57,7 @@ def test_only_the_office_adds_users_and_refusals_are_one_chinese_line(cli):
                        stdin="whatever1\n")
     assert code == 3 and err.startswith("错误：组长“张组长”无权管理账户") and err.count("\n") == 1
     code, _, err = cli("文明办", "user", "add", "某人", "--role", "leader", "--password-stdin", stdin="whatever1\n")
-    assert code != 0 and "必须指定所属工作组" in err
+    assert code != 0 and "必须指定所属的工作组" in err
     code, _, err = cli("文明办", "user", "add", "某人", "--role", "clerk", "--group", "XC", "--password-stdin")
     assert code != 0 and "没有读到" in err
 

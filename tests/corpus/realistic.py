@@ -426,6 +426,7 @@ def plan_corpus(seed: int = 2026) -> CorpusPlan:
     _copies_cases(plan)
     _period_cases(plan)
     _image_quality_cases(plan)
+    _mark_unsealed(plan)
     return plan
 
 
@@ -1331,7 +1332,30 @@ _SEAL_EXISTING = (
     ("焦政办〔2024〕36号", "MR-SEAL-002", "焦政办〔2024〕36号", "正式发文只有 Word 文档"),
     ("焦教〔2025〕9号", "MR-SEAL-002", "焦教〔2025〕9号", "正式发文只有 Word 文档"),
     ("焦教﹝2026﹞7号", "MR-SEAL-002", "焦教﹝2026﹞7号", "正式发文只有 Word 文档"),
+    # files of the requirement, period and copy cases
+    ("关于背街小巷整治工作情况的汇报.pdf", "MR-SEAL-001", "焦作市城市管理局", "工作汇报导出为 PDF，落款处没有盖章"),
+    ("焦城管〔2025〕37号", "MR-SEAL-001", "焦作市城市管理局", "正式发文导出为 PDF，落款处没有盖章"),
+    ("中小学心理辅导室建设使用情况.pdf", "MR-SEAL-001", "焦作市教育局", "情况说明导出为 PDF，落款处没有盖章"),
+    ("关于沁阳市公共文化场馆免费开放工作情况的说明.pdf", "MR-SEAL-001", "沁阳市文化广电和旅游局", "情况说明导出为 PDF，落款处没有盖章"),
+    ("焦作市中小学德育工作报告.pdf", "MR-SEAL-001", "焦作市教育局", "工作报告导出为 PDF，落款处没有盖章"),
+    ("关爱留守儿童暖冬行动情况报告.pdf", "MR-SEAL-001", "焦作市精神文明建设委员会办公室", "情况报告导出为 PDF，落款处没有盖章"),
+    ("焦文广旅〔2026〕3号", "MR-SEAL-001", "焦作市文化广电和旅游局", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦作市基层理论宣讲2025年上半年工作汇报.pdf", "MR-SEAL-001", "中共焦作市委宣传部", "工作汇报导出为 PDF，落款处没有盖章"),
+    ("焦文明委〔2025〕23号", "MR-SEAL-001", "焦作市精神文明建设委员会", "正式发文导出为 PDF，落款处没有盖章"),
+    ("焦建〔2026〕9号", "MR-SEAL-002", "焦建〔2026〕9号", "正式发文只有 Word 文档"),
+    ("焦教〔2025〕53号", "MR-SEAL-002", "焦教〔2025〕53号", "正式发文只有 Word 文档"),
+    ("焦文明办【2026】12号", "MR-SEAL-002", "焦文明办【2026】12号", "正式发文只有 Word 文档"),
+    ("焦宣〔2026〕2号", "MR-SEAL-002", "焦宣〔2026〕2号", "正式发文只有 Word 文档"),
 )
+
+
+def _mark_unsealed(plan: CorpusPlan) -> None:
+    """The other cases' 正式发文 and signed 情况说明 exported to PDF without a seal (MR-SEAL-001) or
+    filed only as Word (MR-SEAL-002) are mistakes too; marked last, once every case has its files."""
+    for part, rule, text, note in _SEAL_EXISTING:
+        planned = next((f for f in plan.files if part in f.name), None)
+        if planned is not None and planned.item is not None:
+            planned.mistakes.append(Mistake(rule, text, note))
 
 
 def _seal_cases(plan: CorpusPlan) -> None:
@@ -1340,10 +1364,6 @@ def _seal_cases(plan: CorpusPlan) -> None:
     a half-printed stamp, a JPEG of an unsealed 情况说明, a poster with a stamp-like logo; 正式发文
     only in Word, a 令, a Word copy with its sealed scan, and a plan whose title cites a 文号."""
     rng = random.Random(plan.seed + 13)
-    for part, rule, text, note in _SEAL_EXISTING:
-        planned = next((f for f in plan.files if part in f.name), None)
-        if planned is not None and planned.item is not None:
-            planned.mistakes.append(Mistake(rule, text, note))
 
     def on(first: date, last: date) -> date:
         return first + timedelta(days=rng.randint(0, (last - first).days))
@@ -1412,14 +1432,15 @@ def _seal_cases(plan: CorpusPlan) -> None:
     plan.add("CG", "Ⅲ-13-2)", "关于马村区老旧小区物业管理情况的说明.jpg", "情况说明", seal_jpeg(doc, seal=None), day,
              mistakes=[Mistake("MR-SEAL-001", doc.issuer, "情况说明拍成图片提交，落款处没有盖章")])
 
-    # 宣传组 Ⅲ-18-1): a poster with a red round logo (宣传资料, not a 正式发文: no seal asked).
+    # 宣传组, not yet filed: a poster with a red round logo (宣传资料, not a 正式发文: no seal asked).
+    # (Filed under Ⅲ-18-1) it would be the 落实 that standard's MR-REQ-002 case lacks.)
     day = on(date(2026, 3, 2), date(2026, 3, 20))
-    plan.add("XC", "Ⅲ-18-1)", "“文明焦作 你我同行”公益广告海报.pdf", "宣传资料",
+    plan.add("XC", None, "“文明焦作 你我同行”公益广告海报.pdf", "宣传资料",
              poster_pdf("文明焦作 你我同行", "讲文明 树新风 2026年3月", "焦作市文明办"), day,
              clean=[Clean("MR-SEAL-001", "焦作市文明办", "海报上的红色圆形标志不是公章，海报也不需盖章")])
 
-    # 城管组 Ⅲ-12-1) (own window: three years): a 令 only in Word; a notice in Word with its sealed
-    # scan beside it; 宣传组 Ⅲ-1-1): a plan whose title line cites a central 文号 (not a 正式发文).
+    # 城管组 Ⅲ-12-1) (own window: three years): a 令 only in Word; Ⅲ-12-2): a notice in Word with its
+    # sealed scan beside it; 宣传组 Ⅲ-1-1): a plan whose title line cites a central 文号 (not a 正式发文).
     day = on(date(2025, 10, 8), date(2025, 10, 30))
     base = prose.notice(rng, TOPICS["垃圾分类"], "焦作市生活垃圾分类管理办法（修订）", "第12号", day, organ="焦作市人民政府")
     order = replace(base, masthead="焦作市人民政府令", recipients=None, issuer=f"市长　{person_name(rng)}")
@@ -1429,9 +1450,9 @@ def _seal_cases(plan: CorpusPlan) -> None:
     number = docno("城管", 2026, 14)
     doc = prose.notice(rng, TOPICS["垃圾分类"], "关于开展生活垃圾分类示范小区创建活动的通知", number, day,
                        organ="焦作市城市管理局")
-    plan.add("CG", "Ⅲ-12-1)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知.docx", "正式发文", docx(doc), day,
+    plan.add("CG", "Ⅲ-12-2)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知.docx", "正式发文", docx(doc), day,
              clean=[Clean("MR-SEAL-002", number, "同一文号的盖章扫描件也已归入本条目")])
-    plan.add("CG", "Ⅲ-12-1)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知（盖章件）.pdf", "正式发文",
+    plan.add("CG", "Ⅲ-12-2)", f"{number} 关于开展生活垃圾分类示范小区创建活动的通知（盖章件）.pdf", "正式发文",
              seal_scan(doc, seal="落款", dpi=200), day,
              clean=[Clean("MR-SEAL-001", doc.issuer, "盖章扫描件")])
     day = on(date(2026, 1, 12), date(2026, 1, 30))
@@ -1512,7 +1533,8 @@ def _copies_cases(plan: CorpusPlan) -> None:
     doc = prose.report(rng, TOPICS["志愿服务"], "关于焦作市志愿服务激励回馈工作情况的说明", day, since=date(2025, 9, 1),
                        extra=["西湖区、拱墅区率先推行“志愿汇”积分兑换，志愿者可凭积分在文三路、莫干山路沿线商户享受优惠。",
                               "去年10月，市文明办组织赴义乌市考察学习志愿服务激励回馈的做法。"])
-    plan.add("WH", "Ⅲ-8-2)", "关于焦作市志愿服务激励回馈工作情况的说明.docx", "情况说明", docx(doc), day,
+    # not yet filed: under Ⅲ-8-2) it would be the 落实 that standard's MR-REQ-002 case lacks
+    plan.add("WH", None, "关于焦作市志愿服务激励回馈工作情况的说明.docx", "情况说明", docx(doc), day,
              mistakes=[Mistake("MR-CITY-003", "西湖区", "抄自杭州市的材料，区名和道路（西湖区、拱墅区、文三路）仍是杭州的")],
              clean=[Clean("MR-CITY-003", "义乌市", "赴外地考察学习，属正当提及")])
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from review.checking.rules.context import FileContext
 from review.checking.rules.dates import signature_date
 from review.checking.rules.docno import head_docno, order_number
-from review.checking.rules.finding import Finding
+from review.checking.rules.finding import Finding, Severity
 from review.checking.rules.kinds import IMAGE_FORMATS, signature_line
 from review.checking.rules.red_seals import PageSeals, page_seals
 from review.manual.model import Standard
@@ -87,7 +88,9 @@ _TITLE_SEARCH_CHARS = 600  # where a sealed copy's title stands: its first lines
 
 
 def check_editable_only(standard: Standard, contexts: Sequence[FileContext]) -> list[Finding]:
-    """MR-SEAL-002: each 正式发文 of the standard that has only an editable copy."""
+    """MR-SEAL-002: each 正式发文 of the standard that has only an editable copy; 必须修改 where the
+    manual asks for the sealed original (`sealed`)."""
+    required = bool(standard.requirement and standard.requirement.sealed)
     copies = [c for c in contexts if (c.extraction.format or c.facts.format) in _SEALED_COPY_FORMATS]
     out: list[Finding] = []
     for c in contexts:
@@ -102,8 +105,12 @@ def check_editable_only(standard: Standard, contexts: Sequence[FileContext]) -> 
         label = f"（{number[2]}）" if number else (f"“{title}”" if title else "")
         message = (f"{c.facts.display_name}：这份正式发文{label}在 {standard.code} 下只有可编辑的 "
                    f".{c.facts.extension or c.extraction.format} 文档，没有盖章后的扫描件或 PDF。")
-        out.append(c.finding("MR-SEAL-002", message, item_code=standard.code, text=number[2] if number else title,
-                             location="文件"))
+        finding = c.finding("MR-SEAL-002", message, item_code=standard.code, text=number[2] if number else title,
+                            location="文件")
+        if required:  # the manual asks for the sealed original: nothing is uncertain about a Word file
+            finding = replace(finding, severity=Severity.MUST,
+                              message=f"{message}本条目要求提交加盖公章的原件扫描件。")
+        out.append(finding)
     return out
 
 
