@@ -49,6 +49,7 @@ from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
 from review.workspace.folder import Workspace
 from review.workspace.groups import ensure_group, get_group
+from review.workspace.locking import IMPORT_SCOPE, Waiting, operation_lock
 from review.workspace.permissions import Actor, require
 
 PACKAGE_FORMAT = "materials-review-package"
@@ -56,6 +57,7 @@ PACKAGE_VERSION = 1
 SUFFIX = ".mrpkg"
 MANIFEST_NAME, SIGNATURE_NAME, INFO_NAME, FILES_DIR = "manifest.json", "signature.sig", "package.json", "files/"
 SIGNATURE_BYTES = 64
+STAGING_PREFIX = ".import-"
 
 # Limits against zip bombs: declared sizes are checked before anything is inflated.
 MAX_META_BYTES = 32 * 1024 * 1024
@@ -424,15 +426,32 @@ def packages_folder(workspace: Workspace) -> Path:
     return workspace.root / "packages"
 
 
-def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_group: bool = False) -> ImportResult:
+def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_group: bool = False,
+                   wait: Waiting | None = None) -> ImportResult:
     """Verify, then import all or nothing; a newer package of a group supersedes the older one.
 
     A group this workspace does not have is refused with the next step, or created from the
-    signed package's code and name when `create_group` says the office confirmed it."""
+    signed package's code and name when `create_group` says the office confirmed it. Imports run
+    one at a time (another one is refused, or waited for with `wait`), so a package becomes
+    current exactly once; a refusal removes only what this import created."""
     require(actor, "package.import")
     path = Path(path)
-    had_folder = packages_folder(workspace).exists()
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=workspace.root))
+    with operation_lock(workspace, IMPORT_SCOPE, f"导入材料包 {path.name}", actor.name, wait):
+        remove_stale_staging(workspace)
+        return _import(workspace, actor, path, create_group)
+
+
+def remove_stale_staging(workspace: Workspace) -> list[Path]:
+    """Remove the `.import-*` folders an interrupted import left in the workspace root; returns them.
+    Called while holding the import lock, so no running import owns one."""
+    stale = [p for p in workspace.root.glob(STAGING_PREFIX + "*") if p.is_dir()]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def _import(workspace: Workspace, actor: Actor, path: Path, create_group: bool) -> ImportResult:
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=workspace.root))
     final: Path | None = None
     try:
         with workspace.session() as session:
@@ -471,11 +490,9 @@ def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_gro
         workspace.backup(backups.AFTER_IMPORT)
         return ImportResult(package, final, previous.signoff_version if previous else None, differences)
     except BaseException:
-        if final is not None and final.exists() and not staging.exists():
+        if final is not None and final.exists() and not staging.exists():  # renamed by us, then rolled back
             shutil.rmtree(final, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
-        if not had_folder:
-            shutil.rmtree(packages_folder(workspace), ignore_errors=True)
         raise
 
 

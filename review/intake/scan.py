@@ -48,6 +48,7 @@ from review.workspace.db.base import utcnow
 from review.workspace.db.models import CheckState, Group, Mapping, Material, OcrQueueEntry
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
+from review.workspace.locking import Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 if TYPE_CHECKING:
@@ -169,14 +170,24 @@ def scan(
     ocr: bool | None = None,
     check: bool = True,
     rehash: bool = False,
+    wait: Waiting | None = None,
 ) -> ScanReport:
     """Scan folders and files for a group; see the module docstring for the steps.
 
     `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
     brings the group's findings up to date (only what changed is checked again); `rehash` hashes
-    every file again instead of trusting an unchanged size and modification time.
+    every file again instead of trusting an unchanged size and modification time. Another scan or
+    sign-off of the group running at the same time is refused (`WorkspaceBusy`), or waited for
+    with `wait`.
     """
     require(actor, "scan", group_code)
+    with operation_lock(workspace, group_scope(group_code), f"扫描工作组 {group_code}", actor.name, wait):
+        return _scan(workspace, actor, group_code, paths, progress, cancel, workers, ocr, check, rehash)
+
+
+def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[Path], progress: Progress | None,
+          cancel: CancelToken | None, workers: int | None, ocr: bool | None, check: bool,
+          rehash: bool) -> ScanReport:
     cancel = cancel or CancelToken()
     started = time.monotonic()
     missing_inputs = [str(p) for p in paths if not Path(p).exists()]
@@ -238,6 +249,7 @@ def rescan_known(
     rehash: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    wait: Waiting | None = None,
 ) -> ScanReport:
     """Look again at the files the group already has, without walking folders or running OCR.
 
@@ -245,8 +257,15 @@ def rescan_known(
     package export need: the bytes, not the modification time); otherwise only files whose size or
     modification time changed. Changed files are extracted and indexed again, vanished ones are
     marked missing, and the group's findings are brought up to date. The caller checks who may read
-    the group; nothing is added, so no permission to scan is needed.
+    the group; nothing is added, so no permission to scan is needed. Like `scan`, it holds the
+    group's lock.
     """
+    with operation_lock(workspace, group_scope(group_code), f"核对工作组 {group_code} 的文件", actor.name, wait):
+        return _rescan_known(workspace, actor, group_code, rehash, progress, cancel)
+
+
+def _rescan_known(workspace: Workspace, actor: Actor, group_code: str, rehash: bool, progress: Progress | None,
+                  cancel: CancelToken | None) -> ScanReport:
     cancel = cancel or CancelToken()
     started = time.monotonic()
     cache = extraction_cache(workspace)
