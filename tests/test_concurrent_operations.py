@@ -173,3 +173,51 @@ def test_a_killed_holder_blocks_nobody(leader_ws, db_url):
     first.wait()
     code, output = finish(start(leader_ws, LEADER, "scan", "XC", root))
     assert code == 0, output
+
+
+def test_the_app_waits_showing_who_it_waits_for_and_can_stop_waiting(leader_ws):
+    """The app passes `waiting_with(progress, cancel)`: the wait shows as progress, 取消 ends it."""
+    import threading
+
+    from review.progress import Cancelled, CancelToken
+    from review.workspace.locking import operation_lock, waiting_with
+
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with operation_lock(leader_ws, group_scope("XC"), "扫描工作组 XC", "王材料员"):
+            taken.set()
+            release.wait(30)
+
+    holder_thread = threading.Thread(target=hold)
+    holder_thread.start()
+    assert taken.wait(30)
+    events, token, outcome = [], CancelToken(), []
+
+    def sign() -> None:
+        try:
+            with operation_lock(leader_ws, group_scope("XC"), "签字确认工作组 XC", LEADER, waiting_with(events.append, token)):
+                outcome.append("ran")
+        except Cancelled:
+            outcome.append("cancelled")
+
+    waiter = threading.Thread(target=sign)
+    waiter.start()
+    deadline = time.monotonic() + 30
+    while not events and time.monotonic() < deadline:
+        time.sleep(0.05)
+    token.cancel()
+    waiter.join(30)
+    assert outcome == ["cancelled"]
+    assert events[0].phase_name == "等待" and "王材料员" in events[0].current and "扫描工作组 XC" in events[0].current
+
+    token = CancelToken()  # a new wait, not cancelled this time
+    events.clear()
+    waiter = threading.Thread(target=sign)
+    waiter.start()
+    while not events and time.monotonic() < deadline:
+        time.sleep(0.05)
+    release.set()  # the scan ends: the waiting sign-off goes on
+    holder_thread.join(30)
+    waiter.join(30)
+    assert outcome == ["cancelled", "ran"] and events

@@ -102,7 +102,15 @@ class Context:
     @property
     def waiting(self) -> Callable[[str], None] | None:
         """With `--wait`, what a busy workspace lock is told to do: say so, then wait."""
-        return self.note if getattr(self.args, "wait", False) else None
+        if not getattr(self.args, "wait", False):
+            return None
+        said: set[str] = set()
+
+        def say_once(message: str) -> None:
+            if message not in said:
+                said.add(message)
+                self.note(message)
+        return say_once
 
 
 WAIT_HELP = "另一个操作（同组的扫描或签字、另一次导入）正在进行时，等它完成后继续，而不是报错退出"

@@ -11,7 +11,8 @@ database server drops when its holder dies, so a process killed with kill -9 nev
   released by the server when that connection goes; who holds it is kept in the settings table.
 
 A busy scope is refused with `WorkspaceBusy` naming who does what since when, or waited for when
-the caller passes `wait` (a function told once what it is waiting for). The same thread may take a
+the caller passes `wait` (a function told what it is waiting for on every poll; it may raise to
+stop waiting, e.g. when the user cancels). The same thread may take a
 scope it already holds (a sign-off re-hashes the group's files through the scan).
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlalchemy import Connection, text
 
 from review.errors import UserError
+from review.progress import Cancelled, CancelToken, Progress, ProgressEvent
 
 if TYPE_CHECKING:
     from review.workspace.folder import Workspace
@@ -48,6 +50,16 @@ class WorkspaceBusy(UserError):
         super().__init__(f"另一个操作正在进行（{describe(holder)}），请稍后再试；命令行可加 --wait 等它完成后自动继续。",
                          exit_code=5)
         self.holder = holder
+
+
+def waiting_with(progress: Progress | None, cancel: CancelToken | None) -> Waiting:
+    """A `wait` for the app: shows the message as the operation's progress; the user's 取消 stops waiting."""
+    def wait(message: str) -> None:
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled
+        if progress is not None:
+            progress(ProgressEvent("wait", 0, 0, message))
+    return wait
 
 
 def describe(holder: dict[str, Any] | None) -> str:
@@ -73,14 +85,11 @@ def operation_lock(workspace: Workspace, scope: str, operation: str, user: str,
         yield
         return
     lock = _lock(workspace, scope)
-    told = False
     try:
         while not lock.try_acquire():
             if wait is None:
                 raise WorkspaceBusy(lock.holder())
-            if not told:
-                wait(f"另一个操作正在进行（{describe(lock.holder())}），等它完成后继续…")
-                told = True
+            wait(f"另一个操作正在进行（{describe(lock.holder())}），等它完成后继续…")
             time.sleep(POLL_S)
         lock.publish({"user": user, "operation": operation, "host": socket.gethostname(), "pid": os.getpid(),
                       "since": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")})
