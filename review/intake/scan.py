@@ -35,7 +35,7 @@ from index.document import Extraction
 from index.limits import Limits
 from index.ocr import ocr_available
 from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
-from index.scanner import FileStat, sha256_file, stat_file, walk
+from index.scanner import FileStat, Skipped, sha256_file, stat_file, walk
 from review.changes import Changes
 from review.checking.engine import run_checks
 from review.errors import UserError
@@ -200,7 +200,7 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
 
     walk_meter = ProgressMeter(progress, "walk", 0)
     stats: list[FileStat] = []
-    for st in walk(Path(p) for p in paths):
+    for st in walk((Path(p) for p in paths), lambda s: report.problems.append(_skipped_problem(s))):
         stats.append(st)
         walk_meter.step(st.path)
         if cancel.cancelled:
@@ -305,6 +305,19 @@ def _rescan_known(workspace: Workspace, actor: Actor, group_code: str, rehash: b
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
+
+
+def _skipped_problem(skipped: Skipped) -> ScanProblem:
+    """A scan note for what the walk left out, naming it and saying what to do."""
+    path, target = skipped.path, skipped.target
+    message = {
+        "unreadable": f"文件夹 {path} 无法读取（权限不足或已损坏），其中的文件未扫描。请检查该文件夹的访问权限后重新扫描。",
+        "loop": f"快捷方式（符号链接）{path} 指向自身形成循环，已跳过。请删除该链接。",
+        "outside": f"快捷方式（符号链接）{path} 指向扫描文件夹之外的 {target or '不存在的位置'}，已跳过。"
+                   "如需报送该材料，请把实际文件复制到材料文件夹中。",
+        "link": f"快捷方式（符号链接）{path} 指向 {target}，链接本身不扫描（实际文件在扫描文件夹内时照常扫描）。",
+    }[skipped.kind]
+    return ScanProblem(path, f"skipped-{skipped.kind}", message)
 
 
 def _finish(report: ScanReport, started: float) -> ScanReport:
