@@ -18,6 +18,7 @@ into packages/; a refusal leaves the workspace as it was.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -49,7 +50,7 @@ from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
 from review.workspace.folder import Workspace
 from review.workspace.groups import ensure_group, get_group
-from review.workspace.locking import IMPORT_SCOPE, Waiting, operation_lock
+from review.workspace.locking import IMPORT_SCOPE, Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 PACKAGE_FORMAT = "materials-review-package"
@@ -128,9 +129,15 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
     missing). An existing package is overwritten only with `force`.
 
     The group's files are hashed again first, so a file edited since the sign-off makes it 已失效
-    and the export is refused before anything is written.
+    and the export is refused before anything is written. It holds the group's lock, so the
+    temporary files an interrupted export of the group left next to the target can be removed.
     """
     require(actor, "package.export", group_code)
+    with operation_lock(workspace, group_scope(group_code), f"导出工作组 {group_code} 的材料包", actor.name):
+        return _export(workspace, actor, group_code, out, force)
+
+
+def _export(workspace: Workspace, actor: Actor, group_code: str, out: Path | str, force: bool) -> Path:
     rescan_known(workspace, actor, group_code, rehash=True)
     status = signoff_status(workspace, group_code)
     if status.state == "none":
@@ -153,6 +160,8 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
         tmp = out.with_name(f".{out.name}.part")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
+            for stale in out.parent.glob(f".{glob.escape(group_code)}-*{SUFFIX}.part"):  # an interrupted export's
+                stale.unlink(missing_ok=True)
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(MANIFEST_NAME, row.manifest)
                 archive.writestr(SIGNATURE_NAME, row.signature)

@@ -21,8 +21,9 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
 from index.ocr import ocr_available
-from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
+from index.pool import DEFAULT_EXTRACTOR, ExtractorPool, WorkerStartError
 from index.scanner import FileStat, Skipped, sha256_file, stat_file, walk
 from review.changes import Changes
 from review.checking.engine import run_checks
@@ -181,7 +182,8 @@ def scan(
     with `wait`.
     """
     require(actor, "scan", group_code)
-    with operation_lock(workspace, group_scope(group_code), f"扫描工作组 {group_code}", actor.name, wait):
+    with operation_lock(workspace, group_scope(group_code), f"扫描工作组 {group_code}", actor.name, wait), \
+            _worker_failure_told():
         return _scan(workspace, actor, group_code, paths, progress, cancel, workers, ocr, check, rehash)
 
 
@@ -260,7 +262,8 @@ def rescan_known(
     the group; nothing is added, so no permission to scan is needed. Like `scan`, it holds the
     group's lock.
     """
-    with operation_lock(workspace, group_scope(group_code), f"核对工作组 {group_code} 的文件", actor.name, wait):
+    with operation_lock(workspace, group_scope(group_code), f"核对工作组 {group_code} 的文件", actor.name, wait), \
+            _worker_failure_told():
         return _rescan_known(workspace, actor, group_code, rehash, progress, cancel)
 
 
@@ -305,6 +308,15 @@ def _rescan_known(workspace: Workspace, actor: Actor, group_code: str, rehash: b
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
+
+
+@contextmanager
+def _worker_failure_told() -> Iterator[None]:
+    """Worker processes that cannot start end the scan with their Chinese message, not an internal error."""
+    try:
+        yield
+    except WorkerStartError as exc:
+        raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
 
 
 def _skipped_problem(skipped: Skipped) -> ScanProblem:

@@ -120,20 +120,23 @@ class _FileLock:
     """An OS lock on a file; the holder's description is written into it."""
 
     def __init__(self, workspace: Workspace, scope: str) -> None:
-        folder = workspace.root / "locks"
+        folder = workspace.paths.locks
         folder.mkdir(exist_ok=True)
         self.path: Path = folder / _file_name(scope)
         self.handle: IO[str] | None = None
 
     def try_acquire(self) -> bool:
-        handle = self.path.open("a+", encoding="utf-8")
-        try:
-            _os_lock(handle)
-        except OSError:
-            handle.close()
-            return False
-        self.handle = handle
-        return True
+        while True:
+            handle = self.path.open("a+", encoding="utf-8")
+            try:
+                _os_lock(handle)
+            except OSError:
+                handle.close()
+                return False
+            if _same_file(handle, self.path):
+                self.handle = handle
+                return True
+            handle.close()  # its holder removed the file as it finished: lock the new one
 
     def publish(self, holder: dict[str, Any]) -> None:
         assert self.handle is not None
@@ -150,9 +153,19 @@ class _FileLock:
         return value if isinstance(value, dict) else None
 
     def release(self) -> None:
+        """Remove the file while still holding it (where the OS allows), then drop the lock."""
         if self.handle is not None:
+            if os.name != "nt":
+                self.path.unlink(missing_ok=True)
             self.handle.close()  # closing drops the OS lock
             self.handle = None
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), path.stat())
+    except OSError:
+        return False
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
