@@ -221,3 +221,19 @@ def test_the_app_waits_showing_who_it_waits_for_and_can_stop_waiting(leader_ws):
     holder_thread.join(30)
     waiter.join(30)
     assert outcome == ["cancelled", "ran"] and events
+
+
+def test_the_group_view_opens_while_another_process_scans_the_group(leader_ws):
+    """Looking at a group never fails because someone is scanning it: the view shows the state as it
+    is, and the running scan brings it up to date."""
+    from desktop.desk_data import load_group_desk
+
+    root = str(material_root(leader_ws, "XC"))
+    scanning = start(leader_ws, LEADER, "scan", "XC", root)
+    wait_until_holding(leader_ws, group_scope("XC"), scanning)
+    os.kill(scanning.pid, signal.SIGSTOP)
+    try:
+        desk = load_group_desk(leader_ws, "XC", login(leader_ws, LEADER, PASSWORDS[LEADER]))
+    finally:
+        os.kill(scanning.pid, signal.SIGCONT)
+    assert desk.codes and finish(scanning)[0] == 0
