@@ -25,6 +25,7 @@ from review.manual.model import Manual, Standard
 from review.manual.store import current_manual
 from review.signing.verification import SignoffStatus
 from review.workspace.folder import Workspace
+from review.workspace.locking import WorkspaceBusy
 from review.workspace.permissions import Actor, allowed
 
 
@@ -116,7 +117,10 @@ def load_group_desk(workspace: Workspace, group_code: str, actor: Actor | None =
     found first (size and modification time, then their hash), and their findings brought up to date."""
     rescanned = actor is not None and allowed(actor, "read.group", group_code)
     if rescanned:
-        rescan_known(workspace, actor, group_code)  # checks what changed, so the state need not again
+        try:
+            rescan_known(workspace, actor, group_code)  # checks what changed, so the state need not again
+        except WorkspaceBusy:  # a scan or sign-off of the group runs elsewhere and brings it up to date
+            rescanned = False
     state = group_state(workspace, group_code, checked=rescanned)
     with workspace.session() as session:
         manual = current_manual(session)

@@ -28,6 +28,7 @@ from desktop.errors import describe_exception
 from desktop.workers import OperationRunner, WorkerPool
 from review.handover.package import SUFFIX, ImportResult, import_package
 from review.workspace.folder import Workspace
+from review.workspace.locking import waiting_with
 from review.workspace.permissions import Actor
 
 ACCEPTED_COLOR, REFUSED_COLOR = "#2e7d32", "#c62828"
@@ -138,7 +139,7 @@ class PackageImportDialog(QDialog):
         self._show(row)
         workspace, actor = self.workspace, self.actor
         self.runner.run(self.tr("核验并导入 {0}（{1}/{2}）").format(path.name, row + 1, len(self.outcomes)),
-                        lambda _job: import_package(workspace, actor, path),
+                        lambda job: import_package(workspace, actor, path, wait=waiting_with(job.report, job.cancel)),
                         on_result=lambda result: self._accepted(row, result),
                         on_error=lambda exc: self._refused(row, exc),
                         on_cancelled=self._cancelled)

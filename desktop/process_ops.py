@@ -19,6 +19,7 @@ from typing import Any
 
 from review.errors import UserError
 from review.progress import CancelToken, Progress, ProgressEvent
+from review.workspace.locking import waiting_with
 
 POLL_S = 0.1
 
@@ -92,7 +93,8 @@ def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: A
     from review.workspace.folder import Workspace  # in the child only: the parent never pays for it
 
     with Workspace.open(Path(root), db_url=db_url) as workspace:
-        return scan(workspace, actor, group_code, [Path(p) for p in paths], progress=progress, cancel=cancel)
+        return scan(workspace, actor, group_code, [Path(p) for p in paths], progress=progress, cancel=cancel,
+                    wait=waiting_with(progress, cancel))
 
 
 def suggest_in_workspace(root: str, db_url: str, group_code: str, *, progress: Progress | None = None,

@@ -30,6 +30,7 @@ from review.errors import PermissionDenied
 from review.handover.signoff import sign_off, signed_exceptions, signing_blockers
 from review.signing.verification import SignoffStatus
 from review.workspace.folder import Workspace
+from review.workspace.locking import waiting_with
 from review.workspace.permissions import Actor, require
 
 
@@ -146,8 +147,13 @@ class SignoffDialog(QDialog):
         password, group = self.password.text(), self.desk.group_code
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("正在签字…"))
-        self.pool.submit(lambda _job: sign_off(self.workspace, self.actor, password, group, exceptions).version,
-                         on_result=self._signed, on_error=self._refused, name="签字")
+        worker = self.pool.submit(
+            lambda job: sign_off(self.workspace, self.actor, password, group, exceptions,
+                                 wait=waiting_with(job.report, job.cancel)).version,
+            on_result=self._signed, on_error=self._refused, name="签字")
+        # A scan of the group running elsewhere is waited for; say so instead of a silent "正在签字…".
+        worker.signals.progress.connect(lambda _done, _total, current, _eta: self.message.setText(current),
+                                        Qt.ConnectionType.QueuedConnection)
 
     def _signed(self, version: int) -> None:
         self.signed_version = version

@@ -355,8 +355,14 @@ class ExtractorPool:
         process = self._context.Process(
             target=_worker_main, args=(child, self.extractor, self.limits, self.ocr, self.cache_dir, self.store),
             name="extractor-worker", daemon=True)
-        process.start()
-        child.close()
+        try:
+            process.start()
+        except OSError as exc:  # out of memory or processes, or the interpreter cannot be run
+            parent.close()
+            raise WorkerStartError(f"无法启动读取文件的后台进程（{exc.strerror or exc}）。"
+                                   "请关闭其他程序释放内存后重试；如仍失败，请检查程序安装是否完整。") from exc
+        finally:
+            child.close()
         return _Worker(process=process, conn=parent)
 
     def _replace(self, worker: _Worker) -> None:

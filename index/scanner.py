@@ -5,6 +5,7 @@ is decided by the caller from size and modification time.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -41,36 +42,51 @@ def _is_ignored(name: str) -> bool:
     return lower in IGNORED_NAMES or lower.startswith(IGNORED_PREFIXES)
 
 
-# What `walk` passes over, told to its `skipped` callback with the path.
-SKIPPED_LINK, SKIPPED_FOLDER = "link", "unreadable_folder"
+@dataclass(frozen=True)
+class Skipped:
+    """Something the walk did not take, for the caller to report: an unreadable folder
+    ("unreadable"), or a symbolic link, which is never followed: one that loops ("loop"), points
+    outside the folder being scanned ("outside") or inside it ("link"). `target` is where it points."""
+
+    path: str
+    kind: str
+    target: str = ""
 
 
-def walk(paths: Iterable[Path], skipped: Callable[[str, str], None] | None = None) -> Iterator[FileStat]:
+def walk(paths: Iterable[Path], skipped: Callable[[Skipped], None] | None = None) -> Iterator[FileStat]:
     """Every regular file under the given folders (recursively) and the given files, sorted.
 
-    Symbolic links are not followed (a link could point outside the submission, or loop) and
-    folders that cannot be listed cannot be walked: each is told to `skipped(path, SKIPPED_LINK or
-    SKIPPED_FOLDER)`. Files that vanish between listing and stat are dropped.
+    Symbolic links are not followed (a link could point outside the submission); they and unreadable
+    folders are told to `skipped`. Files that vanish between listing and stat are dropped.
     """
-    def unreadable(error: OSError) -> None:
-        if skipped is not None:
-            skipped(display_path(error.filename or ""), SKIPPED_FOLDER)
-
+    tell = skipped or (lambda _s: None)
     for given in paths:
         given = Path(os.path.abspath(given))
         if given.is_file():
             yield from stat_file(given, given.parent)
             continue
-        for folder, dirs, files in os.walk(given, onerror=unreadable, followlinks=False):
-            links = [name for name in [*dirs, *files] if not name.startswith(".") and not _is_ignored(name)
-                     and os.path.islink(os.path.join(folder, name))]
-            if skipped is not None:
-                for name in sorted(links):
-                    skipped(display_path(Path(folder) / name), SKIPPED_LINK)
+        for folder, dirs, files in os.walk(given, followlinks=False,
+                                           onerror=lambda e: tell(Skipped(display_path(e.filename or ""), "unreadable"))):
+            links = [n for n in (*dirs, *files) if os.path.islink(os.path.join(folder, n)) and not _is_ignored(n)]
+            for name in sorted(links):
+                tell(_link(Path(folder) / name, given))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
             for name in sorted(files):
                 if not _is_ignored(name) and name not in links:
                     yield from stat_file(Path(folder) / name, given)
+
+
+def _link(path: Path, root: Path) -> Skipped:
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return Skipped(display_path(path), "loop")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Skipped(display_path(path), "loop")
+        return Skipped(display_path(path), "outside", display_path(os.readlink(path)))
+    inside = target == root.resolve() or root.resolve() in target.parents
+    return Skipped(display_path(path), "link" if inside else "outside", display_path(target))
 
 
 def stat_file(path: Path, root: Path) -> Iterator[FileStat]:

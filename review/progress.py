@@ -23,7 +23,7 @@ class ProgressEvent:
     eta_s: float | None = None
 
     PHASE_NAMES: ClassVar[dict[str, str]] = {"walk": "查找文件", "hash": "计算指纹", "extract": "提取文字", "ocr": "文字识别",
-                                             "index": "建立索引", "check": "检查", "export": "导出", "done": "完成"}
+                                             "index": "建立索引", "check": "检查", "export": "导出", "wait": "等待", "done": "完成"}
 
     @property
     def phase_name(self) -> str:

@@ -85,3 +85,27 @@ def unmapped_workspace(workspace: Workspace, tmp_path: Path) -> Workspace:
     make_docx(root / "杂项.docx", ["会议室使用登记"])
     scan(workspace, LOCAL_USER, "XC", [root], check=False)
     return workspace
+
+
+# -- the database a test runs on ---------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throw-away PostgreSQL server for the whole run (see tests/postgres_server.py)."""
+    from tests.postgres_server import Cluster, server_programs
+
+    programs = server_programs()
+    if programs is None:
+        pytest.skip("PostgreSQL 未安装（apt-get install postgresql）：跳过 PostgreSQL 变体")
+    cluster = Cluster(programs)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request) -> str | None:
+    """Runs a test once on SQLite (None: the workspace's own workspace.db) and once on a fresh database
+    of the PostgreSQL server. Only the database-touching tests that matter for several PCs use it, so
+    the default run does not run the whole suite twice."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("postgres_cluster").new_database()

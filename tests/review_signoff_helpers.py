@@ -52,9 +52,12 @@ MANUAL = {
 }
 
 
-def make_workspace(root: Path) -> Workspace:
-    """A fresh copy of the template workspace (built once per test run: password hashing is slow)."""
+def make_workspace(root: Path, db_url: str | None = None) -> Workspace:
+    """A fresh copy of the template workspace (built once per test run: password hashing is slow);
+    with `db_url` (an empty PostgreSQL database) the template is built there instead."""
     global _template
+    if db_url is not None:
+        return _build_template(root, db_url)
     if _template is None:
         _template = Path(tempfile.mkdtemp(prefix="review-signoff-template-")) / "ws"
         atexit.register(shutil.rmtree, _template.parent, True)
@@ -66,8 +69,9 @@ def make_workspace(root: Path) -> Workspace:
 _template: Path | None = None
 
 
-def _build_template(root: Path) -> Workspace:
-    workspace = Workspace.create(root, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)))
+def _build_template(root: Path, db_url: str | None = None) -> Workspace:
+    workspace = Workspace.create(root, WorkspaceSettings(city="北湖市", year=2026, start_date=date(2026, 8, 1)),
+                                 db_url=db_url)
     with workspace.session() as session:
         store_manual(session, manual_from_document(MANUAL), "test")
         add_group(session, "XC", "宣传组")

@@ -2,21 +2,11 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
-
-from sqlalchemy import select
 
 from index.fingerprint import pieces, signature
 from review.checking.rules import RuleConfig, find_duplicates
 from review.checking.rules.duplicates import similarity, text_signature
-from review.intake.scan import scan
-from review.manual.assignment import assign_items
-from review.workspace.db.models import FindingRecord
-from review.workspace.folder import Workspace
-from review.workspace.groups import add_group
-from review.workspace.permissions import LOCAL_USER
 from tests.checks_support import extraction, facts_for, of_rule, settings
-from tests.files import make_docx
 
 _CHARS = "的一是在了和有不人为与中对以及等年月日志愿服务文明城市创建工作开展活动群众社区街道环境整治宣传教育" \
          "组织建设推进落实制度管理检查考核交通秩序市场卫生公共场所未成年人思想道德诚信法治生态绿化垃圾分类"
@@ -110,21 +100,3 @@ def test_among_two_thousand_documents_only_the_edited_twin_is_found() -> None:
     materials.append((facts_for(twin, "twin.docx", path="/m/twin.docx"), twin))
     found = find_duplicates(materials)
     assert {f.file for f in found} == {"/m/0.docx", "/m/twin.docx"}
-
-
-def test_empty_files_are_each_reported_once_as_empty_not_as_copies_of_each_other(tmp_path: Path,
-                                                                                 workspace: Workspace) -> None:
-    with workspace.session() as session:
-        add_group(session, "XC", "宣传组")
-        assign_items(session, "XC", ["Ⅲ-1"])
-    root = tmp_path / "材料"
-    root.mkdir()
-    for name in ("通知.docx", "方案.pdf", "台账.xlsx"):
-        (root / name).write_bytes(b"")
-    make_docx(root / "计划.docx", ["北湖市志愿服务工作计划"])
-    (root / "计划副本.docx").write_bytes((root / "计划.docx").read_bytes())
-    scan(workspace, LOCAL_USER, "XC", [root])
-    with workspace.session() as session:
-        found = [(f.rule_id, Path(f.file).name) for f in session.scalars(select(FindingRecord))]
-    assert sorted(name for rule, name in found if rule == "MR-FILE-003") == ["台账.xlsx", "方案.pdf", "通知.docx"]
-    assert sorted(name for rule, name in found if rule == "MR-DUP-001") == ["计划.docx", "计划副本.docx"]

@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -30,6 +31,7 @@ from review.checking.rules.duplicates import FileSignature, find_duplicates_by_s
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts
 from review.checking.rules.runner import FileResult, Vocabulary, check_cached_file, check_standard
+from review.errors import UserError
 from review.manual.assignment import group_standard_codes
 from review.manual.model import Manual, Standard, standard_body
 from review.manual.store import current_manual
@@ -268,14 +270,21 @@ def _run_file_jobs(
             yield job, check_cached_file(cache_dir, settings, config, job.facts, job.standards)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = pool.map(check_cached_file, repeat(cache_dir), repeat(settings), repeat(config), [j.facts for j in jobs],
-                           [j.standards for j in jobs], chunksize=25)
-        for job, result in zip(jobs, results, strict=True):
-            if cancel.cancelled:
-                pool.shutdown(cancel_futures=True)
-                return
-            yield job, result
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            try:  # the workers start here
+                results = pool.map(check_cached_file, repeat(cache_dir), repeat(settings), repeat(config),
+                                   [j.facts for j in jobs], [j.standards for j in jobs], chunksize=25)
+            except OSError as exc:
+                raise BrokenProcessPool(str(exc)) from exc
+            for job, result in zip(jobs, results, strict=True):
+                if cancel.cancelled:
+                    pool.shutdown(cancel_futures=True)
+                    return
+                yield job, result
+    except BrokenProcessPool as exc:
+        raise UserError("无法启动或维持检查用的后台进程（内存或进程数不足，或程序安装不完整）。"
+                        "请关闭其他程序释放内存后重试；已完成的检查已保存，再次运行 check 即可继续。") from exc
 
 
 def _apply_file(batch: _FileBatch, job: _FileJob, result: FileResult, states: _States, report: CheckReport) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,3 +98,19 @@ class Context:
     def note(self, line: str) -> None:
         """Progress and remarks go to standard error so that stdout stays machine-readable."""
         print(line, file=sys.stderr)
+
+    @property
+    def waiting(self) -> Callable[[str], None] | None:
+        """With `--wait`, what a busy workspace lock is told to do: say so, then wait."""
+        if not getattr(self.args, "wait", False):
+            return None
+        said: set[str] = set()
+
+        def say_once(message: str) -> None:
+            if message not in said:
+                said.add(message)
+                self.note(message)
+        return say_once
+
+
+WAIT_HELP = "另一个操作（同组的扫描或签字、另一次导入）正在进行时，等它完成后继续，而不是报错退出"

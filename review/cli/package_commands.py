@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review.cli.context import Context
+from review.cli.context import WAIT_HELP, Context
 from review.workspace.permissions import require
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.set_defaults(func=func)
         if name == "import":
             q.add_argument("--create-group", action="store_true", help="本工作区还没有该工作组时，按材料包新建")
+            q.add_argument("--wait", action="store_true", help=WAIT_HELP)
     ls = s.add_parser("list", help="列出已导入的材料包")
     ls.add_argument("--json", action="store_true", help="以 JSON 输出")
     ls.set_defaults(func=cmd_list)
@@ -73,7 +74,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     from review.handover.package import import_package
 
-    result = import_package(ctx.workspace, ctx.actor, Path(args.file), create_group=args.create_group)
+    result = import_package(ctx.workspace, ctx.actor, Path(args.file), create_group=args.create_group,
+                            wait=ctx.waiting)
     if args.json:
         ctx.json(result.to_json())
         return 0

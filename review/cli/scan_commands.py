@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from review.cli.context import Context
+from review.cli.context import WAIT_HELP, Context
 from review.cli.progress_printer import ProgressPrinter
 from review.progress import CancelToken
 
@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("group", metavar="GROUP", help="工作组编号")
     p.add_argument("paths", metavar="PATH", nargs="+", help="文件夹或文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出扫描结果")
+    p.add_argument("--wait", action="store_true", help=WAIT_HELP)
     p.set_defaults(func=cmd_scan)
 
 
@@ -26,7 +27,7 @@ def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
     token = CancelToken()
     try:
         report = scan(ctx.workspace, ctx.actor, args.group, [Path(p) for p in args.paths], progress=printer,
-                      cancel=token)
+                      cancel=token, wait=ctx.waiting)
     except KeyboardInterrupt:
         token.cancel()
         raise

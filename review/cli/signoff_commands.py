@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from review.cli.context import Context
+from review.cli.context import WAIT_HELP, Context
 from review.errors import UserError
 from review.workspace.permissions import Actor, require
 
@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "signoff verify GROUP：核验签字是否有效、是否因材料变动而失效。",
     )
     p.add_argument("target", metavar="GROUP", nargs="+", help="工作组编号；核验时写 verify 工作组编号")
+    p.add_argument("--wait", action="store_true", help=WAIT_HELP)
     p.add_argument("--exception", action="append", default=[], metavar="CODE=REASON",
                    help="列为例外的条目及原因（文明办会看到），可重复")
     p.add_argument("--version", type=int, metavar="N", help="核验第 N 版签字（默认最新版）")
@@ -74,7 +75,7 @@ def cmd_signoff(ctx: Context, args: argparse.Namespace) -> int:
     exceptions = parse_exceptions(args.exception)
     actor, password = login_keeping_password(ctx)
     exceptions = typed_exceptions(ctx, exceptions)
-    row = sign_off(ctx.workspace, actor, password, group, exceptions=exceptions)
+    row = sign_off(ctx.workspace, actor, password, group, exceptions=exceptions, wait=ctx.waiting)
     ctx.out(f"{actor.name} 已对工作组 {group} 签字确认（第 {row.version} 版），"
             f"密钥指纹 {format_fingerprint(row.fingerprint)}。")
     listed = signed_exceptions(group_state(ctx.workspace, group), exceptions)

@@ -24,6 +24,7 @@ package.json rebuilt from the verified facts.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -62,6 +63,7 @@ from review.workspace.audit import record
 from review.workspace.db.models import Group, ImportedPackage, Material
 from review.workspace.folder import Workspace
 from review.workspace.groups import ensure_group, get_group
+from review.workspace.locking import IMPORT_SCOPE, Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 PACKAGE_FORMAT = "materials-review-package"
@@ -69,6 +71,7 @@ PACKAGE_VERSION = 1
 SUFFIX = ".mrpkg"
 MANIFEST_NAME, SIGNATURE_NAME, INFO_NAME, FILES_DIR = "manifest.json", "signature.sig", "package.json", "files/"
 SIGNATURE_BYTES = 64
+STAGING_PREFIX = ".import-"
 
 # Limits against zip bombs: declared sizes are checked before anything is inflated.
 MAX_META_BYTES = 32 * 1024 * 1024
@@ -140,9 +143,15 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
     missing). An existing package is overwritten only with `force`.
 
     The group's files are hashed again first, so a file edited since the sign-off makes it 已失效
-    and the export is refused before anything is written.
+    and the export is refused before anything is written. It holds the group's lock, so the
+    temporary files an interrupted export of the group left next to the target can be removed.
     """
     require(actor, "package.export", group_code)
+    with operation_lock(workspace, group_scope(group_code), f"导出工作组 {group_code} 的材料包", actor.name):
+        return _export(workspace, actor, group_code, out, force)
+
+
+def _export(workspace: Workspace, actor: Actor, group_code: str, out: Path | str, force: bool) -> Path:
     rescan_known(workspace, actor, group_code, rehash=True)
     status = signoff_status(workspace, group_code)
     if status.state == "none":
@@ -165,6 +174,8 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
         tmp = out.with_name(f".{out.name}.part")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
+            for stale in out.parent.glob(f".{glob.escape(group_code)}-*{SUFFIX}.part"):  # an interrupted export's
+                stale.unlink(missing_ok=True)
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(MANIFEST_NAME, row.manifest)
                 archive.writestr(SIGNATURE_NAME, row.signature)
@@ -451,15 +462,32 @@ def packages_folder(workspace: Workspace) -> Path:
     return workspace.root / "packages"
 
 
-def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_group: bool = False) -> ImportResult:
+def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_group: bool = False,
+                   wait: Waiting | None = None) -> ImportResult:
     """Verify, then import all or nothing; a newer package of a group supersedes the older one.
 
     A group this workspace does not have is refused with the next step, or created from the
-    signed package's code and name when `create_group` says the office confirmed it."""
+    signed package's code and name when `create_group` says the office confirmed it. Imports run
+    one at a time (another one is refused, or waited for with `wait`), so a package becomes
+    current exactly once; a refusal removes only what this import created."""
     require(actor, "package.import")
     path = Path(path)
-    had_folder = packages_folder(workspace).exists()
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=workspace.root))
+    with operation_lock(workspace, IMPORT_SCOPE, f"导入材料包 {path.name}", actor.name, wait):
+        remove_stale_staging(workspace)
+        return _import(workspace, actor, path, create_group)
+
+
+def remove_stale_staging(workspace: Workspace) -> list[Path]:
+    """Remove the `.import-*` folders an interrupted import left in the workspace root; returns them.
+    Called while holding the import lock, so no running import owns one."""
+    stale = [p for p in workspace.root.glob(STAGING_PREFIX + "*") if p.is_dir()]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def _import(workspace: Workspace, actor: Actor, path: Path, create_group: bool) -> ImportResult:
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=workspace.root))
     final: Path | None = None
     try:
         with workspace.session() as session:
@@ -498,11 +526,9 @@ def import_package(workspace: Workspace, actor: Actor, path: Path, *, create_gro
         workspace.backup(backups.AFTER_IMPORT)
         return ImportResult(package, final, previous.signoff_version if previous else None, differences)
     except BaseException:
-        if final is not None and final.exists() and not staging.exists():
+        if final is not None and final.exists() and not staging.exists():  # renamed by us, then rolled back
             shutil.rmtree(final, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
-        if not had_folder:
-            shutil.rmtree(packages_folder(workspace), ignore_errors=True)
         raise
 
 

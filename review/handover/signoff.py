@@ -49,6 +49,7 @@ from review.workspace.db.base import utcnow
 from review.workspace.db.models import Decision, Group, Signoff, User
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
+from review.workspace.locking import Waiting, group_scope, operation_lock
 from review.workspace.passwords import verify_password
 from review.workspace.permissions import Actor, require
 from review.workspace.settings_store import load_settings
@@ -57,21 +58,23 @@ MAX_LISTED = 10
 
 
 def sign_off(workspace: Workspace, actor: Actor, password: str, group_code: str,
-             exceptions: Mapping[str, str] | None = None) -> Signoff:
+             exceptions: Mapping[str, str] | None = None, *, wait: Waiting | None = None) -> Signoff:
     """Sign the group's current state as a new version.
 
     The files are hashed again and the findings brought up to date first. Allowed when every
     standard is 合格 or 豁免, or listed in `exceptions` (code → the leader's note, shown to the office),
     and no 必须修改 finding is open: fixed, or waived with a reason. The one must-fix an exception
     covers is the completeness finding of a standard that has no material at all (缺失).
+    A scan or another sign-off of the group at the same time is refused, or waited for with `wait`.
     """
     require(actor, "signoff", group_code)
     with workspace.session() as session:
         user = session.scalars(select(User).where(User.name == actor.name)).first()
         if user is None or user.password_hash is None or not verify_password(password, user.password_hash):
             raise UserError(f"“{actor.name}”的密码不正确，无法签字。请输入组长账户的密码后重试。", exit_code=4)
-    rescan_known(workspace, actor, group_code, rehash=True)
-    signed = _signed(workspace, actor, password, group_code, exceptions)
+    with operation_lock(workspace, group_scope(group_code), f"签字确认工作组 {group_code}", actor.name, wait):
+        rescan_known(workspace, actor, group_code, rehash=True)
+        signed = _signed(workspace, actor, password, group_code, exceptions)
     workspace.backup(backups.AFTER_SIGNOFF)
     return signed
 

@@ -23,8 +23,9 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,8 +37,8 @@ from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
 from index.ocr import ocr_available
-from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
-from index.scanner import SKIPPED_LINK, FileStat, sha256_file, stat_file, walk
+from index.pool import DEFAULT_EXTRACTOR, ExtractorPool, WorkerStartError
+from index.scanner import FileStat, Skipped, sha256_file, stat_file, walk
 from review.changes import Changes
 from review.checking.engine import run_checks
 from review.errors import UserError
@@ -50,6 +51,7 @@ from review.workspace.db.base import utcnow
 from review.workspace.db.models import CheckState, Group, Mapping, Material, OcrQueueEntry
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
+from review.workspace.locking import Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 if TYPE_CHECKING:
@@ -171,15 +173,25 @@ def scan(
     ocr: bool | None = None,
     check: bool = True,
     rehash: bool = False,
+    wait: Waiting | None = None,
 ) -> ScanReport:
     """Scan folders and files for a group; see the module docstring for the steps.
 
     `ocr` (default: the workspace setting) runs offline OCR on pages without text; `check` then
     brings the group's findings up to date (only what changed is checked again); `rehash` hashes
     every file again instead of trusting an unchanged size and modification time, and reads every
-    cache entry instead of trusting that it exists.
+    cache entry instead of trusting that it exists. Another scan or sign-off of the group running at
+    the same time is refused (`WorkspaceBusy`), or waited for with `wait`.
     """
     require(actor, "scan", group_code)
+    with operation_lock(workspace, group_scope(group_code), f"扫描工作组 {group_code}", actor.name, wait), \
+            _worker_failure_told():
+        return _scan(workspace, actor, group_code, paths, progress, cancel, workers, ocr, check, rehash)
+
+
+def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[Path], progress: Progress | None,
+          cancel: CancelToken | None, workers: int | None, ocr: bool | None, check: bool,
+          rehash: bool) -> ScanReport:
     cancel = cancel or CancelToken()
     started = time.monotonic()
     missing_inputs = [str(p) for p in paths if not Path(p).exists()]
@@ -192,7 +204,7 @@ def scan(
 
     walk_meter = ProgressMeter(progress, "walk", 0)
     stats: list[FileStat] = []
-    for st in walk((Path(p) for p in paths), lambda path, why: report.problems.append(_skipped(path, why))):
+    for st in walk((Path(p) for p in paths), lambda s: report.problems.append(_skipped_problem(s))):
         stats.append(st)
         walk_meter.step(st.path)
         if cancel.cancelled:
@@ -242,6 +254,7 @@ def rescan_known(
     rehash: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    wait: Waiting | None = None,
 ) -> ScanReport:
     """Look again at the files the group already has, without walking folders or running OCR.
 
@@ -249,8 +262,16 @@ def rescan_known(
     package export need: the bytes, not the modification time); otherwise only files whose size or
     modification time changed. Changed files are extracted and indexed again, vanished ones are
     marked missing, and the group's findings are brought up to date. The caller checks who may read
-    the group; nothing is added, so no permission to scan is needed.
+    the group; nothing is added, so no permission to scan is needed. Like `scan`, it holds the
+    group's lock.
     """
+    with operation_lock(workspace, group_scope(group_code), f"核对工作组 {group_code} 的文件", actor.name, wait), \
+            _worker_failure_told():
+        return _rescan_known(workspace, actor, group_code, rehash, progress, cancel)
+
+
+def _rescan_known(workspace: Workspace, actor: Actor, group_code: str, rehash: bool, progress: Progress | None,
+                  cancel: CancelToken | None) -> ScanReport:
     cancel = cancel or CancelToken()
     started = time.monotonic()
     cache = extraction_cache(workspace)
@@ -292,12 +313,26 @@ def rescan_known(
     return _finish(report, started)
 
 
-def _skipped(path: str, why: str) -> ScanProblem:
-    """What the walk passed over, said so that nobody thinks it was scanned."""
-    if why == SKIPPED_LINK:
-        return ScanProblem(path, "link", f"{path} 是快捷方式（符号链接），未扫描：它可能指向材料文件夹之外或形成循环。"
-                                         "如需提交，请把实际文件复制到材料文件夹中后重新扫描。")
-    return ScanProblem(path, "unreadable_folder", f"无法打开文件夹 {path}，其中的文件未扫描。请检查文件夹权限后重新扫描。")
+@contextmanager
+def _worker_failure_told() -> Iterator[None]:
+    """Worker processes that cannot start end the scan with their Chinese message, not an internal error."""
+    try:
+        yield
+    except WorkerStartError as exc:
+        raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
+
+
+def _skipped_problem(skipped: Skipped) -> ScanProblem:
+    """A scan note for what the walk left out, naming it and saying what to do."""
+    path, target = skipped.path, skipped.target
+    message = {
+        "unreadable": f"文件夹 {path} 无法读取（权限不足或已损坏），其中的文件未扫描。请检查该文件夹的访问权限后重新扫描。",
+        "loop": f"快捷方式（符号链接）{path} 指向自身形成循环，已跳过。请删除该链接。",
+        "outside": f"快捷方式（符号链接）{path} 指向扫描文件夹之外的 {target or '不存在的位置'}，已跳过。"
+                   "如需报送该材料，请把实际文件复制到材料文件夹中。",
+        "link": f"快捷方式（符号链接）{path} 指向 {target}，链接本身不扫描（实际文件在扫描文件夹内时照常扫描）。",
+    }[skipped.kind]
+    return ScanProblem(path, f"skipped-{skipped.kind}", message)
 
 
 def _finish(report: ScanReport, started: float) -> ScanReport:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from review.workspace.db.base import utcnow
@@ -38,6 +38,9 @@ def entry_hash(seq: int, at: str, actor: str, action: str, target: str, details:
 def record(session: Session, *, actor: str, action: str, target: str = "", details: dict[str, Any] | None = None) -> AuditEntry:
     """Append an entry in the caller's transaction (so it commits or rolls back with the action)."""
     details = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
+    # Take the head row's write lock first, so that processes appending at once queue up here instead
+    # of both reading the same last entry (SQLite: the database write lock; PostgreSQL: a row lock).
+    session.execute(update(Setting).where(Setting.key == HEAD_KEY).values(key=Setting.key))
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS

@@ -9,6 +9,7 @@ Layout::
     DIR/cache/           extraction cache keyed by SHA-256 (derived data)
     DIR/search-index/    full-text index (derived data, rebuilt when broken)
     DIR/logs/            the application log
+    DIR/locks/           who runs a scan, sign-off or import now (review.workspace.locking; SQLite only)
 """
 from __future__ import annotations
 
@@ -61,6 +62,10 @@ class WorkspacePaths:
     @property
     def search_index(self) -> Path:
         return self.root / "search-index"
+
+    @property
+    def locks(self) -> Path:
+        return self.root / "locks"
 
     @property
     def logs(self) -> Path:
@@ -130,7 +135,7 @@ class Workspace:
         if int(marker.get("format", 0)) > FORMAT_VERSION:
             raise UserError(f"工作区 {root} 由更新版本的申报材料审核台创建，请升级本软件后再打开。")
         url = db_url or os.environ.get(DB_URL_ENV) or marker.get("db_url") or f"sqlite:///{paths.db_file}"
-        for folder in (paths.backups, paths.cache, paths.logs):
+        for folder in (paths.backups, paths.cache, paths.logs, paths.locks):
             folder.mkdir(exist_ok=True)
         is_sqlite = url.startswith("sqlite")
         own_file = is_sqlite and url == f"sqlite:///{paths.db_file}"

@@ -117,9 +117,8 @@ def similarity(a: Signature, b: Signature) -> float:
 def _identical(files: Sequence[FileFacts]) -> list[Finding]:
     by_hash: dict[str, list[FileFacts]] = defaultdict(list)
     for facts in files:
-        if facts.size == 0:  # every empty file has the same SHA-256; each is reported as empty (MR-FILE-003)
-            continue
-        by_hash[facts.sha256].append(facts)
+        if facts.size:  # empty files are all alike; each is reported as empty (MR-FILE-003) instead
+            by_hash[facts.sha256].append(facts)
     out = []
     for copies in by_hash.values():
         distinct = list({f.path: f for f in copies}.values())
