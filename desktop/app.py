@@ -146,7 +146,10 @@ class AppController(QObject):
         self.workspace = workspace
         window = MainWindow(workspace, actor, self.pool)
         window.switch_requested.connect(self.switch)
-        window.show()
+        if window.first_start:  # as big as the screen allows; later starts keep what the user chose
+            window.showMaximized()
+        else:
+            window.show()
         self.window = window
         freeze_long_lived_objects()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.desk_data import Dashboard, GroupRow
+from desktop.human_dates import human_datetime
 from desktop.manual_tree import STATES, state_icon
 
 COUNT_COLUMNS = ["missing", "problem", "pending", "ok", "changed"]
@@ -141,7 +142,7 @@ class DashboardView(QWidget):
             values = [f"{row.name}（{row.code}）", row.standards, row.files]
             values += [row.counts.get(s, 0) for s in COUNT_COLUMNS]
             values += [row.must_open]
-            values += [row.signoff, row.signed_at[:16].replace("T", " "), row.signoff_version or "", row.package]
+            values += [row.signoff, human_datetime(row.signed_at), row.signoff_version or "", row.package]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if isinstance(value, int):

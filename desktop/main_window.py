@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from desktop.manual_tree import ManualTree
 from desktop.office_actions import HandoverActions
 from desktop.preview import PreviewPane
 from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
+from desktop.screen_fit import fit_main_window
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_refusals, signoff_summary
 from desktop.standard_view import StandardView
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
         for widget in (self.left, self.standard_pane, self.preview):
             self.desk_splitter.addWidget(widget)
         self.desk_splitter.setChildrenCollapsible(False)
-        self.desk_splitter.setSizes([380, 480, 500])
+        self.desk_splitter.setSizes([300, 420, 400])  # in proportion on any width; the panes may shrink
+        for pane in (self.left, self.standard_pane, self.preview):
+            pane.setMinimumWidth(160)
         self.dashboard = DashboardView()
         self.dashboard.group_activated.connect(self.open_group)
         self.pages = QStackedWidget()
@@ -224,10 +227,13 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = QSettings()
         geometry = settings.value(f"{SETTINGS_PREFIX}/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        self.first_start = not (isinstance(geometry, QByteArray) and not geometry.isEmpty())
+        if not self.first_start:
+            self.restoreGeometry(geometry)  # Qt keeps it on a connected screen; fit_main_window on a smaller one
+        else:  # the first start takes the screen's free area (shown maximised by the application)
+            free = self.screen().availableGeometry() if self.screen() else None
+            self.resize(free.size() if free is not None else QSize(1280, 720))
+        fit_main_window(self)
         state = settings.value(f"{SETTINGS_PREFIX}/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

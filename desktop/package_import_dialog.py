@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import describe_exception
+from desktop.human_dates import human_datetime
 from desktop.workers import OperationRunner, WorkerPool
 from review.handover.package import SUFFIX, ImportResult, import_package
 from review.workspace.folder import Workspace
@@ -149,7 +150,7 @@ class PackageImportDialog(QDialog):
         outcome = self.outcomes[row]
         outcome.state, outcome.group = "accepted", f"{package.group_name}（{package.group_code}）"
         detail = self.tr("第 {0} 版签字，组长 {1}，{2}；{3} 个文件，与签字清单全部一致。").format(
-            package.version, package.leader, package.signed_at.replace("T", " ")[:16], len(package.files))
+            package.version, package.leader, human_datetime(package.signed_at), len(package.files))
         if result.replaced_version is not None:
             shown = "；".join(d.describe() for d in result.differences[:5])
             detail += self.tr("取代此前导入的第 {0} 版，变动 {1} 处。{2}").format(

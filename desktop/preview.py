@@ -4,6 +4,7 @@
   e.g. a search hit or a finding's location) painted on the page; zoom and page navigation.
 - DOCX: the text and tables as formatted HTML, with the highlighted terms marked.
 - Images: the picture (EXIF orientation applied) and its EXIF facts (date taken, camera, size).
+- Spreadsheets (XLSX, XLS, CSV): the sheets as tables with tabs (desktop.sheet_view).
 
 Rendering and reading run in background workers; a newer request supersedes an older one.
 """
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import describe_exception
+from desktop.human_dates import exif_date_text
+from desktop.sheet_view import SHEET_SUFFIXES, SheetView, Workbook, read_workbook
 from desktop.workers import WorkerPool
 from review.errors import UserError
 
@@ -46,6 +49,7 @@ class PreviewRequest:
     page: int = 0  # 0-based
     rects: Sequence[Rect] = ()  # highlight rectangles on `page`, in PDF points
     terms: Sequence[str] = ()  # text to mark (DOCX, and a hint for everything else)
+    location: str = ""  # the extractor's place of a finding ("工作表X 第3行第2列"): the cell to select
 
 
 @dataclass
@@ -170,7 +174,7 @@ def read_image(path: Path) -> ImageFacts:
     detail = exif.get_ifd(ExifTags.IFD.Exif)
     taken = detail.get(ExifTags.Base.DateTimeOriginal) or exif.get(ExifTags.Base.DateTime)
     facts.append((QCoreApplication.translate("PreviewPane", "拍摄时间"),
-                  str(taken) if taken else QCoreApplication.translate("PreviewPane", "无（照片没有记录拍摄时间）")))
+                  exif_date_text(str(taken)) if taken else QCoreApplication.translate("PreviewPane", "无（照片没有记录拍摄时间）")))
     camera = " ".join(str(exif.get(tag, "")).strip() for tag in (ExifTags.Base.Make, ExifTags.Base.Model)).strip()
     if camera:
         facts.append((QCoreApplication.translate("PreviewPane", "相机"), camera))
@@ -273,8 +277,9 @@ class PreviewPane(QWidget):
         image_layout.addWidget(image_scroll, 1)
         image_layout.addWidget(self.facts)
 
+        self.sheets = SheetView()
         self.stack = QStackedWidget()
-        for widget in (self.message, self.page_scroll, self.text, image_page):
+        for widget in (self.message, self.page_scroll, self.text, image_page, self.sheets):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -296,8 +301,9 @@ class PreviewPane(QWidget):
         return self.request.page if self.request else 0
 
     # -- public --------------------------------------------------------------------------------
-    def show_file(self, path: Path | str, page: int = 0, rects: Sequence[Rect] = (), terms: Sequence[str] = ()) -> None:
-        self.request = PreviewRequest(Path(path), page, list(rects), list(terms))
+    def show_file(self, path: Path | str, page: int = 0, rects: Sequence[Rect] = (), terms: Sequence[str] = (),
+                  location: str = "") -> None:
+        self.request = PreviewRequest(Path(path), page, list(rects), list(terms), location)
         self.title.set_full_text(str(self.request.path))
         self._load()
 
@@ -368,6 +374,11 @@ class PreviewPane(QWidget):
             self.pool.submit(lambda _job: docx_html(request.path, terms),
                              on_result=lambda r: self._docx_ready(generation, r),
                              on_error=lambda e: self._failed(generation, e), name="预览 DOCX")
+        elif suffix in SHEET_SUFFIXES:
+            page, location, terms = request.page, request.location, list(request.terms)
+            self.pool.submit(lambda _job: read_workbook(request.path, page, location, terms),
+                             on_result=lambda r: self._sheets_ready(generation, r),
+                             on_error=lambda e: self._failed(generation, e), name="预览表格")
         elif suffix in IMAGE_SUFFIXES:
             self.pool.submit(lambda _job: read_image(request.path),
                              on_result=lambda r: self._image_ready(generation, r),
@@ -413,6 +424,15 @@ class PreviewPane(QWidget):
         self.image_label.setPixmap(pixmap)
         self.facts.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(v)}" for k, v in result.facts))
         self.stack.setCurrentIndex(3)
+
+    def _sheets_ready(self, generation: int, book: Workbook) -> None:
+        if generation != self._generation:
+            return
+        self._set_controls(pdf=False, zoom=False)
+        self.sheets.show_workbook(book)
+        self.stack.setCurrentWidget(self.sheets)
+        if book.note:
+            self.title.set_full_text(f"{self.request.path if self.request else ''}（{book.note}）")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

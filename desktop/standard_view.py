@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.desk_data import FindingRow, MaterialRow, StandardDetails
+from desktop.human_dates import human_datetime
 from desktop.manual_tree import STATES, state_icon
 from review.checking.findings import SEVERITY_NAMES
 from review.checking.rules.finding import short_id
@@ -81,10 +82,15 @@ class StandardView(QWidget):
         self.materials.cellDoubleClicked.connect(self._material_clicked)
         self.materials.cellClicked.connect(self._material_clicked)
         self.findings_label = QLabel()
-        self.findings = self._table([self.tr("级别"), self.tr("问题"), self.tr("文件"), self.tr("编号")], stretch=1)
+        # The fault first, wrapped: at 1366×768 and 150 % the pane is narrow, and the fault is what
+        # the reviewer reads; the place and the number follow.
+        self.findings = self._table([self.tr("问题"), self.tr("级别"), self.tr("位置"), self.tr("编号")], stretch=0)
+        self.findings.setWordWrap(True)
+        self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.findings.cellClicked.connect(self._finding_clicked)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.findings.setColumnWidth(2, 170)
+        self.findings.setColumnWidth(2, 130)
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.waive_button = QPushButton(self.tr("豁免所选问题…"))
         self.waive_button.setToolTip(self.tr("组长确认该问题不影响得分时，写明理由后豁免"))
         self.waive_button.setEnabled(False)
@@ -200,15 +206,14 @@ class StandardView(QWidget):
                                     .format(len(rows), must, waived))
         self.findings.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            level = QTableWidgetItem(SEVERITY_NAMES.get(row.severity, row.severity))
-            level.setIcon(self.style().standardIcon(_SEVERITY_ICONS.get(row.severity, _SEVERITY_ICONS["info"])))
-            self.findings.setItem(i, 0, level)
             text = row.message if not row.waived else self.tr("{0}（已豁免：{1}）").format(row.message, row.waived)
             message = QTableWidgetItem(text)
+            message.setIcon(self.style().standardIcon(_SEVERITY_ICONS.get(row.severity, _SEVERITY_ICONS["info"])))
             message.setToolTip(f"{row.rule}：{row.message}\n{row.hint}".strip())
             if row.waived:
                 message.setForeground(Qt.GlobalColor.gray)
-            self.findings.setItem(i, 1, message)
+            self.findings.setItem(i, 0, message)
+            self.findings.setItem(i, 1, QTableWidgetItem(SEVERITY_NAMES.get(row.severity, row.severity)))
             where = row.path.rsplit("/", 1)[-1]
             place = describe_place(row.path, row.page + 1 if row.page is not None else None, row.location)
             if place:  # the place first: long file names are cut at the end
@@ -229,7 +234,7 @@ class StandardView(QWidget):
         self.history_label.setText(self.tr("审核记录（{0} 次）").format(len(rows)))
         self.history.setRowCount(len(rows))
         for i, row in enumerate(reversed(rows)):
-            self.history.setItem(i, 0, QTableWidgetItem(row.at.astimezone().strftime("%Y-%m-%d %H:%M")))
+            self.history.setItem(i, 0, QTableWidgetItem(human_datetime(row.at)))
             self.history.setItem(i, 1, QTableWidgetItem(row.actor))
             approved = row.verdict == "approve"
             verdict = QTableWidgetItem(self.tr("通过") if approved else self.tr("退回"))

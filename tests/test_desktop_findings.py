@@ -37,7 +37,12 @@ def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, 
     assert window.tree.state_of("Ⅲ-1-1)") == "problem"
     view = window.standard_pane
     qtbot.waitUntil(lambda: view.findings.rowCount() == 2, timeout=5000)
-    assert view.findings.item(0, 0).text() == "必须修改" and view.findings.item(1, 0).text() == "建议修改"
+    assert view.findings.item(0, 1).text() == "必须修改" and view.findings.item(1, 1).text() == "建议修改"
+    # the fault itself comes first, and wraps in a narrow pane instead of being cut off
+    assert view.findings.horizontalHeaderItem(0).text() == "问题"
+    assert "XX" in view.findings.item(0, 0).text() or "模板" in view.findings.item(0, 0).text()
+    window.desk_splitter.setSizes([200, 300, 200])
+    qtbot.waitUntil(lambda: view.findings.rowHeight(0) > 2 * view.findings.fontMetrics().height(), timeout=3000)
     assert view.findings.item(0, 2).text() == "第 2 页 · 方案.pdf"
     assert "必须修改 1 条" in view.findings_label.text()
 
@@ -52,7 +57,7 @@ def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("姓名已在附件中列明，属正当引用", True))
     view.waive_button.click()
     # open findings are listed first: the waived one moves below the 建议修改 still open
-    qtbot.waitUntil(lambda: view.findings.rowCount() == 2 and "已豁免" in view.findings.item(1, 1).text(),
+    qtbot.waitUntil(lambda: view.findings.rowCount() == 2 and "已豁免" in view.findings.item(1, 0).text(),
                     timeout=5000)
     assert "已豁免 1 条" in view.findings_label.text()
     assert window.tree.state_of("Ⅲ-1-1)") == "problem"  # the 建议修改 finding is still open

@@ -16,6 +16,7 @@ from tests.desktop_helpers import (  # noqa: F401
     dialogs_fixture,
     pool_fixture,
     settings_sandbox_fixture,
+    write_pages,
     write_pdf,
 )
 
@@ -167,3 +168,25 @@ def test_a_decision_refreshes_its_standard_without_reloading_the_group(qtbot, wo
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=10_000)
     assert loads == []  # the decision said what it changed: one standard, not the group's files
     assert window.desk.state.standard("Ⅲ-1-1)").status == "approved"
+
+
+def test_the_window_fits_a_1366x768_screen_at_150_percent(qtbot, workspace, pool, tmp_path: Path):
+    """1366×768 at 150 % leaves 911×512 logical pixels: the desk, with a finding, fits in them."""
+    from PySide6.QtCore import QRect
+
+    from desktop.screen_fit import fit_main_window
+
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pages(tmp_path / "方案.pdf", [OFFICIAL_PLAN, "本项工作由XX同志负责落实。"]),
+                 "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.standard_pane.findings.rowCount() > 0, timeout=10000)
+    free = QRect(0, 0, 911, 512)
+    window.resize(1280, 720)  # what a bigger screen left in the settings
+    fit_main_window(window, free)
+    qtbot.wait(50)
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 911 and minimum.height() <= 512, minimum
+    assert free.contains(window.frameGeometry()), window.frameGeometry()
+    assert all(size > 100 for size in window.desk_splitter.sizes())  # every pane keeps a usable width
