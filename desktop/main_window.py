@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
 
     def open_finding(self, row: FindingRow) -> None:
         if row.path:
-            self.preview.show_file(row.path, row.page or 0, row.rects, terms=[row.text] if row.text else [])
+            self.preview.show_file(row.path, row.page or 0, row.rects, terms=[row.text] if row.text else [],
+                                   location=row.location)
 
     def open_search_hit(self, path: str, page: int, terms: list[str]) -> None:
         self.pages.setCurrentWidget(self.desk_splitter)

@@ -36,6 +36,7 @@ class PageHitLike(Protocol):
     page: int
     snippet: str
     highlights: Sequence[tuple[int, int]]
+    place: str  # set for a sheet ("工作表 名单 第 3 行第 2 列"); "" for a page
 
 
 class HitLike(Protocol):
@@ -180,7 +181,8 @@ class SearchPanel(QWidget):
                 child = QTreeWidgetItem([page.snippet])
                 child.setData(0, HIT_ROLE, number)
                 child.setData(0, PAGE_ROLE, page.page)
-                child.setData(0, HTML_ROLE, self.tr("第 {0} 页：").format(page.page) +
+                where = page.place or self.tr("第 {0} 页").format(page.page)  # a sheet: its name and row
+                child.setData(0, HTML_ROLE, self.tr("{0}：").format(html.escape(where)) +
                               snippet_html(page.snippet, page.highlights))
                 child.setToolTip(0, page.snippet)
                 top.addChild(child)

@@ -138,3 +138,24 @@ def test_the_suggestion_panel_speaks_english(qtbot, workspace, pool, language):
     assert unmapped.label.text().startswith("Unmapped files (1)")
     assert unmapped.model.index(0).data() == "整治记录.docx → suggested Ⅲ-3-1)"
     assert [b.text() for b in unmapped.panel.buttons] == ["Accept"]
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot, language):
+    """Qt's own file dialog ("Look in", "Files of type") in Chinese, from Qt's zh_CN catalogue."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    language("zh_CN")
+    dialog = QFileDialog(None, "选择材料文件夹")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"].startswith("查找范围"), labels
+    assert "文件类型" in labels["fileTypeLabel"], labels
+    assert "文件名" in labels["fileNameLabel"], labels
+    box = QMessageBox(QMessageBox.Icon.Question, "问", "要继续吗？", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.No).text().startswith("否")
+    # where the system speaks another language, its native dialog is not used
+    native_english = QLocale.system().language() != QLocale.Language.Chinese
+    assert QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs) == native_english

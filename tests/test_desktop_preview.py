@@ -97,7 +97,61 @@ def test_image_with_exif_facts(qtbot, pool, tmp_path: Path):
     qtbot.addWidget(pane)
     pane.show_file(photo)
     qtbot.waitUntil(lambda: "拍摄时间" in pane.facts.text(), timeout=5000)
-    assert "2026:03:15 10:00:00" in pane.facts.text() and "640 × 480" in pane.facts.text()
+    # the time as people write it, not EXIF's "2026:03:15 10:00:00"
+    assert "2026年3月15日 10:00" in pane.facts.text() and "2026:03:15" not in pane.facts.text()
+    assert "640 × 480" in pane.facts.text()
     pane.show_file(bare)
     qtbot.waitUntil(lambda: "320 × 200" in pane.facts.text(), timeout=5000)
     assert "没有记录拍摄时间" in pane.facts.text()
+
+
+def write_workbook(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "汇总"
+    first.append(["项目", "次数"])
+    first.append(["理论学习", 12])
+    names = book.create_sheet("志愿者名单")
+    names.append(["姓名", "服务时长", "社区"])
+    for number in range(1, 40):
+        names.append([f"志愿者{number}", number, "北湖社区"])
+    names.append(["张三", 8, "背街小巷服务队"])
+    book.save(path)
+    return path
+
+
+def test_spreadsheet_shown_as_tables_with_sheet_tabs_and_the_cell_selected(qtbot, pool, tmp_path: Path):
+    workbook = write_workbook(tmp_path / "台账.xlsx")
+    pane = PreviewPane(pool)
+    qtbot.addWidget(pane)
+    pane.show_file(workbook, 1, terms=["背街小巷"])  # a search hit on the second sheet
+    qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.sheets, timeout=5000)
+    assert [pane.sheets.tabText(i) for i in range(pane.sheets.count())] == ["汇总", "志愿者名单"]
+    assert pane.sheets.currentIndex() == 1
+    table = pane.sheets.table(1)
+    assert (table.currentRow(), table.currentColumn()) == (40, 2)  # row 41, column C
+    assert table.currentItem().text() == "背街小巷服务队"
+    assert pane.sheets.table(0).item(1, 1).text() == "12"
+    # a finding's stored place selects its cell
+    pane.show_file(workbook, 0, location="工作表汇总 第2行第1列")
+    qtbot.waitUntil(lambda: pane.sheets.currentIndex() == 0 and pane.sheets.table(0) is not None
+                    and pane.sheets.table(0).currentRow() == 1, timeout=5000)
+    assert pane.sheets.table(0).currentItem().text() == "理论学习"
+
+
+def test_search_hits_in_a_sheet_name_the_sheet_and_row(workspace, tmp_path: Path):
+    from review.intake.scan import scan
+    from review.intake.search import search
+    from review.workspace.permissions import LOCAL_USER
+    from tests.desktop_helpers import add_groups
+
+    add_groups(workspace)
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    write_workbook(folder / "志愿服务台账.xlsx")
+    scan(workspace, LOCAL_USER, "XC", [folder], ocr=False, check=False)
+    hits = search(workspace, "背街小巷").hits
+    assert len(hits) == 1 and hits[0].pages[0].page == 2
+    assert hits[0].pages[0].place == "工作表 志愿者名单 第 41 行第 3 列"

@@ -49,6 +49,7 @@ class PageHit:
     page: int  # 1-based
     snippet: str
     highlights: list[tuple[int, int]]  # (start, end) character spans inside `snippet`
+    place: str = ""  # where in an unpaged file, for people ("工作表 名单 第 3 行第 2 列"); set by the caller
 
 
 @dataclass

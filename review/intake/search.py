@@ -24,6 +24,7 @@ from index.search import (
     open_search_index,
 )
 from index.search.model import Progress as IndexProgress
+from review.checking.rules.place import describe_place
 from review.errors import UserError
 from review.progress import Progress, ProgressEvent
 from review.workspace.db.models import Group, Mapping, Material
@@ -141,5 +142,38 @@ def search(workspace: Workspace, text: str, *, group: str | None = None, items: 
     if not text.strip():
         raise UserError("请输入要搜索的文字，例如：背街小巷 台账")
     with SearchService.open(workspace) as service:
-        return service.search(SearchQuery(text=text, group=group, items=items, file_types=file_types,
-                                          date_from=date_from, date_to=date_to, limit=limit))
+        results = service.search(SearchQuery(text=text, group=group, items=items, file_types=file_types,
+                                             date_from=date_from, date_to=date_to, limit=limit))
+    _place_sheet_hits(workspace, results)
+    return results
+
+
+SHEET_FORMATS = frozenset({"xlsx", "xls", "et", "csv"})
+
+
+def _place_sheet_hits(workspace: Workspace, results: SearchResults) -> None:
+    """A hit in a workbook is placed by sheet, row and column (its "page" is a sheet, not a printed
+    page): the first cell of the hit's sheet holding a matched term, from the cached extraction."""
+    sheet_hits = [hit for hit in results.hits if hit.file_type in SHEET_FORMATS and hit.doc_id.isdigit()]
+    if not sheet_hits:
+        return
+    cache = ExtractionCache(workspace.paths.cache)
+    with workspace.engine.connect() as conn:
+        shas = dict(conn.execute(select(Material.id, Material.sha256).where(
+            Material.id.in_([int(hit.doc_id) for hit in sheet_hits]))).all())
+    for hit in sheet_hits:
+        sha = shas.get(int(hit.doc_id))
+        extraction = cache.get(sha) if sha else None
+        if extraction is None:
+            continue
+        for page_hit in hit.pages:
+            page = next((p for p in extraction.pages if p.number == page_hit.page), None)
+            block = next((b for b in page.blocks if any(t and t in b.text for t in hit.matched_terms)), None) \
+                if page is not None else None
+            page_hit.place = describe_place(hit.file_type, page_hit.page, block.location) if block else \
+                describe_place(hit.file_type, page_hit.page, _sheet_name(extraction, page_hit.page))
+
+
+def _sheet_name(extraction: Extraction, number: int) -> str:
+    names = extraction.facts.get("sheets") or []
+    return f"工作表{names[number - 1]}" if 0 < number <= len(names) else ""
