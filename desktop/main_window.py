@@ -43,7 +43,7 @@ from desktop.errors import describe_exception, log_file, show_exception
 from desktop.manual_tree import ManualTree
 from desktop.office_actions import HandoverActions
 from desktop.preview import PreviewPane
-from desktop.process_ops import run_in_process, scan_in_workspace, suggest_in_workspace
+from desktop.process_ops import ocr_in_workspace, run_in_process, scan_in_workspace, suggest_in_workspace
 from desktop.screen_fit import fit_main_window
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_refusals, signoff_summary
@@ -592,9 +592,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(report.summary(), 15_000)
             self.suggested_group = None  # new or changed files: their text decides the suggestions
             self.apply_changes(report.changes)
+            if not report.cancelled:
+                waiting.append(report.ocr_waiting)
+
+        def finished() -> None:  # the strip is free again: the OCR left waiting follows as its own operation
+            if waiting and waiting[0]:
+                self.start_pending_ocr(group, waiting[0])
+
+        waiting: list[int] = []
+        try:
+            self.runner.run(self.tr("扫描 {0}").format(", ".join(p.name for p in paths)), run, on_result=done,
+                            on_finished=finished)
+        except UserError as exc:
+            show_exception(self, exc)
+
+    def start_pending_ocr(self, group: str, files: int) -> None:
+        """The OCR earlier scans left waiting (e.g. photos elsewhere in the group): not part of the scan
+        the user asked for, so it runs after it as its own operation in the progress strip, cancellable."""
+        root, db_url, actor = str(self.workspace.root), self.workspace.db_url, self.actor
+
+        def run(job: Job) -> Any:
+            return run_in_process(ocr_in_workspace, root, db_url, actor, group, progress=job.report, cancel=job.cancel)
+
+        def done(report: Any) -> None:
+            self.statusBar().showMessage(report.summary(), 15_000)
+            self.apply_changes(report.changes)
 
         try:
-            self.runner.run(self.tr("扫描 {0}").format(", ".join(p.name for p in paths)), run, on_result=done)
+            self.runner.run(self.tr("文字识别 本组以前扫描的 {0} 个文件").format(files), run, on_result=done)
         except UserError as exc:
             show_exception(self, exc)
 

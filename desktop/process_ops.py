@@ -97,6 +97,18 @@ def scan_in_workspace(scan: Callable[..., Any], root: str, db_url: str, actor: A
                     wait=waiting_with(progress, cancel))
 
 
+def ocr_in_workspace(root: str, db_url: str, actor: Any, group_code: str, *, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> Any:
+    """The OCR the group's earlier scans left waiting, then its checks (review.intake.scan.ocr_pending);
+    runs in the child."""
+    from review.intake.scan import ocr_pending
+    from review.workspace.folder import Workspace
+
+    with Workspace.open(Path(root), db_url=db_url) as workspace:
+        return ocr_pending(workspace, actor, group_code, progress=progress, cancel=cancel, check=True,
+                           wait=waiting_with(progress, cancel))
+
+
 def suggest_in_workspace(root: str, db_url: str, group_code: str, *, progress: Progress | None = None,
                          cancel: CancelToken | None = None) -> Any:
     """The ranked suggestions (review.intake.suggestions) of the group's unmapped files, by path; runs in the child (jieba's dictionary

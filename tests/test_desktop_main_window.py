@@ -190,3 +190,38 @@ def test_the_window_fits_a_1366x768_screen_at_150_percent(qtbot, workspace, pool
     assert minimum.width() <= 911 and minimum.height() <= 512, minimum
     assert free.contains(window.frameGeometry()), window.frameGeometry()
     assert all(size > 100 for size in window.desk_splitter.sizes())  # every pane keeps a usable width
+
+
+def test_a_scan_reads_by_ocr_only_the_chosen_folder_and_leaves_other_waiting_ocr_to_its_own_operation(
+        qtbot, workspace, pool, dialogs, tmp_path: Path):
+    from PIL import Image, ImageDraw
+
+    from review.intake.scan import _ocr_queue, scan
+
+    add_groups(workspace)
+    photos = tmp_path / "照片"
+    photos.mkdir()
+    photo = Image.new("RGB", (900, 600), (255, 255, 255))
+    ImageDraw.Draw(photo).rectangle((100, 100, 800, 500), outline=(0, 0, 0), width=6)
+    photo.save(photos / "Ⅲ-1-2) 活动照片.jpg")
+    scan(workspace, LOCAL_USER, "XC", [photos], ocr=False, check=False)  # an earlier scan left it for OCR
+    assert [Path(m.path).name for m in _ocr_queue(workspace, "XC")] == ["Ⅲ-1-2) 活动照片.jpg"]
+    chosen = tmp_path / "本次材料"
+    chosen.mkdir()
+    write_pdf(chosen / "Ⅲ-1-1) 志愿服务工作方案.pdf")
+
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=5000)
+    titles: list[str] = []
+    window.start_scan("XC", [chosen], scan)
+    qtbot.waitUntil(lambda: window.runner.title.text().startswith("文字识别"), timeout=60_000)
+    titles.append(window.runner.title.text())
+    scanned = window.statusBar().currentMessage()
+    assert "共 1 个文件" in scanned and "另有 1 个以前扫描的文件等待文字识别" in scanned
+    assert "文字识别 1 个；" not in scanned  # the scan itself did not read the photo
+    assert window.runner.busy and not window.runner.isHidden()  # visible in the progress strip
+    assert window.runner.cancel_button.isEnabled()  # and cancellable
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
+    assert titles == ["文字识别 本组以前扫描的 1 个文件"]
+    assert dialogs == []

@@ -83,6 +83,7 @@ class ScanReport:
     from_cache: int = 0
     indexed: int = 0
     ocr_files: int = 0
+    ocr_waiting: int = 0  # files of the group outside this scan whose pages still wait for OCR
     checks: CheckReport | None = None
     mapped_by_name: int = 0
     cancelled: bool = False
@@ -94,6 +95,8 @@ class ScanReport:
                 f"移动或改名 {self.moved}、未变 {self.unchanged}、找不到 {self.missing}；提取 {self.extracted} 个"
                 f"（另有 {self.from_cache} 个取自缓存），按文件名归类 {self.mapped_by_name} 个；"
                 f"{f'文字识别 {self.ocr_files} 个；' if self.ocr_files else ''}用时 {self.elapsed_s:.1f} 秒。")
+        if self.ocr_waiting:
+            text += f"本组另有 {self.ocr_waiting} 个以前扫描的文件等待文字识别，将单独进行。"
         if self.checks is not None:
             text += self.checks.summary()
         if self.cancelled:
@@ -239,7 +242,8 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
     _extract_and_index(workspace, group_code, cache, real_paths, report, progress, cancel, workers,
                        verify_cache=rehash)
     if (settings.ocr_enabled if ocr is None else ocr) and not cancel.cancelled:
-        run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel)
+        run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel, only=set(real_paths))
+    report.ocr_waiting = len(_ocr_queue(workspace, group_code, exclude=set(real_paths)))
     if check and not cancel.cancelled:
 
         report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
@@ -575,17 +579,40 @@ def _store_index_state(workspace: Workspace, indexed: list[tuple[int, str, str, 
 
 def ocr_pending(
     workspace: Workspace, actor: Actor, group_code: str, *, formats: set[str] | None = None,
-    progress: Progress | None = None, cancel: CancelToken | None = None,
+    progress: Progress | None = None, cancel: CancelToken | None = None, check: bool = False,
+    wait: Waiting | None = None,
 ) -> ScanReport:
-    """Run OCR on what a group's earlier scans left waiting (optionally only some formats)."""
+    """Run OCR on what a group's earlier scans left waiting (optionally only some formats); with
+    `check`, the group's findings are then brought up to date, holding the group's lock as a scan does."""
     require(actor, "scan", group_code)
     started = time.monotonic()
     report = ScanReport(group=group_code, roots=[])
-    run_ocr(workspace, group_code, extraction_cache(workspace), {}, report, progress, cancel or CancelToken(), formats)
+    cancel = cancel or CancelToken()
+    if not check:
+        run_ocr(workspace, group_code, extraction_cache(workspace), {}, report, progress, cancel, formats)
+        return _finish(report, started)
+    with operation_lock(workspace, group_scope(group_code), f"文字识别工作组 {group_code} 的材料", actor.name, wait), \
+            _worker_failure_told():
+        run_ocr(workspace, group_code, extraction_cache(workspace), {}, report, progress, cancel, formats)
+        if report.ocr_files and not cancel.cancelled:
+            report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
 
 
 OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
+
+
+def _ocr_queue(workspace: Workspace, group_code: str, exclude: set[str] = frozenset()) -> list[Material]:
+    """The group's present files whose current bytes wait for OCR (detached copies), except `exclude`."""
+    with workspace.session() as session:
+        group = get_group(session, group_code)
+        rows = session.execute(
+            select(Material).join(OcrQueueEntry, OcrQueueEntry.material_id == Material.id)
+            .where(Material.group_id == group.id, Material.status == "present",
+                   Material.sha256 == OcrQueueEntry.sha256)
+        ).scalars().all()
+        session.expunge_all()
+    return [m for m in rows if m.path not in exclude]
 
 
 def _ocr_pages(extraction: Extraction | None) -> int:
@@ -616,22 +643,21 @@ def run_ocr(
     progress: Progress | None,
     cancel: CancelToken,
     formats: set[str] | None = None,
+    only: set[str] | None = None,
 ) -> None:
     """Read the pages without text (scans, photos) by OCR, then update cache, index and checks.
+
+    `only` limits it to those paths: a scan reads what it was asked to scan; what earlier scans
+    left waiting runs separately (`ocr_pending`), where the user sees and can cancel it.
 
     Each page image's result is cached by its SHA-256, so no page is ever read twice; a cancelled
     run resumes with the next scan. Without the OCR engine the pages stay listed as pending.
     """
 
+    rows = [m for m in _ocr_queue(workspace, group_code)
+            if (formats is None or m.format in formats) and (only is None or m.path in only)]
+    todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
     with workspace.session() as session:
-        group = get_group(session, group_code)
-        rows = session.execute(
-            select(Material).join(OcrQueueEntry, OcrQueueEntry.material_id == Material.id)
-            .where(Material.group_id == group.id, Material.status == "present",
-                   Material.sha256 == OcrQueueEntry.sha256)
-        ).scalars().all()
-        rows = [m for m in rows if formats is None or m.format in formats]
-        todo = [(m.id, m.path, m.rel_path, m.sha256 or "") for m in rows]
         items = _mapped_codes(session, [m[0] for m in todo])
     if not todo:
         return
