@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # Qt is imported inside the functions, after the workspace is
 
     from desktop.workers import WorkerPool
 SIZE = (1366, 768)
-SCALED_SIZE = (1280, 720)  # 150 % of a 1920×1080 screen, in logical pixels
 
 
 def sample_files(folder: Path) -> None:
@@ -58,6 +57,19 @@ def sample_files(folder: Path) -> None:
     exif[0x0132] = "2026:03:15 10:00:00"
     exif[0x010F] = "Canon"
     photo.save(folder / "Ⅲ-2-2) 宣讲进社区.jpg", exif=exif)
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "汇总"
+    summary.append(["月份", "宣讲场次", "参加人数"])
+    for month in range(3, 9):
+        summary.append([f"2026年{month}月", month + 2, 40 * month])
+    people = book.create_sheet("宣讲员名单")
+    people.append(["姓名", "单位", "宣讲主题"])
+    for number in range(1, 25):
+        people.append([f"宣讲员{number}", "北湖区文明办", "背街小巷环境整治" if number == 17 else "核心价值观"])
+    book.save(folder / "Ⅲ-1-2) 宣讲活动台账.xlsx")
     for name, lines in (("身边好人评选通知.docx", ["关于开展2026年道德模范和身边好人评选表彰活动的通知",
                                                   "各区在公共场所设置好人榜、善行义举榜。"]),
                         ("诚信宣传月总结.docx", ["北湖市诚信主题宣传月活动总结", "开展诚信宣传教育，通报失信案例。"])):
@@ -222,8 +234,7 @@ def render(workspace_dir: Path, suffix: str) -> None:
     render_setup(workspace_dir, pool, suffix)
     workspace = Workspace.open(workspace_dir)
     window = MainWindow(workspace, LOCAL_USER, pool)
-    window.resize(*(SIZE if not suffix else SCALED_SIZE))
-    window.show()
+    window.showMaximized()  # as on a first start: the screen's free area (911×512 at 150 % of 1366×768)
     deadline = time.monotonic() + 20
     while window.dashboard.dashboard is None and time.monotonic() < deadline:
         settle(pool, 0.2)
@@ -270,6 +281,13 @@ def render(workspace_dir: Path, suffix: str) -> None:
         window.search.results.itemClicked.emit(hits.child(hits.childCount() - 1), 0)  # its last page with a hit
         settle(pool, 1.5)
     shoot(window, "07-search", suffix)
+    for number in range(window.search.results.topLevelItemCount()):  # the workbook's hit: its sheet and row
+        top = window.search.results.topLevelItem(number)
+        if top.text(0).endswith(".xlsx") and top.childCount():
+            window.search.results.itemClicked.emit(top.child(0), 0)
+            settle(pool, 2.0)
+            shoot(window, "07b-search-xlsx", suffix)
+            break
     def pretend_scan(job: Job) -> None:
         for done in range(1, 400):
             if job.cancel.cancelled:

@@ -88,8 +88,9 @@ class StandardView(QWidget):
         self.findings.setWordWrap(True)
         self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.findings.cellClicked.connect(self._finding_clicked)
-        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.findings.setColumnWidth(2, 130)
+        for column, width in ((2, 100), (3, 64)):  # place and number: narrow, elided, whole in the tooltip
+            self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.findings.setColumnWidth(column, width)
         self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.waive_button = QPushButton(self.tr("豁免所选问题…"))
         self.waive_button.setToolTip(self.tr("组长确认该问题不影响得分时，写明理由后豁免"))
