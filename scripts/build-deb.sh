@@ -22,5 +22,5 @@ install -m 755 "$here/packaging/linux/postinst" "$here/packaging/linux/postrm" "
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" \
     -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" "$here/packaging/linux/control" > "$root/DEBIAN/control"
 mkdir -p "$out"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$out/materials-review_${version}_${arch}.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$root" "$out/materials-review_${version}_${arch}.deb" >/dev/null
 echo "$out/materials-review_${version}_${arch}.deb"

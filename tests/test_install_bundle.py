@@ -30,7 +30,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(args: list[str], env: dict[str, str], **kw: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=300, **kw)  # type: ignore[call-overload]
+    return subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=900, **kw)  # type: ignore[call-overload]
 
 
 def test_the_folder_runs_without_python(bundle: Path, tmp_path: Path) -> None:
