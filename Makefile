@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 DEMO ?= build/demo-workspace
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean wheels bundle deb test-bundle
 
 $(STAMP): pyproject.toml
 	bash scripts/system-packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,ocr]'
+	$(BIN)/python -m pip install -q -e '.[test,ocr,bundle]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 run: $(STAMP)
@@ -34,5 +34,18 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python bench/screenshots.py
 
+# 安装包: the offline wheel folder, the one-folder application, the .deb (README, 安装包).
+wheels: $(STAMP)
+	bash scripts/build-wheels.sh $(BIN)/python dist/wheels
+
+bundle: $(STAMP)
+	bash scripts/build-bundle.sh $(BIN)/python dist
+
+deb: bundle
+	bash scripts/build-deb.sh dist/materials-review dist
+
+test-bundle: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bundle
+
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build dist

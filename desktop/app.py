@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.errors import describe_exception, set_log_file, show_error
 from desktop.i18n import install_translators
 from desktop.workers import WorkerPool
+from resources import resource_path
 from review.workspace.folder import Workspace
 from review.workspace.logs import configure_logging, user_log_file
 from review.workspace.permissions import Actor
@@ -40,6 +42,10 @@ UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source
 # re-acquisition could cost up to 5 ms; 1 ms keeps repaints and progress updates prompt.
 GIL_SWITCH_INTERVAL_S = 0.001
 
+# Set to 1, the program closes its main window as soon as it is shown: the installers' smoke tests
+# (and a cold-start measurement) check that the window comes up and the program ends cleanly.
+EXIT_AFTER_SHOW = "MATERIALS_REVIEW_EXIT_AFTER_SHOW"
+
 
 def freeze_long_lived_objects() -> None:
     """Hide the objects alive now (modules, classes, widgets: they live as long as the program) from
@@ -57,6 +63,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "materials-review.png"))))
     font = QFont(app.font())
     font.setFamilies(UI_FONTS)
     app.setFont(font)
@@ -152,6 +159,9 @@ class AppController(QObject):
             window.show()
         self.window = window
         freeze_long_lived_objects()
+        log.info("主窗口已显示：%s", window.windowTitle())
+        if os.environ.get(EXIT_AFTER_SHOW) == "1":
+            QTimer.singleShot(0, window.close)
 
     def switch(self) -> None:
         """打开其他工作区: close this window and workspace, then the start dialog again."""

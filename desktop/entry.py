@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,11 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """Without arguments (a double-click on the program or its desktop icon) the desktop program starts;
+    with arguments, the command line."""
     multiprocessing.freeze_support()  # worker processes of a frozen Windows build start through here
     from demo.command import register as register_demo
     from review.cli.main import run
 
-    raise SystemExit(run(argv, extra=[register_demo, register_gui]))
+    args = list(sys.argv[1:] if argv is None else argv)
+    raise SystemExit(run(args or ["gui"], extra=[register_demo, register_gui]))

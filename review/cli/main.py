@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 from review.cli import (
@@ -78,6 +79,7 @@ _ARGPARSE_ZH = {
     "positional arguments": "参数",
     "options": "选项",
     "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
@@ -110,11 +112,19 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _installed_version() -> str:
+    try:
+        return metadata.version("materials-review")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "未安装版本"
+
+
 def build_parser(extra: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="materials-review",
         description="申报材料审核台：整理、检查、审核签字并汇总全国文明城市申报材料。",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_installed_version()}")
     parser.add_argument("-w", "--workspace", metavar="DIR", help="工作区文件夹")
     parser.add_argument("--user", metavar="NAME", help="以该账户身份操作（工作区有账户后必需）")
     parser.add_argument("--db-url", metavar="URL", help="数据库地址（默认使用工作区内的 SQLite）")
