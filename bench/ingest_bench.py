@@ -3,8 +3,9 @@
 Reports: the extraction floor (PyMuPDF and python-docx text alone, same number of worker
 processes), the full ingest (scan, hash, extract, store, index) and its ratio to the floor, an
 unchanged re-scan, one changed file until it is searchable, checks from scratch and their share of
-the ingest, search latency p50/p95 over 200+ queries with snippets, and peak memory (this process
-and its children).
+the ingest, search latency p50/p95 over 200+ substrings with snippets and over the typed query set
+of `search_queries` (2-4 words, phrases) with its substring-oracle agreement, and peak memory
+(this process and its children).
 
     python bench/ingest_bench.py [--corpus DIR] [--files 2000] [--workers 2] [--out bench/out/ingest.json]
 """
@@ -254,6 +255,23 @@ def main() -> None:
         results["search_p95_ms"] = round(latencies[int(len(latencies) * 0.95) - 1], 1)
         print(f"search: p50 {results['search_p50_ms']} ms, p95 {results['search_p95_ms']} ms over {len(latencies)}",
               flush=True)
+
+        from bench.search_bench import documents, percentile, timed_pass
+        from bench.search_queries import Oracle, typed_queries
+
+        docs = documents(ws)
+        typed = typed_queries(rng.sample(docs, min(200, len(docs))), args.queries, rng)
+        oracle = Oracle(docs)
+        with SearchService.open(ws) as service:
+            wall, cpu = timed_pass(service, typed)
+            agree = sum({h.path for h in service.search(SearchQuery(q.text, limit=0)).hits} == oracle(q)
+                        for q in typed)
+        results["typed_search_p50_ms"] = round(statistics.median(wall), 1)
+        results["typed_search_p95_ms"] = round(percentile(wall, 0.95), 1)
+        results["typed_search_cpu_p95_ms"] = round(percentile(cpu, 0.95), 1)
+        results["typed_search_oracle"] = f"{agree}/{len(typed)}"
+        print(f"typed search (2-4 words, phrases): p50 {results['typed_search_p50_ms']} ms, "
+              f"p95 {results['typed_search_p95_ms']} ms, oracle {results['typed_search_oracle']}", flush=True)
     results["peak_memory_mb"] = round(memory.peak / 1024 / 1024)
     print(f"peak memory: {results['peak_memory_mb']} MB", flush=True)
     ws.close()

@@ -137,3 +137,19 @@ def test_init_with_bad_manual_creates_nothing(tmp_path: Path, capsys: pytest.Cap
                        "--start", "2026-08-01", "--manual", str(bad))
     assert code != 0 and "坏手册.yaml" in err
     assert not (tmp_path / "w").exists()
+
+
+def test_the_read_model_loads_no_check_rules_until_something_needs_checking() -> None:
+    """`status` and the group views bring findings up to date on every call; when nothing changed
+    they must not pay for the rules' libraries (PyMuPDF, numpy, Pillow), the search engine or YAML."""
+    probe = (
+        "import sys\n"
+        "import review.assessment.overview, review.assessment.group_state, review.checking.engine\n"
+        "heavy = ('fitz', 'pymupdf', 'numpy', 'PIL', 'whoosh', 'jieba', 'yaml', 'docx', 'openpyxl')\n"
+        "rules = [m for m in sys.modules if m.startswith('review.checking.rules.') and m.rsplit('.', 1)[1]\n"
+        "         in ('runner', 'duplicates', 'requirements', 'seal', 'kinds')]\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)) + rules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip() == ""

@@ -196,7 +196,6 @@ class _Session:
         self.grams.add(docnum, gram_tokens([title, *pages]))
         self._write_items(docnum, doc.items)
         self.index._texts.put(docnum, _Text(title, body), len(body) + len(title))
-        self.index._raw.discard(doc.doc_id)
 
     def delete(self, doc_id: str) -> bool:
         with self._atomic():
@@ -215,7 +214,7 @@ class _Session:
         self.conn.execute("DELETE FROM doc_texts WHERE docnum = ?", (docnum,))
         self.conn.execute("DELETE FROM docs WHERE docnum = ?", (docnum,))
         self.index._texts.discard(docnum)
-        self.index._raw.discard(doc_id)
+        self.index._raw.discard(docnum)
         return True
 
     def set_items(self, doc_id: str, items: list[str]) -> bool:
@@ -315,7 +314,9 @@ class TextStoreIndex:
         self.lock_timeout = lock_timeout
         self._lock = WriterLock(self.folder)
         self._texts: LruCache[int, _Text] = LruCache(TEXT_CACHE_CHARS)
-        self._raw: LruCache[str, list[str]] = LruCache(RAW_CACHE_DOCS)
+        # Original page texts by docnum: a changed document gets a new docnum, so an index kept open
+        # beside a writer in another object or process never cuts snippets from an old version.
+        self._raw: LruCache[int, list[str]] = LruCache(RAW_CACHE_DOCS)
         self._mutex = threading.RLock()  # one writing thread at a time inside this process
         self._session: _Session | None = None
         self._bulk_depth = 0
@@ -664,8 +665,8 @@ class TextStoreIndex:
                 items.setdefault(docnum, []).append(item)
         return items
 
-    def _raw_pages(self, doc_id: str) -> list[str] | None:
-        pages = self._raw.get(doc_id)
+    def _raw_pages(self, docnum: int, doc_id: str) -> list[str] | None:
+        pages = self._raw.get(docnum)
         if pages is None:
             try:
                 pages = self.page_texts(doc_id)
@@ -673,11 +674,11 @@ class TextStoreIndex:
                 log.warning("page texts of %s unavailable", doc_id, exc_info=True)
                 pages = None
             if pages is not None:
-                self._raw.put(doc_id, pages)
+                self._raw.put(docnum, pages)
         return pages
 
     def _hit(self, row: tuple, score: float, text: _Text | None, terms: list[Term], items: list[str]) -> Hit:
-        _, doc_id, title, path, group, file_type, date, _ = row
+        docnum, doc_id, title, path, group, file_type, date, _ = row
         pages: list[PageHit] = []
         matched_terms: list[str] = []
         if text is not None and terms:
@@ -685,7 +686,7 @@ class TextStoreIndex:
             keys = [t.key for t in terms]
             compact_pages = text.body.split(PAGE_BREAK)
             numbers = [n for n, page in enumerate(compact_pages, 1) if any(k in page for k in keys)]
-            raw = self._raw_pages(doc_id) if numbers else None
+            raw = self._raw_pages(docnum, doc_id) if numbers else None
             for number in numbers[:MAX_PAGES_PER_HIT]:
                 found = None
                 if raw is not None and len(raw) == len(compact_pages):

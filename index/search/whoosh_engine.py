@@ -43,6 +43,7 @@ from whoosh.writing import IndexWriter
 
 from index.search.model import PageTexts, SearchIndexBusy, SearchIndexError
 from index.search.query import Node
+from index.search.text_cache import LruCache
 from index.search.textstore import TextStoreIndex, broken, narrowing
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ BULK_LIMIT_MB = 256
 # Commits do not merge while the index has fewer segments than this.
 MAX_UNMERGED_SEGMENTS = 10
 _VIEW_ATTEMPTS = 5
+# Document numbers kept from posting lists read by one view (a few MB of sets).
+POSTINGS_CACHE_IDS = 200_000
 
 
 class PretokenizedGrams(FieldType):
@@ -80,33 +83,49 @@ def whoosh_schema() -> Schema:
                   grams=PretokenizedGrams())
 
 
-def _postings(reader: IndexReader, token: str) -> set[int]:
-    try:
-        return set(reader.postings("grams", token).all_ids())
-    except TermNotFound:
-        return set()
+class _Postings:
+    """One reader's posting lists as sets of Whoosh document numbers, the recent ones kept.
+
+    Whoosh hands out a posting list one document at a time in Python, so a common pair (in most
+    documents) costs milliseconds per read; queries people type share many such pairs (工作, 城市),
+    so a view keeps the lists it read, bounded by their total length."""
+
+    def __init__(self, reader: IndexReader, max_ids: int = POSTINGS_CACHE_IDS) -> None:
+        self.reader = reader
+        self._cache: LruCache[str, frozenset[int]] = LruCache(max_ids)
+
+    def __call__(self, token: str) -> frozenset[int]:
+        found = self._cache.get(token)
+        if found is None:
+            try:
+                found = frozenset(self.reader.postings("grams", token).all_ids())
+            except TermNotFound:
+                found = frozenset()
+            self._cache.put(token, found, len(found) + 1)
+        return found
 
 
-def _term_docs(reader: IndexReader, tokens: list[str], prefix: bool) -> set[int]:
+def _term_docs(postings: _Postings, tokens: list[str], prefix: bool) -> set[int]:
     """Whoosh's document numbers holding every token (or, for a prefix, any token starting with it).
 
     Intersected as Python sets, rarest token first: much faster than Whoosh's own matcher tree."""
+    reader = postings.reader
     if prefix:
         found: set[int] = set()
         for token in reader.expand_prefix("grams", tokens[0]):
-            found |= _postings(reader, token)
+            found |= postings(token)
         return found
     ordered = sorted(tokens, key=lambda token: reader.doc_frequency("grams", token))
-    found = _postings(reader, ordered[0])
+    found = set(postings(ordered[0]))
     for token in ordered[1:]:
         if not found:
             break
-        found &= _postings(reader, token)
+        found &= postings(token)
     return found
 
 
-def _candidates(reader: IndexReader, tree: Node) -> set[int] | None:
-    return narrowing(tree, term=lambda tokens, prefix: _term_docs(reader, tokens, prefix),
+def _candidates(postings: _Postings, tree: Node) -> set[int] | None:
+    return narrowing(tree, term=lambda tokens, prefix: _term_docs(postings, tokens, prefix),
                      all_of=lambda sets: set.intersection(*sets), any_of=lambda sets: set.union(*sets))
 
 
@@ -117,6 +136,7 @@ class _View:
     identity: tuple[int, str]
     searcher: Searcher
     docnums: list[int]  # Whoosh's document number -> the store's docnum
+    postings: _Postings
 
     @classmethod
     def of(cls, identity: tuple[int, str], searcher: Searcher) -> _View | None:
@@ -126,7 +146,7 @@ class _View:
         docnums = list(reader.column_reader("docnum")) if reader.doc_count_all() else []
         if len(docnums) != reader.doc_count_all():
             return None
-        return cls(identity, searcher, docnums)
+        return cls(identity, searcher, docnums, _Postings(reader))
 
 
 class _WhooshWriter:
@@ -225,7 +245,7 @@ class WhooshSearchIndex(TextStoreIndex):
     def _gram_filter(self, conn: sqlite3.Connection, tree: Node) -> tuple[str, list[object]] | None:
         try:
             view = self._view()
-            found = _candidates(view.searcher.reader(), tree)
+            found = _candidates(view.postings, tree)
         except SearchIndexError:
             raise
         except Exception as error:  # damaged segment files surface as many kinds of error
@@ -241,7 +261,7 @@ class WhooshSearchIndex(TextStoreIndex):
             with ix.searcher() as searcher:
                 if _View.of(("", ""), searcher) is None:  # reads the docnum column
                     return False
-                _term_docs(searcher.reader(), ["00"], True)  # reads the term index and postings
+                _term_docs(_Postings(searcher.reader()), ["00"], True)  # reads the term index and postings
             ix.close()
         except Exception:  # any failure to open or read the TOC or segments means rebuild
             log.warning("whoosh index in %s unreadable", self.whoosh_dir, exc_info=True)

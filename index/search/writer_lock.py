@@ -12,8 +12,6 @@ import socket
 import time
 from pathlib import Path
 
-import psutil
-
 from index.search.model import SearchIndexBusy
 
 LOCK_FILE = "writer.lock"
@@ -22,6 +20,8 @@ _UNREADABLE_GRACE_S = 5.0
 
 
 def _process_started(pid: int) -> float | None:
+    import psutil  # here: a search only reads, and opening the index must stay quick from the shell
+
     try:
         return psutil.Process(pid).create_time()
     except (psutil.NoSuchProcess, psutil.AccessDenied, ValueError):

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session
 from index.cache import ExtractionCache
 from index.document import Extraction
 from review.checking.rules.config import RuleConfig
-from review.checking.rules.duplicates import FileSignature, find_duplicates_by_signature
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts
-from review.checking.rules.runner import FileResult, Vocabulary, check_cached_file, check_standard
+from review.checking.rules.misfiled import Vocabulary
+from review.checking.rules.signature import FileSignature
 from review.errors import UserError
 from review.manual.assignment import group_standard_codes
 from review.manual.model import Manual, Standard, standard_body
@@ -39,6 +39,12 @@ from review.progress import CancelToken, Progress, ProgressMeter
 from review.workspace.db.models import CheckState, FindingRecord, Group, Mapping, Material
 from review.workspace.folder import Workspace
 from review.workspace.settings import WorkspaceSettings
+
+if TYPE_CHECKING:
+    from review.checking.rules.runner import FileResult
+
+# The rules themselves (`runner`, `duplicates`: PyMuPDF, numpy) are imported where work is found:
+# the read model brings findings up to date on every view, and most of the time nothing changed.
 
 
 @dataclass
@@ -261,6 +267,10 @@ def _run_file_jobs(
     jobs: list[_FileJob], cache: ExtractionCache, settings: WorkspaceSettings, config: RuleConfig,
     cancel: CancelToken,
 ) -> Iterator[tuple[_FileJob, FileResult]]:
+    if not jobs:
+        return
+    from review.checking.rules.runner import check_cached_file
+
     cache_dir = str(cache.folder)
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -321,6 +331,8 @@ def _check_standards(
         if states.key(group.id, "requirement", code) == key:
             report.standards_unchanged += 1
             continue
+        from review.checking.rules.runner import check_standard
+
         pairs = []
         for f in facts:
             extraction = _load(cache, f.sha256, extractions)
@@ -357,6 +369,8 @@ def _check_duplicates(
                         len(s.photos) if s else 0) for f, s, _, _ in docs])
     if states.key(anchor, "duplicates", "*") == key:
         return
+    from review.checking.rules.duplicates import find_duplicates_by_signature
+
     findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)
     where = {f.path: (gid, mid) for f, _, gid, mid in docs}
     session.execute(delete(FindingRecord).where(FindingRecord.scope == "duplicate"))

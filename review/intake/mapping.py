@@ -19,7 +19,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from review.errors import UserError
-from review.intake.search import SearchService
 from review.manual.assignment import group_standard_codes
 from review.manual.codes import match_code, normalize_code, require_code
 from review.manual.model import Manual
@@ -207,6 +206,8 @@ def update_search_items(workspace: Workspace, material_ids: Sequence[int]) -> No
             items[mid].append(code)
     if not items:
         return
+    from review.intake.search import SearchService  # here: reading mappings must not load the index engine
+
     try:
         with SearchService.open(workspace) as service, service.bulk():  # one writer for them all
             for mid, codes in items.items():

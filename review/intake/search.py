@@ -6,6 +6,8 @@ SHA-256; a missing, corrupt or stale index is rebuilt from the database and the 
 from __future__ import annotations
 
 import datetime
+import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -136,14 +138,45 @@ class AllDocs:
                 yield search_doc(mid, path, rel_path, group, self.items.get(mid, []), extraction)
 
 
+# One service per open workspace kept for `search`: the search box asks many times a minute, and
+# opening checks the whole index (PRAGMA quick_check, Whoosh's segments) and starts with cold
+# readers, posting lists and texts each time. Rebuilds and updates by other writers are noticed by
+# the index itself; an index found broken is dropped here, so the next search reopens (and repairs) it.
+_SHARED: weakref.WeakKeyDictionary[Workspace, SearchService] = weakref.WeakKeyDictionary()
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_service(workspace: Workspace) -> SearchService:
+    engine = workspace.settings().search_engine
+    with _SHARED_LOCK:
+        service = _SHARED.get(workspace)
+        if service is not None and engine == service.index.ENGINE:
+            return service
+        if service is not None:
+            service.close()
+        service = _SHARED[workspace] = SearchService.open(workspace)
+        return service
+
+
+def _drop_shared(workspace: Workspace, service: SearchService) -> None:
+    with _SHARED_LOCK:
+        if _SHARED.get(workspace) is service:
+            del _SHARED[workspace]
+    service.close()
+
+
 def search(workspace: Workspace, text: str, *, group: str | None = None, items: list[str] | None = None,
            file_types: list[str] | None = None, date_from: datetime.date | None = None,
            date_to: datetime.date | None = None, limit: int = 20) -> SearchResults:
     if not text.strip():
         raise UserError("请输入要搜索的文字，例如：背街小巷 台账")
-    with SearchService.open(workspace) as service:
+    service = _shared_service(workspace)
+    try:
         results = service.search(SearchQuery(text=text, group=group, items=items, file_types=file_types,
                                              date_from=date_from, date_to=date_to, limit=limit))
+    except UserError:
+        _drop_shared(workspace, service)
+        raise
     _place_sheet_hits(workspace, results)
     return results
 

@@ -6,7 +6,6 @@ import csv
 import io
 from pathlib import Path
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -106,6 +105,8 @@ _HEADERS = {"编号": "code", "code": "code", "组别编号": "code", "名称": 
 
 
 def _read_group_rows(path: Path) -> list[dict[str, object]]:
+    import yaml  # only for reading a groups file; every read of the assignments imports this module
+
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):

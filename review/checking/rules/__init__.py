@@ -3,24 +3,32 @@
 Pure logic: extraction results and file facts in, findings out (no database, no Qt). Start at
 `runner` (check_file, check_standard, find_duplicates), `catalogue` (the rules) and `config`
 (switches and thresholds from the workspace settings).
+
+The names below are loaded on first use: importing one small module of the package (a finding's
+short id, where a file is) must not load every rule with PyMuPDF and numpy behind them.
 """
 from __future__ import annotations
 
-from review.checking.rules.catalogue import RULES, Rule
-from review.checking.rules.config import RuleConfig, describe_rules, with_rule_option
-from review.checking.rules.duplicates import find_duplicates_by_signature, text_signature
-from review.checking.rules.finding import Finding, Severity
-from review.checking.rules.material import FileFacts
-from review.checking.rules.runner import (
-    check_file,
-    check_standard,
-    find_duplicates,
-    sort_findings,
-    without_superseded,
-)
+import importlib
+from typing import Any
 
-__all__ = [
-    "RULES", "FileFacts", "Finding", "Rule", "RuleConfig", "Severity", "check_file", "check_standard",
-    "describe_rules", "find_duplicates", "find_duplicates_by_signature", "sort_findings", "text_signature",
-    "with_rule_option", "without_superseded",
-]
+_EXPORTS = {
+    "RULES": "catalogue", "Rule": "catalogue",
+    "RuleConfig": "config", "describe_rules": "config", "with_rule_option": "config",
+    "find_duplicates_by_signature": "duplicates", "text_signature": "duplicates",
+    "Finding": "finding", "Severity": "finding",
+    "FileFacts": "material",
+    "check_file": "runner", "check_standard": "runner", "find_duplicates": "runner", "sort_findings": "runner",
+    "without_superseded": "runner",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -25,8 +25,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -36,38 +34,14 @@ from review.checking.rules.catalogue import make_finding
 from review.checking.rules.config import RuleConfig
 from review.checking.rules.finding import Finding
 from review.checking.rules.material import FileFacts, placement
-from review.checking.rules.photo_reuse import Photo, find_reused_photos, photos_of
+from review.checking.rules.photo_reuse import find_reused_photos, photos_of
+from review.checking.rules.signature import FileSignature
 
 BAND_ROWS = 8
 _PLACES_SHOWN = 5
 _PAIR_CHUNK = 20_000  # pairs compared at once (two 20 MB arrays)
 # Formats whose text masked of names and figures says nothing (a 台账 is left with its header).
 _TABLE_FORMATS = frozenset({"xlsx", "xls", "et", "csv"})
-
-
-@dataclass(frozen=True)
-class FileSignature:
-    """What the duplicate checks keep of one file: its text's signature, the same with place names
-    and figures masked (None for spreadsheets), and its photos' hashes."""
-
-    text: Signature | None = None
-    masked: Signature | None = None
-    photos: tuple[Photo, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": list(self.text) if self.text else None, "masked": list(self.masked) if self.masked else None,
-                "photos": [list(photo) for photo in self.photos]}
-
-    @classmethod
-    def from_json(cls, value: Any) -> FileSignature | None:
-        """A stored signature; a bare list is the text signature stored before masked signatures were."""
-        if isinstance(value, list):
-            return cls(text=tuple(value)) if value else None
-        if not isinstance(value, dict):
-            return None
-        return cls(text=tuple(value["text"]) if value.get("text") else None,
-                   masked=tuple(value["masked"]) if value.get("masked") else None,
-                   photos=tuple((str(h), int(page)) for h, page in value.get("photos") or ()))
 
 
 def text_signature(text: str, config: RuleConfig | None = None,

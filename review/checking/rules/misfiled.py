@@ -20,13 +20,15 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from review.checking.rules.context import FileContext
 from review.checking.rules.finding import Finding
 from review.checking.rules.keywords import compact
-from review.checking.rules.kinds import IMAGE_FORMATS
 from review.manual.model import Standard
 from review.manual.terms import KEYWORD_WEIGHT, standard_terms
+
+if TYPE_CHECKING:
+    from review.checking.rules.context import FileContext
 
 STRONG = 4.0  # the other standard's score must reach this
 OWN_SHARE = 0.4  # and the own standard's score stay at or below this share of it
@@ -120,6 +122,10 @@ def better_standard(vocabulary: Vocabulary, own: str, filed_under: Sequence[str]
 
 
 def check(standard: Standard, contexts: Sequence[FileContext], vocabulary: Vocabulary | None) -> list[Finding]:
+    # Here, not at the top: the check engine builds a Vocabulary (its key) on every run, and the
+    # file kinds bring numpy and Pillow along.
+    from review.checking.rules.kinds import IMAGE_FORMATS
+
     if vocabulary is None:
         return []
     out = []

@@ -1,0 +1,114 @@
+"""Command-line start-up and round trips from the shell: wall and CPU time, medians over several runs.
+
+Each command runs as the user runs it (the `materials-review` console script next to this
+Python, with this checkout first on PYTHONPATH) in a new process:
+
+* `--help`;
+* `-w DEMO --user 李华 status` on the demo workspace (`materials-review demo DIR` makes one; the
+  password is the demo's, or MATERIALS_REVIEW_PASSWORD);
+* an unchanged re-scan of the bench corpus into the bench workspace (`search_bench.py` makes it);
+* `search` of 20 typed queries (`search_queries`) on the bench workspace: p50 and p95.
+
+CPU time is user+sys of the process and the children it waited for (resource.RUSAGE_CHILDREN),
+so a loaded machine shows in wall time but much less in CPU time. The 1-minute load average is
+reported with every figure.
+
+    python bench/startup.py --demo build/demo-ws [--bench build/bench-ws] [--runs 7] [--out bench/out/startup.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SCRIPT = Path(sys.executable).parent / "materials-review"
+DEMO_PASSWORD = "demo2026"  # the demo workspace's accounts (README)
+
+
+def run_once(args: list[str]) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one `materials-review ARGS` process, which must succeed."""
+    env = {"MATERIALS_REVIEW_PASSWORD": DEMO_PASSWORD, **os.environ, "PYTHONPATH": str(ROOT),
+           "QT_QPA_PLATFORM": "offscreen"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True)
+    wall = (time.perf_counter() - started) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"materials-review {' '.join(args)} failed: {done.stderr.strip()}")
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu
+
+
+def measure(name: str, commands: list[list[str]], *, p95: bool = False) -> dict[str, object]:
+    """Runs each command once after one unmeasured run of the first (warms the page cache, and
+    does once what a first re-scan from the shell does beyond the bench's: checks, OCR)."""
+    run_once(commands[0])
+    walls, cpus = [], []
+    load = os.getloadavg()[0]
+    for command in commands:
+        wall, cpu = run_once(command)
+        walls.append(wall)
+        cpus.append(cpu)
+    figure: dict[str, object] = {
+        "runs": len(commands), "wall_median_ms": round(statistics.median(walls)),
+        "cpu_median_ms": round(statistics.median(cpus)), "load_avg": round((load + os.getloadavg()[0]) / 2, 2)}
+    if p95:
+        ordered = sorted(walls)
+        figure["wall_p95_ms"] = round(ordered[max(0, int(len(ordered) * 0.95 + 0.5) - 1)])
+        figure["cpu_p95_ms"] = round(sorted(cpus)[max(0, int(len(cpus) * 0.95 + 0.5) - 1)])
+    print(f"{name}: {figure}", flush=True)
+    return figure
+
+
+def typed_texts(workspace: Path, count: int) -> list[str]:
+    from bench.search_bench import documents
+    from bench.search_queries import typed_queries
+    from review.workspace.folder import Workspace
+
+    ws = Workspace.open(workspace)
+    try:
+        docs = documents(ws)
+    finally:
+        ws.close()
+    rng = random.Random(20)
+    return [q.text for q in typed_queries(rng.sample(docs, min(100, len(docs))), count, rng)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="命令行启动与往返时间（中位数）")
+    parser.add_argument("--demo", type=Path, required=True, help="演示工作区（materials-review demo DIR）")
+    parser.add_argument("--bench", type=Path, default=ROOT / "build" / "bench-ws",
+                        help="装有基准语料的工作区（search_bench.py 生成）")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "bench-corpus")
+    parser.add_argument("--user", default="李华", help="账户（演示工作区：办公室 李华；空 = 无账户的工作区）")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "startup.json")
+    args = parser.parse_args()
+
+    demo, bench = str(args.demo), str(args.bench)
+    user = ["--user", args.user] if args.user else []
+    results: dict[str, object] = {}
+    results["help"] = measure("--help", [["--help"]] * args.runs)
+    results["status"] = measure("status (demo)", [["-w", demo, *user, "status"]] * args.runs)
+    results["rescan_unchanged"] = measure(
+        "unchanged re-scan (bench)", [["-w", bench, "scan", "BENCH", str(args.corpus)]] * args.runs)
+    results["search"] = measure("search (bench)", [["-w", bench, "search", q] for q in typed_texts(args.bench, 20)],
+                                p95=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
