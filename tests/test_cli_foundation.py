@@ -78,9 +78,7 @@ def test_the_command_line_starts_without_loading_heavy_libraries() -> None:
         "         'jieba', 'docx', 'PySide6', 'PIL', 'yaml', 'orjson')\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parents[1])
-    assert done.stdout.strip() == ""
+    assert loaded_by(probe) == ""
 
 
 def test_group_add_assign_list_and_status(ws_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,6 +148,11 @@ def test_the_read_model_loads_no_check_rules_until_something_needs_checking() ->
         "         in ('runner', 'duplicates', 'requirements', 'seal', 'kinds')]\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)) + rules))\n"
     )
+    assert loaded_by(probe) == ""
+
+
+def loaded_by(probe: str) -> str:
+    """What a fresh interpreter running `probe` prints (the heavy modules it found loaded)."""
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[1])
-    assert done.stdout.strip() == ""
+    return done.stdout.strip()
