@@ -108,7 +108,7 @@ def prepare(work: Path) -> dict[str, Operation]:
         "scan": Operation("扫描（含文字识别）", leader_ws, snaps / "scan", LEADER, ("scan", GROUP, str(materials)),
                           lambda: (group_status(leader_ws, LEADER), _without_times(searches(leader_ws, LEADER)))),
         "signoff": Operation("签字确认", leader_ws, snaps / "signoff", LEADER, ("signoff", GROUP, *exceptions),
-                             lambda: _without_times(group_status(leader_ws, LEADER))),
+                             lambda: _signed_once_or_twice(group_status(leader_ws, LEADER))),
         "export": Operation("导出材料包", leader_ws, snaps / "export", LEADER,
                             ("package", "export", GROUP, str(usb), "--force"), lambda: package_contents(usb),
                             extra_dirs=(usb,)),
@@ -197,6 +197,15 @@ def group_status(ws: Path, user: str) -> dict:
 
 def searches(ws: Path, user: str) -> dict[str, object]:
     return {q: json.loads(cli(ws, user, "search", q, "--limit", "0", "--json").stdout) for q in QUERIES}
+
+
+def _signed_once_or_twice(status: dict) -> object:
+    """The group's status after a sign-off. When the killed run had already committed its sign-off,
+    the rerun signs again: version 2 instead of 1, everything else the same."""
+    signoff = status["signoff"]
+    if signoff["version"] not in (1, 2):
+        raise RuntimeError(f"签字版本为 {signoff['version']}（应为 1，或被杀掉的那次已签好时为 2）")
+    return _without_times({**status, "signoff": {**signoff, "version": "1 或 2"}})
 
 
 def _without_times(value: object) -> object:
