@@ -159,7 +159,7 @@ class AppController(QObject):
             window.show()
         self.window = window
         freeze_long_lived_objects()
-        log.info("主窗口已显示：%s", window.windowTitle())
+        log.info("main window shown: %s", window.windowTitle())
         if os.environ.get(EXIT_AFTER_SHOW) == "1":
             QTimer.singleShot(0, window.close)
 

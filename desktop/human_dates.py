@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
+
 _EXIF = re.compile(r"^\s*(\d{4})[:\-/](\d{1,2})[:\-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -20,7 +22,7 @@ def human_datetime(value: datetime | str | None) -> str:
             return exif_date_text(value)
     if value.tzinfo is not None:
         value = value.astimezone()
-    return f"{value.year}年{value.month}月{value.day}日 {value.hour:02d}:{value.minute:02d}"
+    return f"{_day(value.year, value.month, value.day)} {value.hour:02d}:{value.minute:02d}"
 
 
 def exif_date_text(value: str) -> str:
@@ -29,5 +31,9 @@ def exif_date_text(value: str) -> str:
     if match is None:
         return value
     year, month, day, hour, minute, _second = match.groups()
-    text = f"{int(year)}年{int(month)}月{int(day)}日"
+    text = _day(int(year), int(month), int(day))
     return f"{text} {int(hour):02d}:{minute}" if hour is not None else text
+
+
+def _day(year: int, month: int, day: int) -> str:
+    return QCoreApplication.translate("dates", "{0}年{1}月{2}日").format(year, month, day)

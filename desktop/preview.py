@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.errors import describe_exception
 from desktop.human_dates import exif_date_text
@@ -387,8 +388,13 @@ class PreviewPane(QWidget):
             self._show_message(self.tr("{0} 格式的文件暂不能在此预览，请点“用系统程序打开”查看。")
                                .format(suffix.lstrip(".").upper() or self.tr("无扩展名")))
 
+    def _current(self, generation: int) -> bool:
+        """Whether a background result is still wanted: the pane lives (a closed window's pane is
+        deleted before its last job ends) and shows the request the result was made for."""
+        return isValid(self) and generation == self._generation
+
     def _pdf_ready(self, generation: int, rendered: RenderedPdf) -> None:
-        if generation != self._generation or self.request is None:
+        if not self._current(generation) or self.request is None:
             return
         self.page_count = rendered.page_count
         self.request.page = rendered.page
@@ -406,7 +412,7 @@ class PreviewPane(QWidget):
         self.page_shown.emit(rendered.page)
 
     def _docx_ready(self, generation: int, body: str) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self._set_controls(pdf=False, zoom=False)
         self.text.setHtml(body)
@@ -415,7 +421,7 @@ class PreviewPane(QWidget):
             self.text.find(self.request.terms[0])
 
     def _image_ready(self, generation: int, result: ImageFacts) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self._set_controls(pdf=False, zoom=True)
         target = min(result.image.width(), self._pane_width()) if self.fit_width else result.image.width() * ZOOMS[self.zoom_index]
@@ -426,7 +432,7 @@ class PreviewPane(QWidget):
         self.stack.setCurrentIndex(3)
 
     def _sheets_ready(self, generation: int, book: Workbook) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self._set_controls(pdf=False, zoom=False)
         self.sheets.show_workbook(book)
@@ -435,7 +441,7 @@ class PreviewPane(QWidget):
             self.title.set_full_text(f"{self.request.path if self.request else ''}（{book.note}）")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if self._current(generation):
             self._show_message(describe_exception(exc))
 
     def _show_message(self, text: str) -> None:

@@ -66,7 +66,11 @@ SHIPPED_TS = TRANSLATIONS / "materials_review_en.ts"
 # argparse help, the child process's message (no translators there), the sample folder's name.
 NOT_UI_TEXT = {("app.py", "申报材料审核台"), ("entry.py", "启动桌面程序"), ("entry.py", "要打开的工作区（可省略）"),
                ("entry.py", "启动申报材料审核台桌面程序，直到窗口关闭。"), ("start_dialog.py", "示例工作区"),
-               ("process_ops.py", "后台处理进程意外退出（可能内存不足），已完成的部分已保存。请关闭其他程序后重试。")}
+               ("process_ops.py", "后台处理进程意外退出（可能内存不足），已完成的部分已保存。请关闭其他程序后重试。"),
+               # Qt's own zh_CN catalogue lacks these two; they are Qt's strings, given in Chinese
+               ("i18n.py", "查找范围(&L)："), ("i18n.py", "文件类型(&T)："),
+               # reads the place review/ writes for a cell ("第3行第2列"), not text for the user
+               ("sheet_view.py", r"第(\d+)行第(\d+)列\s*$")}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -85,67 +85,67 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/dashboard.py" line="100"/>
+        <location filename="../../desktop/dashboard.py" line="101"/>
         <source>工作组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="100"/>
+        <location filename="../../desktop/dashboard.py" line="101"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="100"/>
+        <location filename="../../desktop/dashboard.py" line="101"/>
         <source>材料文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="103"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="104"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="104"/>
         <source>签字时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="104"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="104"/>
         <source>材料包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="112"/>
+        <location filename="../../desktop/dashboard.py" line="113"/>
         <source>双击一个工作组查看它的材料（只读）</source>
         <translation>Double-click a group to view its materials (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="137"/>
+        <location filename="../../desktop/dashboard.py" line="138"/>
         <source>&lt;h3&gt;{0} {1} 年申报材料总览&lt;/h3&gt;&lt;span&gt;操作手册：{2}&lt;/span&gt;</source>
         <translation>&lt;h3&gt;{0} {1}: declaration materials overview&lt;/h3&gt;&lt;span&gt;Manual: {2}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="138"/>
+        <location filename="../../desktop/dashboard.py" line="139"/>
         <source>（未载入）</source>
         <translation>(not loaded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="160"/>
+        <location filename="../../desktop/dashboard.py" line="161"/>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：</source>
         <translation>Material standards no group is responsible for ({0}); assign them in Manage › Groups and assignments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="165"/>
+        <location filename="../../desktop/dashboard.py" line="166"/>
         <source>所有材料审核条目都已分配到工作组。</source>
         <translation>Every material standard is assigned to a group.</translation>
     </message>
@@ -611,351 +611,356 @@ Phone the leader, have them read out their key fingerprint and compare it group 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="79"/>
+        <location filename="../../desktop/main_window.py" line="80"/>
         <source>申报材料审核台 — {0}</source>
         <translation>Materials Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="103"/>
         <source>测评条目</source>
         <translation>Manual items</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>当前用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>查看签字状态及签字后的变化</source>
         <translation>Sign-off state and changes since</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>选择要查看或审核的工作组</source>
         <translation>Choose the task group to view or review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>打开其他工作区…</source>
         <translation>Open another workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>扫描文件夹…</source>
         <translation>Scan folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>扫描或重新扫描本组材料文件夹</source>
         <translation>Scan or re-scan this group&apos;s materials folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>各工作组的进度总览</source>
         <translation>Progress of every task group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>审核台</source>
         <translation>Review desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>当前工作组的审核台</source>
         <translation>Review desk of the current group</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>上一条</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>上一个测评标准</source>
         <translation>Previous standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>下一条</source>
         <translation>Next item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>下一个测评标准</source>
         <translation>Next standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <source>审核通过当前条目并转到下一条</source>
         <translation>Approve the current item and go to the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="177"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>退回当前条目（须写明原因）</source>
         <translation>Return the current item (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>下一个问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="180"/>
         <source>在右侧显示当前条目的下一个问题</source>
         <translation>Show the next finding of the current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>签字确认…</source>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>组长对本组材料签字确认</source>
         <translation>The leader signs off the group&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>为什么不能签字？</source>
         <translation>Why can I not sign?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="192"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source> 工作组：</source>
         <translation> Group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>操作正在进行</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>“{0}”还在进行。要取消它并关闭窗口吗？已完成的部分会保存。</source>
         <translation>“{0}” is still running. Cancel it and close the window? Finished work is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="320"/>
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>工作组 {0}（{1}）{2}：{3} 个材料审核条目</source>
         <translation>Group {0} ({1}){2}: {3} items to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>无法给出归类建议：{0}</source>
         <translation>Could not suggest standards: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="413"/>
         <source>当前条目没有发现问题。</source>
         <translation>No findings for the current item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="423"/>
         <source>不能通过：{0}</source>
         <translation>Cannot approve: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>审核通过本条目</source>
         <translation>Approve this standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="450"/>
         <source>退回 {0}</source>
         <translation>Return {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="444"/>
+        <location filename="../../desktop/main_window.py" line="451"/>
         <source>退回原因（材料员会看到，请写明需要补充或修改的内容）：</source>
         <translation>Reason (the clerk will see it; say what to add or change):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="466"/>
+        <location filename="../../desktop/main_window.py" line="473"/>
         <source>豁免问题</source>
         <translation>Waive finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="467"/>
+        <location filename="../../desktop/main_window.py" line="474"/>
         <source>豁免“{0}”的理由（会记录在签字材料中，文明办可见）：</source>
         <translation>Reason for waiving “{0}” (recorded with the sign-off, seen by the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="475"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>已豁免：{0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="495"/>
+        <location filename="../../desktop/main_window.py" line="502"/>
         <source>已把 {0} 归到 {1}。</source>
         <translation>Mapped {0} to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="494"/>
+        <location filename="../../desktop/main_window.py" line="501"/>
         <source>归类 {0} 个文件到 {1}</source>
         <translation>Map {0} files to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>工作区还没有工作组。请在“管理 › 工作组与分工”中新建工作组并分配测评条目。</source>
         <translation>The workspace has no groups yet. Create groups and assign items in Manage › Groups and assignments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>工作区还没有工作组。请文明办新建工作组并分配测评条目。</source>
         <translation>The workspace has no groups yet. Ask the office to create groups and assign items.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="308"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>工作区还没有载入操作手册。请在“管理 › 载入操作手册”中载入后再刷新。</source>
         <translation>The workspace has no operation manual yet. Load one in Manage › Load operation manual, then refresh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="429"/>
         <source>不能签字：{0}</source>
         <translation>Cannot sign: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="448"/>
+        <location filename="../../desktop/main_window.py" line="455"/>
         <source>退回条目 {0} 必须写明原因。</source>
         <translation>Returning {0} needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="459"/>
         <source>{0} 已通过。</source>
         <translation>{0} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="452"/>
+        <location filename="../../desktop/main_window.py" line="459"/>
         <source>{0} 已退回。</source>
         <translation>{0} returned.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="486"/>
+        <location filename="../../desktop/main_window.py" line="493"/>
         <source>{0}“{1}”不能为工作组 {2} 归类材料。</source>
         <translation>{0} “{1}” may not map materials for group {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="505"/>
+        <location filename="../../desktop/main_window.py" line="512"/>
         <source>已采纳建议，把 {0} 归到 {1}。</source>
         <translation>Suggestion accepted: {0} mapped to {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="547"/>
+        <location filename="../../desktop/main_window.py" line="554"/>
         <source>已签字（第 {0} 版）。</source>
         <translation>Signed (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="560"/>
         <source>现在可以签字确认（审核 › 签字确认）。</source>
         <translation>You can sign off now (Review › Sign off).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="555"/>
+        <location filename="../../desktop/main_window.py" line="562"/>
         <source>为什么不能签字</source>
         <translation>Why signing is not possible</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="556"/>
+        <location filename="../../desktop/main_window.py" line="563"/>
         <source>现在还不能签字确认，原因（共 {0} 条）：</source>
         <translation>Signing off is not possible yet ({0} reasons):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="559"/>
+        <location filename="../../desktop/main_window.py" line="566"/>
         <source>
 ……另有 {0} 条</source>
         <translation>
 … and {0} more</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="571"/>
+        <location filename="../../desktop/main_window.py" line="578"/>
         <source>选择工作组 {0} 的材料文件夹</source>
         <translation>Choose the materials folder of group {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="590"/>
+        <location filename="../../desktop/main_window.py" line="604"/>
         <source>扫描 {0}</source>
         <translation>Scan {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="598"/>
+        <location filename="../../desktop/main_window.py" line="622"/>
+        <source>文字识别 本组以前扫描的 {0} 个文件</source>
+        <translation>OCR of {0} files this group scanned earlier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="630"/>
         <source>关于申报材料审核台</source>
         <translation>About Materials Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="599"/>
+        <location filename="../../desktop/main_window.py" line="631"/>
         <source>申报材料审核台：全国文明城市申报材料的整理、检查、审核签字与汇总。
 工作区：{0}
 日志：{1}</source>
@@ -1177,49 +1182,49 @@ Log: {1}</translation>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/workers.py" line="152"/>
+        <location filename="../../desktop/workers.py" line="156"/>
         <source>正在估算剩余时间…</source>
         <translation>Estimating time left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="157"/>
+        <location filename="../../desktop/workers.py" line="161"/>
         <source>剩余约 {0} 秒</source>
         <translation>About {0} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="160"/>
+        <location filename="../../desktop/workers.py" line="164"/>
         <source>剩余约 {0} 分 {1:02d} 秒</source>
         <translation>About {0} min {1:02d} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="162"/>
+        <location filename="../../desktop/workers.py" line="166"/>
         <source>剩余约 {0} 小时 {1:02d} 分</source>
         <translation>About {0} h {1:02d} min left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="183"/>
-        <location filename="../../desktop/workers.py" line="213"/>
+        <location filename="../../desktop/workers.py" line="187"/>
+        <location filename="../../desktop/workers.py" line="220"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="206"/>
+        <location filename="../../desktop/workers.py" line="213"/>
         <source>“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。</source>
         <translation>“{0}” is in progress. Wait for it to finish or click Cancel before starting “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="211"/>
+        <location filename="../../desktop/workers.py" line="218"/>
         <source>准备中…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="227"/>
+        <location filename="../../desktop/workers.py" line="239"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="155"/>
-        <location filename="../../desktop/workers.py" line="236"/>
+        <location filename="../../desktop/workers.py" line="159"/>
+        <location filename="../../desktop/workers.py" line="248"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
@@ -1227,122 +1232,122 @@ Log: {1}</translation>
 <context>
     <name>PackageImportDialog</name>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="60"/>
+        <location filename="../../desktop/package_import_dialog.py" line="62"/>
         <source>导入材料包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="62"/>
+        <location filename="../../desktop/package_import_dialog.py" line="64"/>
         <source>选择各组交来的材料包（.mrpkg），或选择 U 盘上的文件夹导入其中全部材料包。每个材料包先核验签名和每个文件的指纹，全部一致才导入；不一致的被拒绝，本工作区不受影响。</source>
         <translation>Choose the groups&apos; packages (.mrpkg), or a folder on a USB stick to import every package in it. Each package&apos;s signature and every file&apos;s fingerprint are verified first; only a package that matches completely is imported. Others are refused and the workspace is left unchanged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="65"/>
+        <location filename="../../desktop/package_import_dialog.py" line="67"/>
         <source>选择材料包文件…</source>
         <translation>Choose package files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="67"/>
+        <location filename="../../desktop/package_import_dialog.py" line="69"/>
         <source>从文件夹导入（如 U 盘）…</source>
         <translation>Import from a folder (e.g. USB stick)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <location filename="../../desktop/package_import_dialog.py" line="76"/>
         <source>材料包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <location filename="../../desktop/package_import_dialog.py" line="76"/>
         <source>工作组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <location filename="../../desktop/package_import_dialog.py" line="76"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="74"/>
+        <location filename="../../desktop/package_import_dialog.py" line="76"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="97"/>
+        <location filename="../../desktop/package_import_dialog.py" line="99"/>
         <source>选择材料包</source>
         <translation>Choose packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="98"/>
+        <location filename="../../desktop/package_import_dialog.py" line="100"/>
         <source>材料包 (*.mrpkg);;所有文件 (*)</source>
         <translation>Packages (*.mrpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="103"/>
+        <location filename="../../desktop/package_import_dialog.py" line="105"/>
         <source>选择存放材料包的文件夹（如 U 盘）</source>
         <translation>Choose the folder holding the packages (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="108"/>
+        <location filename="../../desktop/package_import_dialog.py" line="110"/>
         <source>文件夹 {0} 及其下一层子文件夹中没有材料包（.mrpkg 文件）。</source>
         <translation>There is no package (.mrpkg file) in {0} or the folders directly inside it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="115"/>
+        <location filename="../../desktop/package_import_dialog.py" line="117"/>
         <source>上一批材料包还在导入，请等它完成或点“取消”。</source>
         <translation>The previous packages are still being imported. Wait for them to finish or click Cancel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="137"/>
+        <location filename="../../desktop/package_import_dialog.py" line="139"/>
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="140"/>
+        <location filename="../../desktop/package_import_dialog.py" line="142"/>
         <source>核验并导入 {0}（{1}/{2}）</source>
         <translation>Verifying and importing {0} ({1}/{2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="150"/>
+        <location filename="../../desktop/package_import_dialog.py" line="152"/>
         <source>第 {0} 版签字，组长 {1}，{2}；{3} 个文件，与签字清单全部一致。</source>
         <translation>Sign-off version {0} by {1}, {2}; {3} files, all matching the signed list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="154"/>
+        <location filename="../../desktop/package_import_dialog.py" line="156"/>
         <source>取代此前导入的第 {0} 版，变动 {1} 处。{2}</source>
         <translation> Replaces the previously imported version {0}; {1} changes. {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="170"/>
+        <location filename="../../desktop/package_import_dialog.py" line="172"/>
         <source>已取消，未导入。</source>
         <translation>Cancelled, not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="186"/>
+        <location filename="../../desktop/package_import_dialog.py" line="188"/>
         <source>共 {0} 个材料包：已接收 {1} 个，被拒绝 {2} 个。</source>
         <translation>{0} packages: {1} accepted, {2} refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="188"/>
+        <location filename="../../desktop/package_import_dialog.py" line="190"/>
         <source>被拒绝的材料包没有导入任何内容，请按说明处理后重新导入。</source>
         <translation> Nothing of a refused package was imported; follow its details, then import it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <location filename="../../desktop/package_import_dialog.py" line="195"/>
         <source>等待核验</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <location filename="../../desktop/package_import_dialog.py" line="195"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="193"/>
+        <location filename="../../desktop/package_import_dialog.py" line="195"/>
         <source>被拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_import_dialog.py" line="194"/>
+        <location filename="../../desktop/package_import_dialog.py" line="196"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>
@@ -1431,134 +1436,134 @@ Log: {1}</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../desktop/preview.py" line="75"/>
+        <location filename="../../desktop/preview.py" line="80"/>
         <source>无法打开 PDF 文件 {0}：文件已损坏或不是 PDF。请用系统程序打开检查，必要时重新导出。</source>
         <translation>Cannot open the PDF file {0}: it is damaged or not a PDF. Open it with another program to check it and export it again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="79"/>
+        <location filename="../../desktop/preview.py" line="84"/>
         <source>{0} 设置了打开密码，无法预览。请提交未加密的版本。</source>
         <translation>{0} is password-protected and cannot be previewed. Please submit an unencrypted version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="82"/>
+        <location filename="../../desktop/preview.py" line="87"/>
         <source>{0} 没有任何页面。请检查该文件是否导出完整。</source>
         <translation>{0} has no pages. Check that the file was exported completely.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="113"/>
+        <location filename="../../desktop/preview.py" line="118"/>
         <source>无法读取 Word 文件 {0}：文件已损坏或不是 DOCX。请用 Word 或 WPS 打开另存为 DOCX 后重新扫描。</source>
         <translation>Cannot read the Word file {0}: it is damaged or not a DOCX. Open it in Word or WPS, save it as DOCX and scan again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="164"/>
+        <location filename="../../desktop/preview.py" line="169"/>
         <source>无法读取图片 {0}：文件已损坏或格式不对。请重新导出该图片后再扫描。</source>
         <translation>Cannot read the image {0}: it is damaged or in the wrong format. Export the image again and scan again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="166"/>
+        <location filename="../../desktop/preview.py" line="171"/>
         <source>尺寸</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="167"/>
+        <location filename="../../desktop/preview.py" line="172"/>
         <source>{0} × {1} 像素</source>
         <translation>{0} × {1} pixels</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="169"/>
+        <location filename="../../desktop/preview.py" line="174"/>
         <source>分辨率</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="172"/>
+        <location filename="../../desktop/preview.py" line="177"/>
         <source>拍摄时间</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="173"/>
+        <location filename="../../desktop/preview.py" line="178"/>
         <source>无（照片没有记录拍摄时间）</source>
         <translation>None (the photo has no date taken)</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="176"/>
+        <location filename="../../desktop/preview.py" line="181"/>
         <source>相机</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="179"/>
+        <location filename="../../desktop/preview.py" line="184"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="182"/>
+        <location filename="../../desktop/preview.py" line="187"/>
         <source>无法显示图片 {0}。请用系统程序打开检查该文件。</source>
         <translation>Cannot show the image {0}. Open it with another program to check it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="231"/>
-        <location filename="../../desktop/preview.py" line="306"/>
+        <location filename="../../desktop/preview.py" line="236"/>
+        <location filename="../../desktop/preview.py" line="313"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="232"/>
+        <location filename="../../desktop/preview.py" line="237"/>
         <source>上一页 (PgUp)</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="233"/>
+        <location filename="../../desktop/preview.py" line="238"/>
         <source>下一页 (PgDown)</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="239"/>
+        <location filename="../../desktop/preview.py" line="244"/>
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="241"/>
+        <location filename="../../desktop/preview.py" line="246"/>
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="242"/>
+        <location filename="../../desktop/preview.py" line="247"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="242"/>
+        <location filename="../../desktop/preview.py" line="247"/>
         <source>按窗格宽度显示</source>
         <translation>Fit the page to the pane</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="243"/>
+        <location filename="../../desktop/preview.py" line="248"/>
         <source>用系统程序打开</source>
         <translation>Open externally</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="243"/>
+        <location filename="../../desktop/preview.py" line="248"/>
         <source>用本机默认程序打开此文件</source>
         <translation>Open this file in its default application</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="253"/>
-        <location filename="../../desktop/preview.py" line="307"/>
+        <location filename="../../desktop/preview.py" line="258"/>
+        <location filename="../../desktop/preview.py" line="314"/>
         <source>在中间选择一份材料，或在搜索结果中点一条，即可在此预览。</source>
         <translation>Choose a file in the middle or a search result to preview it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="357"/>
+        <location filename="../../desktop/preview.py" line="364"/>
         <source>找不到文件 {0}。它可能已被移动或删除；请重新扫描本组材料。</source>
         <translation>File {0} is missing. It may have been moved or deleted; re-scan the group&apos;s materials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="376"/>
+        <location filename="../../desktop/preview.py" line="388"/>
         <source>{0} 格式的文件暂不能在此预览，请点“用系统程序打开”查看。</source>
         <translation>{0} files cannot be previewed here; use “Open externally”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/preview.py" line="377"/>
+        <location filename="../../desktop/preview.py" line="389"/>
         <source>无扩展名</source>
         <translation>no extension</translation>
     </message>
@@ -1566,17 +1571,17 @@ Log: {1}</translation>
 <context>
     <name>ReadinessChart</name>
     <message>
-        <location filename="../../desktop/dashboard.py" line="51"/>
+        <location filename="../../desktop/dashboard.py" line="52"/>
         <source>各组准备情况（百分比为合格及豁免条目占比）</source>
         <translation>Readiness by group (percentage of standards OK or waived)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="61"/>
+        <location filename="../../desktop/dashboard.py" line="62"/>
         <source>还没有工作组。请用命令 group add 新建工作组。</source>
         <translation>No groups yet. Create one with the command group add.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="61"/>
+        <location filename="../../desktop/dashboard.py" line="62"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1662,49 +1667,54 @@ Log: {1}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/search_panel.py" line="48"/>
+        <location filename="../../desktop/search_panel.py" line="49"/>
         <source>全部材料</source>
         <translation>All materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="48"/>
+        <location filename="../../desktop/search_panel.py" line="49"/>
         <source>本组</source>
         <translation>This group</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="49"/>
+        <location filename="../../desktop/search_panel.py" line="50"/>
         <source>当前条目</source>
         <translation>Current item</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="120"/>
+        <location filename="../../desktop/search_panel.py" line="121"/>
         <source>搜索材料全文（Ctrl+F），例如：背街小巷</source>
         <translation>Search all materials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="146"/>
+        <location filename="../../desktop/search_panel.py" line="147"/>
         <source>全文搜索尚未就绪：请先扫描材料，建立索引后即可搜索。</source>
         <translation>Search is not ready: scan the materials first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="156"/>
+        <location filename="../../desktop/search_panel.py" line="157"/>
         <source>正在搜索“{0}”…</source>
         <translation>Searching “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="172"/>
+        <location filename="../../desktop/search_panel.py" line="173"/>
         <source>“{0}”：{1} 份材料，{2} 处。点击结果在右侧预览。</source>
         <translation>“{0}”: {1} files, {2} places. Click a result to preview it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="173"/>
+        <location filename="../../desktop/search_panel.py" line="174"/>
         <source>没有找到包含“{0}”的材料。请换个说法，或检查范围是否太小。</source>
         <translation>Nothing contains “{0}”. Try other words or a wider scope.</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_panel.py" line="183"/>
-        <source>第 {0} 页：</source>
-        <translation>Page {0}: </translation>
+        <location filename="../../desktop/search_panel.py" line="184"/>
+        <source>第 {0} 页</source>
+        <translation>page {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/search_panel.py" line="185"/>
+        <source>{0}：</source>
+        <translation>{0}: </translation>
     </message>
 </context>
 <context>
@@ -1721,29 +1731,47 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SheetView</name>
+    <message>
+        <location filename="../../desktop/sheet_view.py" line="54"/>
+        <source>表格中没有任何内容。</source>
+        <translation>The spreadsheet is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_view.py" line="56"/>
+        <source>无法预览表格 {0}：{1}</source>
+        <translation>Cannot preview the spreadsheet {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_view.py" line="59"/>
+        <source>工作表{0}</source>
+        <translation>sheet {0}</translation>
+    </message>
+</context>
+<context>
     <name>SignoffChangesDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="176"/>
+        <location filename="../../desktop/signoff_dialog.py" line="182"/>
         <source>签字状态 — {0}</source>
         <translation>Sign-off status — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="182"/>
+        <location filename="../../desktop/signoff_dialog.py" line="188"/>
         <source>以下变化使签字失效。请组长重新审核这些条目后再次签字。</source>
         <translation>These changes invalidated the sign-off. The group leader should review these standards again and sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="186"/>
+        <location filename="../../desktop/signoff_dialog.py" line="192"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="186"/>
+        <location filename="../../desktop/signoff_dialog.py" line="192"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="186"/>
+        <location filename="../../desktop/signoff_dialog.py" line="192"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -1751,82 +1779,82 @@ Log: {1}</translation>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="49"/>
+        <location filename="../../desktop/signoff_dialog.py" line="50"/>
         <source>请先打开一个工作组</source>
         <translation>Open a group first</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="65"/>
+        <location filename="../../desktop/signoff_dialog.py" line="66"/>
         <source>签字确认 — {0}（{1}）</source>
         <translation>Sign off — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="70"/>
+        <location filename="../../desktop/signoff_dialog.py" line="71"/>
         <source>签字将记录本组 {0} 个条目全部材料的指纹（SHA-256）。其中 {1} 个已审核通过；其余 {2} 个请逐条写明作为例外的原因，文明办会看到。签字后任何文件变化都会使签字失效。</source>
         <translation>Signing records the fingerprints (SHA-256) of all materials of the group&apos;s {0} standards. {1} are approved; for each of the other {2}, write why it is an exception — the office will see it. Any change to a file after signing invalidates the sign-off.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="75"/>
+        <location filename="../../desktop/signoff_dialog.py" line="76"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="75"/>
+        <location filename="../../desktop/signoff_dialog.py" line="76"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="75"/>
+        <location filename="../../desktop/signoff_dialog.py" line="76"/>
         <source>例外原因（未通过的条目必填）</source>
         <translation>Reason for exception (required for standards not approved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="100"/>
+        <location filename="../../desktop/signoff_dialog.py" line="101"/>
         <source>须先处理：{0}</source>
         <translation>Resolve first: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="105"/>
+        <location filename="../../desktop/signoff_dialog.py" line="106"/>
         <source>签字同时确认以下事项（文明办可见）：</source>
         <translation>Signing also confirms the following (visible to the office):</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="106"/>
+        <location filename="../../desktop/signoff_dialog.py" line="107"/>
         <source>有 {0} 个必须修改的问题尚未修改或豁免，不能签字。请修改材料后重新扫描，或在问题列表中写明理由予以豁免：</source>
         <translation>{0} must-fix problems are neither fixed nor waived, so the group cannot be signed. Fix the materials and scan again, or waive a problem with a reason in the findings list:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="112"/>
+        <location filename="../../desktop/signoff_dialog.py" line="113"/>
         <source>组长“{0}”的密码：</source>
         <translation>Password of group leader “{0}”:</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="117"/>
+        <location filename="../../desktop/signoff_dialog.py" line="118"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="144"/>
+        <location filename="../../desktop/signoff_dialog.py" line="145"/>
         <source>请为未通过的条目写明例外原因：{0}。</source>
         <translation>Please give a reason for each standard not approved: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="148"/>
+        <location filename="../../desktop/signoff_dialog.py" line="149"/>
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="164"/>
+        <location filename="../../desktop/signoff_dialog.py" line="170"/>
         <source>签字：未签字</source>
         <translation>Sign-off: not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="165"/>
+        <location filename="../../desktop/signoff_dialog.py" line="171"/>
         <source>，{0} 处变化</source>
         <translation>, {0} changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/signoff_dialog.py" line="167"/>
+        <location filename="../../desktop/signoff_dialog.py" line="173"/>
         <source>签字：{0}（第 {1} 版，{2}{3}）</source>
         <translation>Sign-off: {0} (version {1}, {2}{3})</translation>
     </message>
@@ -1834,177 +1862,177 @@ Log: {1}</translation>
 <context>
     <name>StandardView</name>
     <message>
-        <location filename="../../desktop/standard_view.py" line="50"/>
+        <location filename="../../desktop/standard_view.py" line="51"/>
         <source>材料种类：{0}</source>
         <translation>Kinds of material: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="51"/>
+        <location filename="../../desktop/standard_view.py" line="52"/>
         <source>{0} 至少 {1} 份</source>
         <translation>{0}: at least {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="54"/>
+        <location filename="../../desktop/standard_view.py" line="55"/>
         <source>文件格式：{0}</source>
         <translation>File formats: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="57"/>
+        <location filename="../../desktop/standard_view.py" line="58"/>
         <source>时间范围：{0}</source>
         <translation>Period: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="59"/>
+        <location filename="../../desktop/standard_view.py" line="60"/>
         <source>应包含：{0}</source>
         <translation>Must mention: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="61"/>
+        <location filename="../../desktop/standard_view.py" line="62"/>
         <source>图片须配说明（时间、地点、人物、事由）</source>
         <translation>Photos need captions (time, place, people, occasion)</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="80"/>
+        <location filename="../../desktop/standard_view.py" line="81"/>
         <source>材料</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="80"/>
+        <location filename="../../desktop/standard_view.py" line="81"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="80"/>
+        <location filename="../../desktop/standard_view.py" line="81"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="88"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/standard_view.py" line="95"/>
         <source>豁免所选问题…</source>
         <translation>Waive selected problem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="89"/>
+        <location filename="../../desktop/standard_view.py" line="96"/>
         <source>组长确认该问题不影响得分时，写明理由后豁免</source>
         <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="94"/>
+        <location filename="../../desktop/standard_view.py" line="101"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="94"/>
+        <location filename="../../desktop/standard_view.py" line="101"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="94"/>
+        <location filename="../../desktop/standard_view.py" line="101"/>
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="94"/>
+        <location filename="../../desktop/standard_view.py" line="101"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="135"/>
+        <location filename="../../desktop/standard_view.py" line="142"/>
         <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="138"/>
+        <location filename="../../desktop/standard_view.py" line="145"/>
         <source>已归类材料</source>
         <translation>Mapped materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="139"/>
+        <location filename="../../desktop/standard_view.py" line="146"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="140"/>
+        <location filename="../../desktop/standard_view.py" line="147"/>
         <source>审核记录</source>
         <translation>Review history</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="158"/>
+        <location filename="../../desktop/standard_view.py" line="165"/>
         <source>审核后有变化</source>
         <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="178"/>
+        <location filename="../../desktop/standard_view.py" line="185"/>
         <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
         <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="180"/>
+        <location filename="../../desktop/standard_view.py" line="187"/>
         <source>已归类材料（{0} 份）</source>
         <translation>Mapped materials ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="184"/>
+        <location filename="../../desktop/standard_view.py" line="191"/>
         <source>{0}（文件已缺失）</source>
         <translation>{0} (file missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="195"/>
+        <location filename="../../desktop/standard_view.py" line="202"/>
         <source>发现的问题：未发现问题。</source>
         <translation>Problems found: none.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="199"/>
+        <location filename="../../desktop/standard_view.py" line="206"/>
         <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）</source>
         <translation>Problems found ({0}: {1} must be fixed, {2} waived; press F8 to step through them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="206"/>
+        <location filename="../../desktop/standard_view.py" line="210"/>
         <source>{0}（已豁免：{1}）</source>
         <translation>{0} (waived: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="220"/>
+        <location filename="../../desktop/standard_view.py" line="226"/>
         <source>问题编号（命令行 waive 使用）：{0}</source>
         <translation>Finding id (for the command line&apos;s waive): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="227"/>
+        <location filename="../../desktop/standard_view.py" line="233"/>
         <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
         <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="229"/>
+        <location filename="../../desktop/standard_view.py" line="235"/>
         <source>审核记录（{0} 次）</source>
         <translation>Review history ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="235"/>
+        <location filename="../../desktop/standard_view.py" line="241"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="235"/>
+        <location filename="../../desktop/standard_view.py" line="241"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
@@ -2207,17 +2235,17 @@ Log: {1}</translation>
         <translation>Choose where to save first</translation>
     </message>
     <message>
-        <location filename="../../desktop/submission_dialog.py" line="174"/>
+        <location filename="../../desktop/submission_dialog.py" line="173"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/submission_dialog.py" line="184"/>
+        <location filename="../../desktop/submission_dialog.py" line="183"/>
         <source>未能读取（清单中缺页数和日期）：{0} {1}：{2}</source>
         <translation>Could not be read (no pages and date in the list): {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/submission_dialog.py" line="193"/>
+        <location filename="../../desktop/submission_dialog.py" line="192"/>
         <source>已取消导出，没有留下任何文件。</source>
         <translation>Export cancelled; nothing was left behind.</translation>
     </message>
@@ -2389,34 +2417,42 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
+    <name>dates</name>
+    <message>
+        <location filename="../../desktop/human_dates.py" line="39"/>
+        <source>{0}年{1}月{2}日</source>
+        <translation>{1}/{2}/{0}</translation>
+    </message>
+</context>
+<context>
     <name>desk_data</name>
     <message>
-        <location filename="../../desktop/desk_data.py" line="100"/>
+        <location filename="../../desktop/desk_data.py" line="101"/>
         <source>已退回：{0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="102"/>
+        <location filename="../../desktop/desk_data.py" line="103"/>
         <source>审核后有变化：{0}</source>
         <translation>Changed since review: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="104"/>
+        <location filename="../../desktop/desk_data.py" line="105"/>
         <source>未处理的问题 {0} 条（必须修改 {1} 条）</source>
         <translation>{0} open problems ({1} must be fixed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="143"/>
+        <location filename="../../desktop/desk_data.py" line="147"/>
         <source>当前操作手册中没有条目 {0}。手册可能已更新，请重新打开本组。</source>
         <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="202"/>
+        <location filename="../../desktop/desk_data.py" line="206"/>
         <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
         <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="204"/>
+        <location filename="../../desktop/desk_data.py" line="208"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>
