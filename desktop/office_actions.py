@@ -44,6 +44,7 @@ from review.signing.keys import (
     read_key_file,
 )
 from review.workspace.accounts import login
+from review.workspace.locking import waiting_with
 from review.workspace.permissions import allowed
 
 if TYPE_CHECKING:
@@ -215,7 +216,8 @@ class HandoverActions(QObject):
 
         try:
             window.runner.run(self.tr("导出材料包 {0}").format(target.name),
-                              lambda _job: export_package(workspace, actor, group, folder, force=force),
+                              lambda job: export_package(workspace, actor, group, folder, force=force,
+                                                         wait=waiting_with(job.report, job.cancel)),
                               on_result=done)
         except UserError as exc:
             show_exception(window, exc)

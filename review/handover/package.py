@@ -134,7 +134,7 @@ class ImportResult:
 
 # -- export --------------------------------------------------------------------------------------
 def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Path | str, *,
-                   force: bool = False) -> Path:
+                   force: bool = False, wait: Waiting | None = None) -> Path:
     """Write the group's latest valid sign-off and its files to `out` (via a temporary name); returns
     the file written.
 
@@ -144,10 +144,11 @@ def export_package(workspace: Workspace, actor: Actor, group_code: str, out: Pat
 
     The group's files are hashed again first, so a file edited since the sign-off makes it 已失效
     and the export is refused before anything is written. It holds the group's lock, so the
-    temporary files an interrupted export of the group left next to the target can be removed.
+    temporary files an interrupted export of the group left next to the target can be removed;
+    another operation on the group is refused, or waited for with `wait`.
     """
     require(actor, "package.export", group_code)
-    with operation_lock(workspace, group_scope(group_code), f"导出工作组 {group_code} 的材料包", actor.name):
+    with operation_lock(workspace, group_scope(group_code), f"导出工作组 {group_code} 的材料包", actor.name, wait):
         return _export(workspace, actor, group_code, out, force)
 
 
