@@ -31,6 +31,7 @@ from review.office.reports.docx_style import (
     save,
 )
 from review.office.reports.issues_list import fault_text, shown_path, standard_titles
+from review.signing.keys import format_fingerprint
 
 INFO_WIDTHS_MM = (28, 50, 28, 50)  # 156 mm: portrait A4 inside the margins
 EXCEPTION_HEADERS = ("序号", "类型", "测评标准", "内容", "理由或说明")
@@ -130,8 +131,7 @@ def exception_row(number: int, exception: SignedException, titles: dict[str, str
 
 def short_hash(hex_digest: str) -> str:
     """The first 16 hex digits in groups of four (“3F2A 91C0 7B1D 22E4”), to read aloud and compare."""
-    head = hex_digest[:SHORT_HASH_HEX].upper()
-    return " ".join(head[i:i + 4] for i in range(0, len(head), 4)) if head else "—"
+    return format_fingerprint(hex_digest[:SHORT_HASH_HEX]) if hex_digest else "—"
 
 
 def _statement(group: GroupView) -> str:
