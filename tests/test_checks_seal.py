@@ -19,6 +19,7 @@ from review.checking.rules import FileFacts, RuleConfig, check_file, check_stand
 from review.checking.rules.finding import Severity
 from review.checking.rules.runner import recognise_kinds
 from review.manual.model import METHOD_MATERIALS, KindRequirement, MaterialRequirement, Standard
+from review.workspace.folder import Workspace
 from tests.checks_support import of_rule, settings
 from tests.files import make_docx
 from tests.seals import place_seal_on_pdf, stamp
@@ -276,3 +277,29 @@ def test_a_number_the_text_only_cites_does_not_make_it_an_official_document(tmp_
         assert "正式发文" not in kinds_of(path), name
         pdf = exported_pdf(tmp_path / f"{name}.pdf", lines)
         assert "正式发文" not in kinds_of(pdf), name
+
+
+def test_the_scan_measures_the_seal_so_the_checks_render_nothing(
+        workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review.checking.engine import run_checks
+    from review.checking.findings import list_findings
+    from review.intake.scan import scan
+    from review.workspace.groups import add_group
+    from review.workspace.permissions import LOCAL_USER
+
+    with workspace.session() as session:
+        add_group(session, "CG", "城管组")
+    folder = tmp_path / "城管组"
+    folder.mkdir()
+    unsealed = exported_pdf(folder / "焦城管〔2026〕12号 通知.pdf")
+    exported_pdf(folder / "焦城管〔2026〕13号 通知（已盖章）.pdf", e_seal=True)
+    scan(workspace, LOCAL_USER, "CG", [folder], check=False)
+
+    def not_at_check_time(*_args: object) -> None:
+        raise AssertionError("the checks rendered a page the scan had measured")
+
+    monkeypatch.setattr(red_seals, "_measure_pdf", not_at_check_time)
+    run_checks(workspace)
+    with workspace.session() as session:
+        found = [f for f in list_findings(session, "CG") if f.rule_id == "MR-SEAL-001"]
+    assert [Path(f.file).name for f in found] == [unsealed.name]

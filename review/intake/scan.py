@@ -119,9 +119,11 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
     return ExtractionCache(workspace.paths.cache)
 
 
-# What the workers of `extraction_pool` run on each file, within these budgets (tests plug in a
-# misbehaving extractor and shorter limits here).
-EXTRACTOR = DEFAULT_EXTRACTOR
+# What the workers of `extraction_pool` and of the OCR pass run on each file: the extraction and the
+# measurements the checks will need (review.intake.measured_extraction), within these budgets
+# (tests plug in a misbehaving extractor and shorter limits here).
+MEASURED_EXTRACTOR = "review.intake.measured_extraction:extract_file"
+EXTRACTOR = MEASURED_EXTRACTOR
 EXTRACTION_LIMITS = Limits()
 _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
@@ -670,7 +672,7 @@ def run_ocr(
     done: list[tuple[int, str, str]] = []
     close_shared_pool()  # OCR workers are big; the idle extraction workers need not wait beside them
     with ExtractorPool(workers=max(1, min(2, os.cpu_count() or 1, len(todo))), limits=OCR_LIMITS, ocr=True,
-                       cache_dir=cache.folder, store=True) as pool, \
+                       cache_dir=cache.folder, store=True, extractor=MEASURED_EXTRACTOR) as pool, \
             SearchService.open(workspace) as service, service.bulk() as writer:
         jobs = [(real_paths.get(path, path), sha, mid, path, rel) for mid, path, rel, sha in todo]
         for (_real, sha, mid, path, rel), extraction in pool.submit_many(jobs):

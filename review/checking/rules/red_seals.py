@@ -17,6 +17,7 @@ The result depends only on the file's bytes and the page, so it is cached by the
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,7 @@ def _measure_pdf(path: Path, number: int) -> PageSeals | None:
             return None
         page = doc[number - 1]
         pix = page.get_pixmap(dpi=MEASURE_DPI, colorspace=pymupdf.csRGB, alpha=False)
-        rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+        rgb = np.frombuffer(pix.samples_mv, dtype=np.uint8).reshape(pix.height, pix.width, 3)  # pix outlives rgb here
         raster = _raster_share(page) > 0.5
         grey_images = raster and all(image[5] in _GREY_SPACES for image in page.get_images())
     scale = 72 / MEASURE_DPI  # points per pixel
@@ -99,6 +100,8 @@ _GREY_SPACES = frozenset({"DeviceGray", "CalGray", "Indexed", ""})  # "": a 1-bi
 
 def _raster_share(page: pymupdf.Page) -> float:
     """How much of the page its images cover (a scanned page is one image over all of it)."""
+    if not page.get_images():
+        return 0.0
     area = abs(page.rect) or 1.0
     covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
     return covered / area
@@ -124,21 +127,20 @@ def _measure_image(path: Path, number: int) -> PageSeals | None:
 def _measure(rgb: np.ndarray, scale: float, unit_per_mm: float, raster: bool, grey_images: bool = False) -> PageSeals:
     """`scale`: the extraction's units per measured pixel; `raster`: the page is a scan or photo;
     `grey_images`: its images are stored without colour."""
-    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
-    high = np.maximum(np.maximum(r, g), b)
-    low = np.minimum(np.minimum(r, g), b)
-    if raster and (grey_images or np.count_nonzero(high - low > _GREY_SPREAD) < _COLOUR_SHARE * high.size):
+    if raster and (grey_images or _coloured(rgb) < _COLOUR_SHARE * rgb.shape[0] * rgb.shape[1]):
         return PageSeals(grey=True, unit_per_mm=unit_per_mm, scanned=True)
-    mask = _red(r, g, b, high, low)
+    mask = red_mask(rgb)
+    if not mask.any():
+        return PageSeals((), (), False, unit_per_mm, raster)
     px_per_mm = unit_per_mm / scale
+
+    def seal_sized(box: tuple[int, int, int, int]) -> bool:
+        width_mm, height_mm = (box[2] - box[0]) / px_per_mm, (box[3] - box[1]) / px_per_mm
+        return (_SEAL_MM[0] <= width_mm <= _SEAL_MM[1] and _SEAL_MM[0] <= height_mm <= _SEAL_MM[1]
+                and max(width_mm, height_mm) / min(width_mm, height_mm) <= _MAX_ASPECT)
+
     seals, marks = [], []
-    for box, pixels in _blobs(_grown(mask)):
-        x0, y0, x1, y1 = box
-        width_mm, height_mm = (x1 - x0) / px_per_mm, (y1 - y0) / px_per_mm
-        if not (_SEAL_MM[0] <= width_mm <= _SEAL_MM[1] and _SEAL_MM[0] <= height_mm <= _SEAL_MM[1]):
-            continue
-        if max(width_mm, height_mm) / min(width_mm, height_mm) > _MAX_ASPECT:
-            continue
+    for (x0, y0, x1, y1), pixels in _blobs(_grown(mask), seal_sized):
         own = mask[y0:y1, x0:x1] & pixels
         place = tuple(round(v * scale, 1) for v in (x0, y0, x1, y1))
         (seals if _ring_like(own) else marks).append(place)
@@ -146,9 +148,23 @@ def _measure(rgb: np.ndarray, scale: float, unit_per_mm: float, raster: bool, gr
 
 
 def red_mask(rgb: np.ndarray) -> np.ndarray:
-    """Pixels of seal red in an RGB image (see `_red`)."""
-    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
-    return _red(r, g, b, np.maximum(np.maximum(r, g), b), np.minimum(np.minimum(r, g), b))
+    """Pixels of seal red in an RGB image (see `_red`). Only pixels whose red channel stands above
+    the other two are weighed exactly, so a white page with black text costs two comparisons."""
+    r8, g8, b8 = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    candidates = (r8 > g8) & (r8 > b8) & (r8 >= 90)  # necessary for `_red`: red is strictly the largest
+    mask = np.zeros(candidates.shape, dtype=bool)
+    where = np.nonzero(candidates)
+    if len(where[0]):
+        r, g, b = (channel[where].astype(np.int16) for channel in (r8, g8, b8))
+        mask[where] = _red(r, g, b, np.maximum(np.maximum(r, g), b), np.minimum(np.minimum(r, g), b))
+    return mask
+
+
+def _coloured(rgb: np.ndarray) -> int:
+    """How many pixels have any colour (channel spread above `_GREY_SPREAD`)."""
+    high = np.maximum(np.maximum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
+    low = np.minimum(np.minimum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
+    return int(np.count_nonzero(high - low > _GREY_SPREAD))  # uint8: high ≥ low, no wrap-around
 
 
 def _red(r: np.ndarray, g: np.ndarray, b: np.ndarray, high: np.ndarray, low: np.ndarray) -> np.ndarray:
@@ -172,54 +188,54 @@ def _grown(mask: np.ndarray) -> np.ndarray:
     return grown
 
 
-def _blobs(mask: np.ndarray) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
-    """Connected blobs of the mask: (x0, y0, x1, y1) and the blob's own pixels within that box.
+def _blobs(mask: np.ndarray, keep: Callable[[tuple[int, int, int, int]], bool]) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
+    """Connected blobs of the mask (8-connected) whose box (x0, y0, x1, y1) `keep` accepts, with the
+    blob's own pixels within that box.
 
-    Labelled by runs: each row's runs of set pixels, joined to the touching runs of the row above
-    (union-find), so the cost follows the number of runs rather than pixels.
+    Labelled by runs, in whole-array operations: each row's runs of set pixels are joined to the
+    touching runs of the row above, and the labels are settled by propagating the smallest label
+    along those joins with pointer jumping, so the cost follows the number of runs, not pixels, and
+    no Python loop runs per row or per run.
     """
-    runs: list[tuple[int, int, int]] = []  # (row, start, end)
-    row_first: list[int] = []
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    if not mask.any():
+        return []
+    height, width = mask.shape
+    padded = np.zeros((height, width + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     edges = np.diff(padded, axis=1)
-    for y in range(mask.shape[0]):
-        row_first.append(len(runs))
-        starts = np.flatnonzero(edges[y] == 1)
-        ends = np.flatnonzero(edges[y] == -1)
-        runs += [(y, int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
-    row_first.append(len(runs))
-    parent = list(range(len(runs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for y in range(1, mask.shape[0]):
-        above = range(row_first[y - 1], row_first[y])
-        j = above.start
-        for i in range(row_first[y], row_first[y + 1]):
-            _, start, end = runs[i]
-            while j < above.stop and runs[j][2] < start:
-                j += 1
-            k = j
-            while k < above.stop and runs[k][1] <= end:
-                parent[root(i)] = root(k)
-                k += 1
-    groups: dict[int, list[int]] = {}
-    for i in range(len(runs)):
-        groups.setdefault(root(i), []).append(i)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)  # row-major order: the i-th end closes the i-th start
+    count = len(rows)
+    if not count:
+        return []
+    span = width + 2
+    # Runs of the row above that touch run i: their end ≥ start_i and their start ≤ end_i.
+    lo = np.searchsorted(rows * span + ends, (rows - 1) * span + starts, side="left")
+    hi = np.searchsorted(rows * span + starts, (rows - 1) * span + ends, side="right")
+    reach = np.maximum(hi - lo, 0)
+    pairs_a = np.repeat(np.arange(count), reach)
+    pairs_b = np.repeat(lo, reach) + (np.arange(reach.sum()) - np.repeat(np.cumsum(reach) - reach, reach))
+    label = np.arange(count)
+    while True:
+        low = np.minimum(label[pairs_a], label[pairs_b])
+        before = label.copy()
+        np.minimum.at(label, pairs_a, low)
+        np.minimum.at(label, pairs_b, low)
+        label = label[label]  # pointer jumping: a run takes its label's label
+        if np.array_equal(label, before):
+            break
+    order = np.argsort(label, kind="stable")
+    firsts = np.concatenate(([0], np.flatnonzero(np.diff(label[order])) + 1))
+    boxes = zip(np.minimum.reduceat(starts[order], firsts), np.minimum.reduceat(rows[order], firsts),
+                np.maximum.reduceat(ends[order], firsts), np.maximum.reduceat(rows[order], firsts) + 1, strict=True)
     out = []
-    for members in groups.values():
-        x0 = min(runs[i][1] for i in members)
-        x1 = max(runs[i][2] for i in members)
-        y0, y1 = runs[members[0]][0], runs[members[-1]][0] + 1
+    for members, box in zip(np.split(order, firsts[1:]), boxes, strict=True):
+        x0, y0, x1, y1 = (int(v) for v in box)
+        if not keep((x0, y0, x1, y1)):
+            continue
         pixels = np.zeros((y1 - y0, x1 - x0), dtype=bool)
         for i in members:
-            y, start, end = runs[i]
-            pixels[y - y0, start - x0:end - x0] = True
+            pixels[rows[i] - y0, starts[i] - x0:ends[i] - x0] = True
         out.append(((x0, y0, x1, y1), pixels))
     return out
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from review.checking.rules.context import FileContext
 from review.checking.rules.dates import signature_date
@@ -23,6 +23,7 @@ from review.checking.rules.docno import head_docno, order_number
 from review.checking.rules.finding import Finding, Severity
 from review.checking.rules.kinds import IMAGE_FORMATS, signature_line
 from review.checking.rules.red_seals import PageSeals, page_seals
+from review.checking.rules.text import Segment
 from review.manual.model import Standard
 
 SEALED_KINDS = ("正式发文", "情况说明")
@@ -34,29 +35,57 @@ _GREY_HINT = "请用彩色模式重新扫描盖章后的原件（黑白或灰度
 _MARK_HINT = "核对原件印章是否清晰完整；印章模糊、残缺的请重新盖章后彩色扫描，清晰完整的请写明理由豁免。"
 
 
+@dataclass(frozen=True)
+class _SealPlace:
+    """Where a seal is asked for: the 落款's page and text, and what the document is."""
+
+    what: str  # 正式发文 or 情况说明
+    segment: Segment
+    body: str
+    day: str
+    fmt: str
+
+
+def _seal_place(ctx: FileContext) -> _SealPlace | None:
+    """The 落款 a seal belongs at, for a 正式发文 or a body's 情况说明 as PDF or image; None otherwise."""
+    fmt = ctx.extraction.format or ctx.facts.format
+    if fmt not in _PAGE_FORMATS:
+        return None
+    kinds = {k.kind for k in ctx.kinds}
+    if not kinds & set(SEALED_KINDS) or ("正式发文" in kinds and order_number(ctx.doc) is not None):
+        return None
+    signature, signed = signature_line(ctx.doc), signature_date(ctx.doc)
+    if signature is None or signed is None:
+        return None
+    body, day = signature
+    if "正式发文" not in kinds and not body:
+        return None  # a 情况说明 no body signed is not one a seal is asked of
+    segment = ctx.doc.at(signed.start)
+    if segment is None:
+        return None
+    return _SealPlace("正式发文" if "正式发文" in kinds else "情况说明", segment, body, day, fmt)
+
+
+def measure_ahead(ctx: FileContext) -> None:
+    """Measure the seals of the page MR-SEAL-001 will look at into `ctx.cache`, so that the check
+    reads them instead of rendering the page (run where the file is extracted, in parallel)."""
+    place = _seal_place(ctx)
+    if place is not None and ctx.cache is not None:
+        page_seals(ctx.facts.path, ctx.facts.sha256, place.fmt, place.segment.page, ctx.cache)
+
+
 def check(ctx: FileContext) -> list[Finding]:
     """MR-SEAL-001 on one file."""
     if not ctx.config.is_enabled("MR-SEAL-001"):
         return []
-    fmt = ctx.extraction.format or ctx.facts.format
-    if fmt not in _PAGE_FORMATS:
+    place = _seal_place(ctx)
+    if place is None:
         return []
-    kinds = {k.kind for k in ctx.kinds}
-    if not kinds & set(SEALED_KINDS) or ("正式发文" in kinds and order_number(ctx.doc) is not None):
-        return []
-    signature, signed = signature_line(ctx.doc), signature_date(ctx.doc)
-    if signature is None or signed is None:
-        return []
-    body, day = signature
-    if "正式发文" not in kinds and not body:
-        return []  # a 情况说明 no body signed is not one a seal is asked of
-    segment = ctx.doc.at(signed.start)
-    if segment is None:
-        return []
-    measured = page_seals(ctx.facts.path, ctx.facts.sha256, fmt, segment.page, ctx.cache)
+    segment, body, day = place.segment, place.body, place.day
+    measured = page_seals(ctx.facts.path, ctx.facts.sha256, place.fmt, segment.page, ctx.cache)
     if measured is None or _near(measured.seals, segment.bbox, measured):
         return []
-    what = "正式发文" if "正式发文" in kinds else "情况说明"
+    what = place.what
     place = f"第{segment.page}页落款“{body + ' ' if body else ''}{day}”处"
     name = ctx.facts.display_name
     common = {"page": segment.page, "location": f"第{segment.page}页 落款", "text": body or day,
