@@ -115,16 +115,37 @@ def _candidate_pairs(signatures: np.ndarray) -> np.ndarray:
     for band in range(BINS // BAND_ROWS):
         rows = signatures[:, band * BAND_ROWS:(band + 1) * BAND_ROWS]
         ids = np.flatnonzero((rows != EMPTY).any(axis=1))  # a band with no piece at all says nothing
-        _values, inverse, counts = np.unique(rows[ids], axis=0, return_inverse=True, return_counts=True)
-        for members in np.split(ids[np.argsort(inverse.ravel(), kind="stable")], np.cumsum(counts)[:-1]):
-            if len(members) > 1:  # ascending, thanks to the stable sort
-                first, second = np.triu_indices(len(members), 1)
-                keys.append(members[first] * size + members[second])
-                pending += len(first)
+        band_keys = _band_keys(rows[ids])
+        order = np.argsort(band_keys, kind="stable")  # rows of equal bands side by side, ascending
+        ordered = band_keys[order]
+        shared = np.flatnonzero(ordered[1:] == ordered[:-1])  # positions whose next row has the same band
+        if not len(shared):
+            continue
+        starts = shared[np.r_[True, np.diff(shared) > 1]]  # first row of each run of equal bands
+        ends = np.searchsorted(ordered, ordered[starts], side="right")
+        pairs = ends - starts == 2  # most shared bands are shared by two rows: take those at once
+        keys.append(ids[order[starts[pairs]]] * size + ids[order[starts[pairs] + 1]])
+        pending += int(pairs.sum())
+        for start, end in zip(starts[~pairs].tolist(), ends[~pairs].tolist(), strict=True):
+            members = ids[order[start:end]]
+            first, second = np.triu_indices(len(members), 1)
+            keys.append(members[first] * size + members[second])
+            pending += len(first)
         if pending > _PAIR_CHUNK * 100:  # the same pairs come from several bands: fold them as we go
             keys, pending = [np.unique(np.concatenate(keys))], 0
     unique = np.unique(np.concatenate(keys))
     return np.stack((unique // size, unique % size), axis=1)
+
+
+def _band_keys(rows: np.ndarray) -> np.ndarray:
+    """One number per band row (a polynomial hash of its values, wrapping in 64 bits): equal bands
+    get equal keys, so rows are grouped by a flat sort instead of a row-wise one. Two unequal
+    bands that happen to share a key only add a candidate pair, which its similarity then rejects."""
+    keys = np.zeros(len(rows), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in rows.T:
+            keys = keys * np.uint64(0x100000001B3) + column.astype(np.uint64)
+    return keys
 
 
 class _Clusters:
