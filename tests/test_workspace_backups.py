@@ -4,6 +4,7 @@ and package import, rotated, and a restore brings the workspace back."""
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -165,3 +166,20 @@ def test_a_damaged_backup_is_not_restored(ws_root: Path) -> None:
     with pytest.raises(UserError, match="本身已损坏"):
         backups.restore(db, ws_root / "backups")
     assert db.read_bytes() == before
+
+
+def test_a_copy_left_half_written_by_a_killed_process_is_cleared_and_one_being_written_is_not(
+        tmp_path: Path) -> None:
+    db = tmp_path / "workspace.db"
+    sqlite3.connect(db).close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    abandoned = folder / "workspace-20261101-080000-000000-daily.db.part"
+    in_progress = folder / "workspace-20261208-080000-000000-manual.db.part"
+    for part in (abandoned, in_progress):
+        part.write_bytes(b"SQLite format 3\x00half")
+    two_hours_ago = (datetime.now() - timedelta(hours=2)).timestamp()
+    os.utime(abandoned, (two_hours_ago, two_hours_ago))
+    backups.take_rotating(db, folder, "manual", keep=3)
+    assert not abandoned.exists() and in_progress.exists()
+    assert [b.label for b in backups.listing(folder)] == ["manual"]

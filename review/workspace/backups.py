@@ -28,6 +28,7 @@ LABEL_NAMES = {BEFORE_UPGRADE: "升级前", DAILY: "每日", AFTER_SIGNOFF: "签
                BEFORE_RESTORE: "恢复前", "manual": "手动"}
 ROTATING = frozenset({DAILY, AFTER_SIGNOFF, AFTER_IMPORT, "manual"})
 DEFAULT_KEEP = 10
+_STALE_PART_S = 3600
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[a-z-]+)\.db$")
 
@@ -85,9 +86,14 @@ def newest(backup_dir: Path) -> Backup | None:
 
 
 def rotate(backup_dir: Path, keep: int) -> list[Path]:
-    """Delete the rotating copies beyond the newest `keep`; returns what was deleted."""
+    """Delete the rotating copies beyond the newest `keep`, and the half-written copies a killed
+    process left behind; returns what was deleted."""
     rotating = [b for b in listing(backup_dir) if b.label in ROTATING]
     dropped = [b.path for b in rotating[max(keep, 1):]]
+    now = datetime.now().timestamp()
+    # A copy takes seconds; one still unfinished after an hour lost its writer (another process
+    # may be writing a fresh one right now, so those are left alone).
+    dropped += [p for p in backup_dir.glob("*.db.part") if now - p.stat().st_mtime > _STALE_PART_S]
     for path in dropped:
         path.unlink(missing_ok=True)
     return dropped
