@@ -163,8 +163,10 @@ def make_finding(
     hint: str | None = None,
     read_by_ocr: bool = False,
     confidence: float | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
-    """A finding of `rule_id` with the catalogue's severity, title and (unless given) hint.
+    """A finding of `rule_id` with the catalogue's severity (unless the rule weighs this case
+    otherwise: `severity`), title and (unless given) hint.
 
     `subject` identifies what the finding is about for its fingerprint: the file's SHA-256, or the
     item code for a requirement-level finding. A finding on text that OCR read (`read_by_ocr`, with
@@ -172,7 +174,7 @@ def make_finding(
     scan may be right where the recognition was wrong.
     """
     rule = RULES[rule_id]
-    severity = rule.severity
+    severity = severity or rule.severity
     if read_by_ocr:
         severity = Severity.SHOULD if severity is Severity.MUST else severity
         sure = f"，识别置信度 {confidence:.0%}" if confidence is not None else ""

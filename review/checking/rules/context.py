@@ -10,7 +10,7 @@ from review.checking.rules import dates, docno
 from review.checking.rules import kinds as kind_rules
 from review.checking.rules.catalogue import make_finding
 from review.checking.rules.config import RuleConfig
-from review.checking.rules.finding import Finding
+from review.checking.rules.finding import Finding, Severity
 from review.checking.rules.material import FileFacts
 from review.checking.rules.text import DocText
 from review.workspace.settings import WorkspaceSettings
@@ -49,14 +49,15 @@ class FileContext:
     def finding(self, rule_id: str, message: str, *, page: int | None = None, location: str = "",
                 text: str = "", bbox: tuple[float, float, float, float] | None = None,
                 hint: str | None = None, item_code: str = "", read_by_ocr: bool = False,
-                confidence: float | None = None) -> Finding:
-        """A finding about this file; `item_code` is set by requirement-level rules."""
+                confidence: float | None = None, severity: Severity | None = None) -> Finding:
+        """A finding about this file; `item_code` is set by requirement-level rules, `severity` by a
+        rule that weighs this case otherwise than its catalogue entry."""
         return make_finding(rule_id, message, file=self.facts.path, subject=self.facts.sha256, page=page,
                             location=location, text=text, bbox=bbox, hint=hint, item_code=item_code,
-                            read_by_ocr=read_by_ocr, confidence=confidence)
+                            read_by_ocr=read_by_ocr, confidence=confidence, severity=severity)
 
     def finding_at(self, rule_id: str, message: str, start: int, end: int, *,
-                   hint: str | None = None, shown: str | None = None) -> Finding:
+                   hint: str | None = None, shown: str | None = None, severity: Severity | None = None) -> Finding:
         """A finding about the text at [start, end) of `doc.text`, placed where that text is.
 
         `shown` replaces the offending text in the finding (e.g. a masked 身份证号, so reports
@@ -69,5 +70,5 @@ class FileContext:
             text=self.doc.text[start:end] if shown is None else shown,
             bbox=segment.bbox if segment else None, hint=hint,
             read_by_ocr=segment is not None and segment.source == "ocr",
-            confidence=segment.confidence if segment else None,
+            confidence=segment.confidence if segment else None, severity=severity,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -212,9 +212,8 @@ def _body_period(ctx: FileContext, window: DateWindow) -> Finding | None:
     message = (f"{ctx.facts.display_name}：正文写明“{_clause(text, claim)}”，所述时段"
                f"“{claim.text}”不在材料时间范围（{window.describe()}）内，正文中也没有时间范围内的内容，"
                f"{_signed(ctx)}，可能是往年材料改了落款。")
-    finding = ctx.finding_at(RULE, message, claim.start, claim.end)
     # the body is evidence to weigh, not proof: the reviewer confirms it
-    return replace(finding, severity=Severity.SHOULD) if finding.severity is Severity.MUST else finding
+    return ctx.finding_at(RULE, message, claim.start, claim.end, severity=Severity.SHOULD)
 
 
 def check(ctx: FileContext) -> list[Finding]:

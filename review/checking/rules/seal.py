@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from review.checking.rules.context import FileContext
 from review.checking.rules.dates import signature_date
@@ -134,12 +134,10 @@ def check_editable_only(standard: Standard, contexts: Sequence[FileContext]) -> 
         label = f"（{number[2]}）" if number else (f"“{title}”" if title else "")
         message = (f"{c.facts.display_name}：这份正式发文{label}在 {standard.code} 下只有可编辑的 "
                    f".{c.facts.extension or c.extraction.format} 文档，没有盖章后的扫描件或 PDF。")
-        finding = c.finding("MR-SEAL-002", message, item_code=standard.code, text=number[2] if number else title,
-                            location="文件")
         if required:  # the manual asks for the sealed original: nothing is uncertain about a Word file
-            finding = replace(finding, severity=Severity.MUST,
-                              message=f"{message}本条目要求提交加盖公章的原件扫描件。")
-        out.append(finding)
+            message += "本条目要求提交加盖公章的原件扫描件。"
+        out.append(c.finding("MR-SEAL-002", message, item_code=standard.code, text=number[2] if number else title,
+                             location="文件", severity=Severity.MUST if required else None))
     return out
 
 
