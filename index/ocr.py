@@ -74,16 +74,67 @@ def ocr_image(image: bytes) -> OcrResult:
     return result
 
 
-def _run_engine(image: bytes) -> list[Any]:
+# How the engine is run (bench/ocr_bench.py measured each against the engine's defaults on dense
+# scanned A4 pages; figures in bench/README.md):
+# - one intra-op and one inter-op thread per session: parallelism comes from worker processes
+#   (index.pool); ONNX Runtime's own pool spin-waits, costing 1.6x the CPU on a busy 2-core PC;
+# - text lines are found on the page scaled to DET_LONG_SIDE pixels (a 150 dpi A4 page is 1754
+#   high): a third of the detector's work and half its memory. Without dilating the detector's
+#   map: at that size dilation joins closely set lines into one box, and a line is lost;
+# - each line is cut from the full-size page, then narrowed to REC_NARROWING of its width before
+#   recognition: the recogniser's cost grows faster than the line's width, and a Chinese character
+#   half as wide is still read (a third as wide starts losing repeated digits);
+# - lines are recognised one at a time (a batch pads every line to the widest, which with the
+#   growth above cost 1.5x the CPU for 6 lines and 3.6x for 16).
+ENGINE_THREADS = 1
+DET_LONG_SIDE = 1056
+REC_NARROWING = 0.5
+REC_BATCH = 1
+
+
+def load_engine() -> Any:
+    """The process's engine (loading the models takes seconds: once per process)."""
     global _engine
-    if _engine is None:  # loading the models takes seconds: once per process
+    if _engine is None:
         from rapidocr_onnxruntime import RapidOCR
 
-        # One thread per engine: parallelism comes from worker processes (index.pool). ONNX
-        # Runtime's own thread pool spin-waits, which cost 1.6x the CPU per page on a busy 2-core PC.
-        _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
-    found, _elapsed = _engine(image)
-    return found or []
+        # det_limit_side_len 32 (type "min"): the detector takes the size _run_engine gives it.
+        _engine = RapidOCR(intra_op_num_threads=ENGINE_THREADS, inter_op_num_threads=ENGINE_THREADS,
+                           det_limit_side_len=32, det_limit_type="min", det_donot_use_dilation=True,
+                           rec_batch_num=REC_BATCH)
+    return _engine
+
+
+def _run_engine(image: bytes) -> list[Any]:
+    """[(box, text, score)] in reading order, as RapidOCR's own call returns them, run as above.
+
+    A page scanned upside down (most lines turned by the angle classifier) is read from its end,
+    so its text comes out in reading order.
+    """
+    import cv2
+    import numpy as np
+
+    engine = load_engine()
+    img = engine.load_img(image)
+    raw_h, raw_w = img.shape[:2]
+    img, ratio_h, ratio_w = engine.preprocess(img)
+    img, record = engine.maybe_add_letterbox(img, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}})
+    scale = min(1.0, DET_LONG_SIDE / max(img.shape[:2]))
+    small = img if scale == 1.0 else cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    boxes, _elapsed = engine.auto_text_det(small)
+    if boxes is None:
+        return []
+    boxes = [np.asarray(box / scale, dtype=np.float32) for box in boxes]
+    lines, turned, _elapsed = engine.text_cls(engine.get_crop_img_list(img, boxes))
+    lines = [cv2.resize(line, (max(1, round(line.shape[1] * REC_NARROWING)), line.shape[0]),
+                        interpolation=cv2.INTER_AREA) for line in lines]
+    read, _elapsed = engine.text_rec(lines)
+    points = engine._get_origin_points(boxes, record, raw_h, raw_w)
+    found = [[box.tolist(), text, score] for box, (text, score, *_rest) in zip(points, read, strict=True)
+             if score >= engine.text_score]
+    if sum(label == "180" for label, _score in turned) * 2 > len(turned):
+        found.reverse()
+    return found
 
 
 def cached_ocr(image: bytes, cache: ExtractionCache | None) -> OcrResult:

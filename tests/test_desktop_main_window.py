@@ -196,7 +196,7 @@ def test_a_scan_reads_by_ocr_only_the_chosen_folder_and_leaves_other_waiting_ocr
         qtbot, workspace, pool, dialogs, tmp_path: Path):
     from PIL import Image, ImageDraw
 
-    from review.intake.scan import _ocr_queue, scan
+    from review.intake.scan import ocr_queue, scan
 
     add_groups(workspace)
     photos = tmp_path / "照片"
@@ -205,7 +205,7 @@ def test_a_scan_reads_by_ocr_only_the_chosen_folder_and_leaves_other_waiting_ocr
     ImageDraw.Draw(photo).rectangle((100, 100, 800, 500), outline=(0, 0, 0), width=6)
     photo.save(photos / "Ⅲ-1-2) 活动照片.jpg")
     scan(workspace, LOCAL_USER, "XC", [photos], ocr=False, check=False)  # an earlier scan left it for OCR
-    assert [Path(m.path).name for m in _ocr_queue(workspace, "XC")] == ["Ⅲ-1-2) 活动照片.jpg"]
+    assert [Path(m.path).name for m in ocr_queue(workspace, "XC")] == ["Ⅲ-1-2) 活动照片.jpg"]
     chosen = tmp_path / "本次材料"
     chosen.mkdir()
     write_pdf(chosen / "Ⅲ-1-1) 志愿服务工作方案.pdf")

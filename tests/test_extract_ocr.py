@@ -1,6 +1,7 @@
 """OCR as a separate, cached phase: scanned pages and photos get text marked as OCR-derived."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,48 @@ def test_a_file_gone_before_ocr_is_unreadable(tmp_path: Path, monkeypatch: pytes
     path.unlink()
     ex = ocr_extraction(ex, path, None)
     assert ex.problem("unreadable") is not None and ex.facts["needs_ocr_pages"] == [1]
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_the_engine_runs_as_measured_one_thread_small_detector_input_narrowed_lines_one_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings bench/ocr_bench.py chose are the ones the app runs with."""
+    engine = ocr_module.load_engine()
+    for session in (engine.text_det.infer, engine.text_cls.infer, engine.text_rec.session):
+        options = session.session.get_session_options()
+        assert (options.intra_op_num_threads, options.inter_op_num_threads) == (1, 1)
+        assert not options.enable_cpu_mem_arena
+    assert engine.text_rec.rec_batch_num == 1 and engine.text_det.postprocess_op.dilation_kernel is None
+    seen: dict[str, list[tuple[int, ...]]] = {"det": [], "cls": [], "rec": []}
+
+    def spy(name: str, real):
+        def call(images, *args):
+            seen[name].extend([images.shape] if name == "det" else [i.shape for i in images])
+            return real(images, *args)
+        return call
+
+    for name, attribute in (("det", "text_det"), ("cls", "text_cls"), ("rec", "text_rec")):
+        monkeypatch.setattr(engine, attribute, spy(name, getattr(engine, attribute)))
+    path = make_scanned_pdf(tmp_path / "扫描件.pdf", ["背街小巷整治台账"])  # A4, rendered at 150 dpi
+    ex = ocr_extraction(extract_file(path, SHA), path, None)
+    assert "背街小巷整治台账" in ex.text.replace(" ", "")
+    assert max(seen["det"][0][:2]) == ocr_module.DET_LONG_SIDE < 1754
+    assert len(seen["rec"]) == len(seen["cls"]) >= 1
+    for before, after in zip(seen["cls"], seen["rec"], strict=True):
+        assert after[0] == before[0] and after[1] == round(before[1] * ocr_module.REC_NARROWING)
+
+
+@pytest.mark.ocr
+@needs_engine
+def test_a_page_scanned_upside_down_is_read_in_reading_order() -> None:
+    from PIL import Image
+
+    from tests.files import render_text_png
+
+    upright = Image.open(io.BytesIO(render_text_png("第一行：背街小巷整治\n第二行：志愿服务台账", height=300)))
+    out = io.BytesIO()
+    upright.rotate(180).save(out, "PNG")
+    text = ocr_module.ocr_image(out.getvalue()).text.replace(" ", "")
+    assert "背街小巷整治" in text and "志愿服务台账" in text
+    assert text.index("背街小巷整治") < text.index("志愿服务台账")

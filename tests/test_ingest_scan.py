@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from index.search import SearchQuery
 from review.errors import PermissionDenied, UserError
-from review.intake.scan import ocr_pending, scan
+from review.intake.scan import ocr_pending, ocr_queue, scan
 from review.intake.search import SearchService
 from review.manual.assignment import assign_items
 from review.progress import CancelToken, ProgressEvent
@@ -248,6 +248,18 @@ def test_pages_without_text_wait_in_the_ocr_queue(group_ws: Workspace, tmp_path:
     scan(group_ws, LOCAL_USER, "CG", [root], ocr=False, check=False)
     with group_ws.session() as session:
         assert session.scalars(select(OcrQueueEntry)).first() is None
+
+
+def test_ocr_reads_a_formal_document_first_then_files_filed_under_a_standard(group_ws: Workspace, tmp_path: Path) -> None:
+    """A sealed 正式发文 arriving as a scan is what most often costs points: it is read first."""
+    from tests.files import make_scanned_pdf
+
+    root = tmp_path / "扫描件"
+    for rel in ("1 活动现场.pdf", "Ⅲ-1-1) 方案/2 志愿服务方案扫描.pdf", "3 北湖文明办〔2026〕12号关于开展志愿服务的通知.pdf"):
+        make_scanned_pdf(at(root / rel), ["北湖市志愿服务工作方案"], height=200)
+    scan(group_ws, LOCAL_USER, "CG", [root], ocr=False, check=False)
+    assert [m.rel_path for m in ocr_queue(group_ws, "CG")] == [
+        "3 北湖文明办〔2026〕12号关于开展志愿服务的通知.pdf", "Ⅲ-1-1) 方案/2 志愿服务方案扫描.pdf", "1 活动现场.pdf"]
 
 
 def _ocr_installed() -> bool:
