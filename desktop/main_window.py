@@ -60,6 +60,7 @@ from review.intake.scan import scan
 from review.intake.search import search
 from review.workspace.folder import Workspace
 from review.workspace.groups import summaries
+from review.workspace.locking import waiting_with
 from review.workspace.permissions import Actor, allowed
 
 SETTINGS_PREFIX = "main_window"
@@ -462,8 +463,15 @@ class MainWindow(QMainWindow):
             if verdict == "approve":
                 self.tree.step(+1)
 
-        self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
-                         on_result=done, name="审核")
+        def run(job: Job) -> Decided:  # waits, shown in the strip, while the desk re-checks the group's files
+            return decide(self.workspace, self.actor, group, code, verdict, comment,
+                          wait=waiting_with(job.report, job.cancel))
+
+        title = self.tr("审核通过 {0}") if verdict == "approve" else self.tr("退回 {0}")
+        try:
+            self.runner.run(title.format(code), run, on_result=done)
+        except UserError as exc:
+            show_exception(self, exc)
 
     def waive_finding(self, finding: FindingRow) -> None:
 

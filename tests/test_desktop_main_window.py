@@ -225,3 +225,26 @@ def test_a_scan_reads_by_ocr_only_the_chosen_folder_and_leaves_other_waiting_ocr
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
     assert titles == ["文字识别 本组以前扫描的 1 个文件"]
     assert dialogs == []
+
+
+def test_an_approval_waits_for_the_groups_lock_and_says_so(qtbot, workspace, pool, dialogs, tmp_path: Path):
+    """While the desk's re-check (or a scan) holds the group's lock, 通过 waits, shown in the progress
+    strip, and is recorded once the lock is free, instead of being refused."""
+    from review.workspace.locking import group_scope, operation_lock
+
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)" and window.desk is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "pending" and not window.pool.pool.activeThreadCount(),
+                    timeout=10_000)
+    with operation_lock(workspace, group_scope("XC"), "核对工作组 XC 的文件", "测试"):
+        window.act_approve.trigger()
+        qtbot.waitUntil(lambda: "另一个操作正在进行" in window.runner.current.toolTip(), timeout=5000)
+        assert window.runner.busy and not window.runner.isHidden()
+        assert "Ⅲ-1-1)" in window.runner.title.text()
+        qtbot.wait(500)
+        assert window.tree.state_of("Ⅲ-1-1)") == "pending"  # still waiting, nothing recorded yet
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=10_000)
+    assert dialogs == []
