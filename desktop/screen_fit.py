@@ -1,9 +1,11 @@
 """Dialog sizes that fit the screen: office PCs are often 1366×768 at 150 % (910×512 logical pixels)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 MARGIN_W, MARGIN_H = 20, 60  # window frame, title bar and task bar
 
@@ -34,3 +36,24 @@ def fit_main_window(window: QWidget, free: QRect | None = None) -> None:
     x = min(max(frame.x(), free.x()), free.right() + 1 - window.frameGeometry().width())
     y = min(max(frame.y(), free.y()), free.bottom() + 1 - window.frameGeometry().height())
     window.move(max(x, free.x()), max(y, free.y()))
+
+
+def fit_columns(view: QAbstractItemView, header: QHeaderView, main: int, optional: Sequence[int],
+                min_chars: int, reserved: int = 0) -> None:
+    """Hide the `optional` columns (the first given first) while column `main` would otherwise get
+    less than `min_chars` Chinese characters; show them again when there is room. `reserved` is
+    what the main column needs besides its text (indentation, icons). The hidden values are in the
+    rows' tooltips, so nothing is lost on a narrow pane (1366×768 at 150 %)."""
+    wanted = view.fontMetrics().averageCharWidth() * 2 * min_chars + reserved
+    room = view.viewport().width()
+    shown = [c for c in range(header.count()) if c != main and c not in optional]
+    left = room - sum(view.sizeHintForColumn(c) for c in shown)
+    keep: list[int] = []
+    for column in reversed(optional):  # the last given is the last to go
+        width = view.sizeHintForColumn(column)
+        if left - width >= wanted:
+            keep.append(column)
+            left -= width
+    for column in optional:
+        if header.isSectionHidden(column) == (column in keep):
+            header.setSectionHidden(column, column not in keep)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from desktop.main_window import MainWindow
+from desktop.reason_dialog import ReasonDialog
 from review.workspace.permissions import LOCAL_USER, Actor
 from tests.desktop_helpers import (  # noqa: F401
     OFFICIAL_PLAN,
@@ -64,7 +64,7 @@ def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=5000)
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-2)", timeout=5000)
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("照片缺少文字说明，请补充。", True))
+    monkeypatch.setattr(ReasonDialog, "ask", lambda *a, **k: "照片缺少文字说明，请补充。")
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # 退回 with a comment
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "problem", timeout=5000)
     qtbot.waitUntil(lambda: window.standard_pane.history.rowCount() == 1, timeout=5000)
@@ -83,7 +83,7 @@ def test_return_without_comment_is_refused(qtbot, workspace, pool, dialogs, tmp_
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    monkeypatch.setattr(ReasonDialog, "ask", lambda *a, **k: "  ")
     window.act_return.trigger()
     assert dialogs and "必须写明原因" in dialogs[0] and "Ⅲ-1-1)" in dialogs[0]
 
