@@ -1,7 +1,7 @@
 """Dialog sizes that fit the screen: office PCs are often 1366×768 at 150 % (910×512 logical pixels)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
@@ -39,18 +39,20 @@ def fit_main_window(window: QWidget, free: QRect | None = None) -> None:
 
 
 def fit_columns(view: QAbstractItemView, header: QHeaderView, main: int, optional: Sequence[int],
-                min_chars: int, reserved: int = 0) -> None:
+                min_chars: int, reserved: int = 0, widths: Mapping[int, int] | None = None) -> None:
     """Hide the `optional` columns (the first given first) while column `main` would otherwise get
     less than `min_chars` Chinese characters; show them again when there is room. `reserved` is
-    what the main column needs besides its text (indentation, icons). The hidden values are in the
+    what the main column needs besides its text (indentation, icons); `widths` the fixed widths of
+    columns that do not size to their contents. The hidden values are in the
     rows' tooltips, so nothing is lost on a narrow pane (1366×768 at 150 %)."""
     wanted = view.fontMetrics().averageCharWidth() * 2 * min_chars + reserved
     room = view.viewport().width()
     shown = [c for c in range(header.count()) if c != main and c not in optional]
-    left = room - sum(view.sizeHintForColumn(c) for c in shown)
+    fixed = widths or {}
+    left = room - sum(fixed.get(c, view.sizeHintForColumn(c)) for c in shown)
     keep: list[int] = []
     for column in reversed(optional):  # the last given is the last to go
-        width = view.sizeHintForColumn(column)
+        width = fixed.get(column, view.sizeHintForColumn(column))
         if left - width >= wanted:
             keep.append(column)
             left -= width

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,7 @@ from review.checking.rules.place import describe_place
 from review.manual.model import MaterialRequirement
 
 FINDING_LINES = 2  # lines of an unselected finding's text
+PART_STRETCH = (2, 2, 6, 1)  # requirement text, materials, findings, history
 MIN_FINDING_CHARS = 12  # characters per line of a finding's text before other columns are hidden
 _SEVERITY_ICONS = {"must": QStyle.StandardPixmap.SP_MessageBoxCritical,
                    "should": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -90,9 +92,9 @@ class StandardView(QWidget):
         self.findings = self._table([self.tr("问题"), self.tr("级别"), self.tr("位置"), self.tr("编号")], stretch=0)
         self.findings.setWordWrap(True)  # rows: the selected one whole, the others FINDING_LINES lines
         self.findings.cellClicked.connect(self._finding_clicked)
-        self.findings.horizontalHeader().sectionResized.connect(lambda *_: self._fit_finding_rows())
-        self.findings.currentCellChanged.connect(lambda *_: self._fit_finding_rows())
-        for column, width in ((2, 100), (3, 64)):  # place and number: narrow, elided, whole in the tooltip
+        metrics = self.findings.fontMetrics()  # place and number: narrow, elided, whole in the tooltip
+        self.fixed_widths = {2: metrics.averageCharWidth() * 2 * 7, 3: metrics.horizontalAdvance("c0b635c0") + 12}
+        for column, width in self.fixed_widths.items():
             self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.findings.setColumnWidth(column, width)
         self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -122,15 +124,21 @@ class StandardView(QWidget):
             layout.addWidget(table, 1)
             parts.addWidget(box)
             self.boxes[table] = box
-        # The findings get the most room; the materials and the history no more than their rows need
-        # (`_fit_parts`), so on a short screen (1366×768 at 150 %) the findings still show several rows.
-        for index, stretch in enumerate((2, 2, 6, 1)):
+        # The findings get the most room, and no part more than its rows need (`_fit_parts`): on a
+        # short screen (1366×768 at 150 %) several findings show, and what is left goes to the text.
+        for index, stretch in enumerate(PART_STRETCH):
             parts.setStretchFactor(index, stretch)
         self.splitter = parts
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(parts)
+        self.findings.horizontalHeader().sectionResized.connect(lambda *_: self._fit_finding_rows())
+        self.findings.currentCellChanged.connect(lambda *_: self._fit_finding_rows())
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_parts()  # the labels wrap differently at another width
 
     def _fit_finding_rows(self) -> None:
         """Each finding in at most FINDING_LINES lines, the selected one in twice as many (the text
@@ -139,24 +147,30 @@ class StandardView(QWidget):
         table = self.findings
         lines = table.fontMetrics().lineSpacing() * FINDING_LINES + 2 * table.style().pixelMetric(
             QStyle.PixelMetric.PM_FocusFrameVMargin) + 6
-        fit_columns(table, table.horizontalHeader(), 0, [2, 1, 3], MIN_FINDING_CHARS,
+        fit_columns(table, table.horizontalHeader(), 0, [2, 1, 3], MIN_FINDING_CHARS, widths=self.fixed_widths,
                     reserved=table.iconSize().width() or table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
         current = table.currentRow()
         for row in range(table.rowCount()):
             needed = table.sizeHintForRow(row)
             table.setRowHeight(row, min(needed, 2 * lines if row == current else lines))
+        self._fit_parts()
 
     def _fit_parts(self) -> None:
-        """Cap the materials' and the history's parts at what their rows need; an empty table is
-        hidden behind its label, which says so."""
-        for table in (self.materials, self.history):
+        """Cap the materials', findings' and history's parts at what their rows need, so what is left
+        goes to the requirement's text; an empty table is hidden behind its label, which says so."""
+        for table in (self.materials, self.findings, self.history):
             box = self.boxes[table]
             table.setVisible(table.rowCount() > 0)
-            needed = box.layout().contentsMargins().top() + box.layout().itemAt(0).sizeHint().height()
+            top = box.layout().itemAt(0)  # the label, wrapped at the pane's width, and a button
+            needed = box.layout().contentsMargins().top() + (
+                top.heightForWidth(box.width()) if top.hasHeightForWidth() else top.sizeHint().height())
             if table.rowCount():
-                needed += (table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+                needed += (table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
                            + 2 * table.frameWidth() + box.layout().spacing())
             box.setMaximumHeight(max(needed, box.minimumSizeHint().height()))
+        total = sum(self.splitter.sizes())  # shared out again: a part whose rows grew gets the room back
+        if total:
+            self.splitter.setSizes([total * stretch // sum(PART_STRETCH) for stretch in PART_STRETCH])
 
     def _table(self, headers: list[str], stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers))
