@@ -59,3 +59,5 @@ def fit_columns(view: QAbstractItemView, header: QHeaderView, main: int, optiona
     for column in optional:
         if header.isSectionHidden(column) == (column in keep):
             header.setSectionHidden(column, column not in keep)
+            if column in keep and column in fixed:
+                header.resizeSection(column, fixed[column])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -132,7 +132,11 @@ class StandardView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(parts)
-        self.findings.horizontalHeader().sectionResized.connect(lambda *_: self._fit_finding_rows())
+        self.refit = QTimer(self)  # after a column changed width: once, outside the header's own resizing
+        self.refit.setSingleShot(True)
+        self.refit.setInterval(0)
+        self.refit.timeout.connect(self._fit_finding_rows)
+        self.findings.horizontalHeader().sectionResized.connect(lambda *_: self.refit.start())
         self.findings.currentCellChanged.connect(lambda *_: self._fit_finding_rows())
         self.clear()
 
@@ -147,7 +151,7 @@ class StandardView(QWidget):
         table = self.findings
         lines = table.fontMetrics().lineSpacing() * FINDING_LINES + 2 * table.style().pixelMetric(
             QStyle.PixelMetric.PM_FocusFrameVMargin) + 6
-        fit_columns(table, table.horizontalHeader(), 0, [2, 1, 3], MIN_FINDING_CHARS, widths=self.fixed_widths,
+        fit_columns(table, table.horizontalHeader(), 0, [3, 1, 2], MIN_FINDING_CHARS, widths=self.fixed_widths,
                     reserved=table.iconSize().width() or table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
         current = table.currentRow()
         for row in range(table.rowCount()):
