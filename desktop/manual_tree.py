@@ -269,7 +269,7 @@ class ManualTree(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
         self.view.setAlternatingRowColors(True)
-        self.view.setIndentation(self.fontMetrics().averageCharWidth() * 2)  # three levels deep in a narrow pane
+        self.view.setIndentation(self.fontMetrics().horizontalAdvance("字"))  # three levels deep in a narrow pane
         self.view.setAccessibleName(self.tr("测评条目"))
         self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“管理 › 工作组与分工”中为本组勾选测评内容或测评标准。"))
         self.empty.setWordWrap(True)

@@ -45,7 +45,7 @@ def fit_columns(view: QAbstractItemView, header: QHeaderView, main: int, optiona
     what the main column needs besides its text (indentation, icons); `widths` the fixed widths of
     columns that do not size to their contents. The hidden values are in the
     rows' tooltips, so nothing is lost on a narrow pane (1366×768 at 150 %)."""
-    wanted = view.fontMetrics().averageCharWidth() * 2 * min_chars + reserved
+    wanted = view.fontMetrics().horizontalAdvance("字") * min_chars + reserved
     room = view.viewport().width()
     shown = [c for c in range(header.count()) if c != main and c not in optional]
     fixed = widths or {}

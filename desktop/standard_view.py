@@ -93,7 +93,7 @@ class StandardView(QWidget):
         self.findings.setWordWrap(True)  # rows: the selected one whole, the others FINDING_LINES lines
         self.findings.cellClicked.connect(self._finding_clicked)
         metrics = self.findings.fontMetrics()  # place and number: narrow, elided, whole in the tooltip
-        self.fixed_widths = {2: metrics.averageCharWidth() * 2 * 7, 3: metrics.horizontalAdvance("c0b635c0") + 12}
+        self.fixed_widths = {2: metrics.horizontalAdvance("字") * 7, 3: metrics.horizontalAdvance("c0b635c0") + 12}
         for column, width in self.fixed_widths.items():
             self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.findings.setColumnWidth(column, width)
