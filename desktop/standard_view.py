@@ -82,6 +82,7 @@ class StandardView(QWidget):
         self.details: StandardDetails | None = None
         self.header = QTextBrowser()
         self.header.setOpenLinks(False)
+        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 5)  # the trail and the title
         self.materials_label = QLabel()
         self.materials = self._table([self.tr("材料"), self.tr("格式"), self.tr("大小")], stretch=0)
         self.materials.cellDoubleClicked.connect(self._material_clicked)
