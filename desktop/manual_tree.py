@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from desktop.screen_fit import fit_columns
+from desktop.screen_fit import fit_columns, han_width
 from desktop.standard_status import STATE_KEYS, StandardStatus
 from review.manual.model import Manual
 
@@ -269,7 +269,7 @@ class ManualTree(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
         self.view.setAlternatingRowColors(True)
-        self.view.setIndentation(self.fontMetrics().horizontalAdvance("字"))  # three levels deep in a narrow pane
+        self.view.setIndentation(han_width(self.fontMetrics()))  # three levels deep in a narrow pane
         self.view.setAccessibleName(self.tr("测评条目"))
         self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“管理 › 工作组与分工”中为本组勾选测评内容或测评标准。"))
         self.empty.setWordWrap(True)

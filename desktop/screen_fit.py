@@ -4,10 +4,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 MARGIN_W, MARGIN_H = 20, 60  # window frame, title bar and task bar
+HAN = "字"  # measures a Chinese character: a CJK font's average character width says little about it
+
+
+def han_width(metrics: QFontMetrics, count: int = 1) -> int:
+    """The width of `count` Chinese characters in `metrics`' font."""
+    return metrics.horizontalAdvance(HAN) * count
 
 
 def resize_to_fit(widget: QWidget, width: int, height: int) -> None:
@@ -45,7 +51,7 @@ def fit_columns(view: QAbstractItemView, header: QHeaderView, main: int, optiona
     what the main column needs besides its text (indentation, icons); `widths` the fixed widths of
     columns that do not size to their contents. The hidden values are in the
     rows' tooltips, so nothing is lost on a narrow pane (1366×768 at 150 %)."""
-    wanted = view.fontMetrics().horizontalAdvance("字") * min_chars + reserved
+    wanted = han_width(view.fontMetrics(), min_chars) + reserved
     room = view.viewport().width()
     shown = [c for c in range(header.count()) if c != main and c not in optional]
     fixed = widths or {}

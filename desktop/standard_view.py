@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.desk_data import FindingRow, MaterialRow, StandardDetails
 from desktop.human_dates import human_datetime
 from desktop.manual_tree import STATES, state_icon
-from desktop.screen_fit import fit_columns
+from desktop.screen_fit import fit_columns, han_width
 from review.checking.findings import SEVERITY_NAMES
 from review.checking.rules.finding import short_id
 from review.checking.rules.place import describe_place
@@ -94,7 +94,7 @@ class StandardView(QWidget):
         self.findings.setWordWrap(True)  # rows: the selected one whole, the others FINDING_LINES lines
         self.findings.cellClicked.connect(self._finding_clicked)
         metrics = self.findings.fontMetrics()  # place and number: narrow, elided, whole in the tooltip
-        self.fixed_widths = {2: metrics.horizontalAdvance("字") * 7, 3: metrics.horizontalAdvance("c0b635c0") + 12}
+        self.fixed_widths = {2: han_width(metrics, 7), 3: metrics.horizontalAdvance("c0b635c0") + 12}
         for column, width in self.fixed_widths.items():
             self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.findings.setColumnWidth(column, width)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QWidge
 
 from desktop.main_window import MainWindow
 from desktop.manual_tree import CODE_ROLE
-from desktop.screen_fit import MARGIN_H, MARGIN_W, fit_main_window
+from desktop.screen_fit import MARGIN_H, MARGIN_W, fit_main_window, han_width
 from review.workspace.permissions import LOCAL_USER, Actor
 from tests.desktop_helpers import (  # noqa: F401 - fixtures
     OFFICIAL_PLAN,
@@ -67,7 +67,7 @@ def test_the_desk_at_150_percent_shows_three_findings_whole_codes_and_unsqueezed
     table = view.findings
     third = table.rowViewportPosition(2) + table.rowHeight(2)
     assert 0 < third <= table.viewport().height(), (third, table.viewport().height())
-    assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("字") * 10  # ten characters a line
+    assert table.columnWidth(0) >= han_width(table.fontMetrics(), 10)  # ten characters a line
 
     tree = window.tree.view
     index = window.tree.proxy.match(window.tree.proxy.index(0, 0), CODE_ROLE, "Ⅲ-1-1)", 1,

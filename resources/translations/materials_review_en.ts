@@ -85,67 +85,67 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="107"/>
         <source>工作组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="107"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="107"/>
         <source>材料文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="109"/>
         <source>必须修改</source>
         <translation>Must fix</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="104"/>
+        <location filename="../../desktop/dashboard.py" line="110"/>
         <source>签字</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="104"/>
+        <location filename="../../desktop/dashboard.py" line="110"/>
         <source>签字时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="104"/>
+        <location filename="../../desktop/dashboard.py" line="110"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="104"/>
+        <location filename="../../desktop/dashboard.py" line="110"/>
         <source>材料包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="113"/>
+        <location filename="../../desktop/dashboard.py" line="119"/>
         <source>双击一个工作组查看它的材料（只读）</source>
         <translation>Double-click a group to view its materials (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="138"/>
+        <location filename="../../desktop/dashboard.py" line="145"/>
         <source>&lt;h3&gt;{0} {1} 年申报材料总览&lt;/h3&gt;&lt;span&gt;操作手册：{2}&lt;/span&gt;</source>
         <translation>&lt;h3&gt;{0} {1}: declaration materials overview&lt;/h3&gt;&lt;span&gt;Manual: {2}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="139"/>
+        <location filename="../../desktop/dashboard.py" line="146"/>
         <source>（未载入）</source>
         <translation>(not loaded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="161"/>
+        <location filename="../../desktop/dashboard.py" line="168"/>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：</source>
         <translation>Material standards no group is responsible for ({0}); assign them in Manage › Groups and assignments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="166"/>
+        <location filename="../../desktop/dashboard.py" line="173"/>
         <source>所有材料审核条目都已分配到工作组。</source>
         <translation>Every material standard is assigned to a group.</translation>
     </message>
@@ -1625,12 +1625,12 @@ Log: {1}</translation>
         <translation>Readiness by group (percentage of standards OK or waived)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="62"/>
-        <source>还没有工作组。请用命令 group add 新建工作组。</source>
-        <translation>No groups yet. Create one with the command group add.</translation>
+        <location filename="../../desktop/dashboard.py" line="67"/>
+        <source>还没有工作组。请在“管理 › 工作组与分工”中新建工作组。</source>
+        <translation>No groups yet. Create groups in Manage › Groups and assignments.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="62"/>
+        <location filename="../../desktop/dashboard.py" line="68"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1911,182 +1911,182 @@ Log: {1}</translation>
 <context>
     <name>StandardView</name>
     <message>
-        <location filename="../../desktop/standard_view.py" line="54"/>
+        <location filename="../../desktop/standard_view.py" line="56"/>
         <source>材料种类：{0}</source>
         <translation>Kinds of material: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="55"/>
+        <location filename="../../desktop/standard_view.py" line="57"/>
         <source>{0} 至少 {1} 份</source>
         <translation>{0}: at least {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="58"/>
+        <location filename="../../desktop/standard_view.py" line="60"/>
         <source>文件格式：{0}</source>
         <translation>File formats: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="61"/>
+        <location filename="../../desktop/standard_view.py" line="63"/>
         <source>时间范围：{0}</source>
         <translation>Period: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="63"/>
+        <location filename="../../desktop/standard_view.py" line="65"/>
         <source>应包含：{0}</source>
         <translation>Must mention: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="65"/>
+        <location filename="../../desktop/standard_view.py" line="67"/>
         <source>图片须配说明（时间、地点、人物、事由）</source>
         <translation>Photos need captions (time, place, people, occasion)</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>材料</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="84"/>
+        <location filename="../../desktop/standard_view.py" line="87"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="90"/>
+        <location filename="../../desktop/standard_view.py" line="93"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="90"/>
+        <location filename="../../desktop/standard_view.py" line="93"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="90"/>
+        <location filename="../../desktop/standard_view.py" line="93"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="90"/>
+        <location filename="../../desktop/standard_view.py" line="93"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="99"/>
+        <location filename="../../desktop/standard_view.py" line="102"/>
         <source>豁免所选问题…</source>
         <translation>Waive selected problem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="100"/>
+        <location filename="../../desktop/standard_view.py" line="103"/>
         <source>组长确认该问题不影响得分时，写明理由后豁免</source>
         <translation>When the group leader confirms the problem does not affect the score, waive it with a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="105"/>
+        <location filename="../../desktop/standard_view.py" line="108"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="105"/>
+        <location filename="../../desktop/standard_view.py" line="108"/>
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="105"/>
+        <location filename="../../desktop/standard_view.py" line="108"/>
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="105"/>
+        <location filename="../../desktop/standard_view.py" line="108"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="177"/>
+        <location filename="../../desktop/standard_view.py" line="196"/>
         <source>&lt;p&gt;在左侧选择一个测评标准，这里会显示它的要求、已归类的材料、发现的问题和审核记录。&lt;/p&gt;</source>
         <translation>&lt;p&gt;Select a standard on the left to see its requirements, mapped materials, problems found and review history here.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="180"/>
+        <location filename="../../desktop/standard_view.py" line="199"/>
         <source>已归类材料</source>
         <translation>Mapped materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="181"/>
+        <location filename="../../desktop/standard_view.py" line="200"/>
         <source>发现的问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="182"/>
+        <location filename="../../desktop/standard_view.py" line="201"/>
         <source>审核记录</source>
         <translation>Review history</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="201"/>
+        <location filename="../../desktop/standard_view.py" line="220"/>
         <source>审核后有变化</source>
         <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="222"/>
+        <location filename="../../desktop/standard_view.py" line="241"/>
         <source>已归类材料：无。请扫描本组材料文件夹，或把文件拖到左侧条目上归类。</source>
         <translation>Mapped materials: none. Scan the group&apos;s materials folder, or drag files onto a standard on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="224"/>
+        <location filename="../../desktop/standard_view.py" line="243"/>
         <source>已归类材料（{0} 份）</source>
         <translation>Mapped materials ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="228"/>
+        <location filename="../../desktop/standard_view.py" line="247"/>
         <source>{0}（文件已缺失）</source>
         <translation>{0} (file missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="239"/>
+        <location filename="../../desktop/standard_view.py" line="258"/>
         <source>发现的问题：未发现问题。</source>
         <translation>Problems found: none.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="243"/>
+        <location filename="../../desktop/standard_view.py" line="262"/>
         <source>发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条）</source>
         <translation>Findings ({0}; must fix {1}, waived {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="245"/>
+        <location filename="../../desktop/standard_view.py" line="264"/>
         <source>按 F8 逐条查看</source>
         <translation>Press F8 to step through them</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="248"/>
+        <location filename="../../desktop/standard_view.py" line="267"/>
         <source>{0}（已豁免：{1}）</source>
         <translation>{0} (waived: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="264"/>
+        <location filename="../../desktop/standard_view.py" line="283"/>
         <source>问题编号（命令行 waive 使用）：{0}</source>
         <translation>Finding id (for the command line&apos;s waive): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="272"/>
+        <location filename="../../desktop/standard_view.py" line="291"/>
         <source>审核记录：尚未审核。组长可按 Ctrl+Enter 通过，Ctrl+R 退回。</source>
         <translation>Review history: not reviewed yet. The group leader approves with Ctrl+Enter and returns with Ctrl+R.</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="274"/>
+        <location filename="../../desktop/standard_view.py" line="293"/>
         <source>审核记录（{0} 次）</source>
         <translation>Review history ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="280"/>
+        <location filename="../../desktop/standard_view.py" line="299"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/standard_view.py" line="280"/>
+        <location filename="../../desktop/standard_view.py" line="299"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
@@ -2413,7 +2413,7 @@ Log: {1}</translation>
     <message>
         <location filename="../../desktop/users_dialog.py" line="194"/>
         <source>选中一个账户后修改它的角色或所属工作组（也可双击该行）</source>
-        <translation>Change the selected account's role or group (or double-click its row)</translation>
+        <translation>Change the selected account&apos;s role or group (or double-click its row)</translation>
     </message>
     <message>
         <location filename="../../desktop/users_dialog.py" line="200"/>
