@@ -131,6 +131,7 @@ class DashboardView(QWidget):
         bottom.addWidget(side)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
+        bottom.setSizes([600, 400])  # 3 : 2 on any width (the label wraps, so it no longer sets the width)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(bottom)
