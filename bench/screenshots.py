@@ -151,7 +151,7 @@ def render_setup(workspace_dir: Path, pool: WorkerPool, suffix: str) -> None:
 
     from desktop.groups_dialog import GroupsDialog
     from desktop.setup_wizard import ManualDialog, SetupWizard
-    from desktop.users_dialog import NewUserDialog, PasswordDialog, UsersDialog
+    from desktop.users_dialog import EditUserDialog, NewUserDialog, PasswordDialog, UsersDialog
     from review.workspace.folder import Workspace
     from review.workspace.permissions import LOCAL_USER, Actor
 
@@ -187,6 +187,11 @@ def render_setup(workspace_dir: Path, pool: WorkerPool, suffix: str) -> None:
     settle(pool, 0.3)
     shoot(new_user, "15-new-user", suffix)
     new_user.close()
+    edit_user = EditUserDialog(workspace, office, pool, users.groups, "王材料员", "clerk", "XC", users)
+    edit_user.show()
+    settle(pool, 0.3)
+    shoot(edit_user, "15b-edit-user", suffix)
+    edit_user.close()
     users.close()
     password = PasswordDialog(workspace, Actor("张明", "leader", "XC"), pool)
     password.show()
@@ -206,8 +211,10 @@ def render(workspace_dir: Path, suffix: str) -> None:
 
     from desktop.app import make_application
     from desktop.i18n import install_translators
+    from desktop.login_dialog import LoginDialog
     from desktop.main_window import MainWindow
-    from desktop.signoff_dialog import SignoffDialog
+    from desktop.reason_dialog import ReasonDialog
+    from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog
     from desktop.start_dialog import StartDialog, remember_workspace
     from desktop.workers import Job, WorkerPool
     from review.workspace.folder import Workspace
@@ -230,6 +237,13 @@ def render(workspace_dir: Path, suffix: str) -> None:
     settle(pool, 0.3)
     shoot(start, "02-start-recent", suffix)
     start.close()
+    login_workspace = Workspace.open(workspace_dir)
+    login = LoginDialog(login_workspace, pool)
+    login.show()
+    settle(pool, 0.3)
+    shoot(login, "02b-login", suffix)
+    login.close()
+    login_workspace.close()
 
     render_setup(workspace_dir, pool, suffix)
     workspace = Workspace.open(workspace_dir)
@@ -259,6 +273,14 @@ def render(workspace_dir: Path, suffix: str) -> None:
         window.next_finding()
         settle(pool, 1.0)
     shoot(window, "06b-desk-findings", suffix)
+    finding = window.standard_pane.selected_finding()
+    if finding is not None:  # the 豁免 dialog quotes the finding: long, wrapped
+        reason = ReasonDialog(window.tr("豁免问题"), window.tr("豁免“{0}”的理由（会记录在签字材料中，文明办可见）：")
+                              .format(finding.message), window)
+        reason.show()
+        settle(pool, 0.3)
+        shoot(reason, "06d-waive-reason", suffix)
+        reason.close()
     window.tree.filter_box.setCurrentIndex(0)
     if window.unmapped.count():
         window.items_splitter.setSizes([window.items_splitter.height() // 2] * 2)
@@ -306,6 +328,11 @@ def render(workspace_dir: Path, suffix: str) -> None:
         settle(pool, 0.3)
         shoot(signoff, "09-signoff", suffix)
         signoff.close()
+        changes = SignoffChangesDialog(window.desk.signoff, window)
+        changes.show()
+        settle(pool, 0.3)
+        shoot(changes, "09b-signoff-changes", suffix)
+        changes.close()
     shoot_handover(window, pool, suffix)
     window.close()
     workspace.close()
@@ -328,7 +355,7 @@ def shoot_handover(window: QWidget, pool: WorkerPool, suffix: str) -> None:
     confirm = KeyConfirmDialog(KeyToRegister(Path("E:/张组长的公钥.json"), key, group_exists=False), window)
     confirm.show()
     settle(pool, 0.3)
-    shoot(confirm, "10-key-confirm", suffix)
+    shoot(confirm, "20-key-confirm", suffix)
     confirm.close()
     usb = Path(tempfile.mkdtemp())
     (usb / "CG-城管组-第1版.mrpkg").write_bytes(b"PK\x03\x04 copied only in part")
@@ -339,18 +366,18 @@ def shoot_handover(window: QWidget, pool: WorkerPool, suffix: str) -> None:
     while importer.runner.busy and time.monotonic() < deadline:
         settle(pool, 0.2)
     settle(pool, 0.3)
-    shoot(importer, "11-package-import", suffix)
+    shoot(importer, "21-package-import", suffix)
     importer.close()
     submission = SubmissionDialog(window.workspace, window.actor, pool, window)
     submission.show()
     submission.folder.setText(str(usb))
     settle(pool, 2.0)
-    shoot(submission, "12-submission-check", suffix)
+    shoot(submission, "22-submission-check", suffix)
     submission.close()
     reports = ReportsDialog(window.workspace, window.actor, pool, window)
     reports.show()
     settle(pool, 0.3)
-    shoot(reports, "13-reports", suffix)
+    shoot(reports, "23-reports", suffix)
     reports.close()
 
 

@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -124,8 +125,9 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.workspace: Workspace | None = None
 
-    def choose(self, open_now: Path | None = None) -> bool:
-        """Show the start dialog (opening `open_now` at once if given); False if the user quits."""
+    def choose(self, open_now: Path | None = None, package: Path | None = None) -> bool:
+        """Show the start dialog (opening `open_now` at once if given); False if the user quits. A
+        `package` (.mrpkg) is offered for import once the main window is shown."""
         from desktop.login_dialog import LoginDialog  # imported when shown: the first window paints sooner
         from desktop.start_dialog import StartDialog
 
@@ -145,6 +147,8 @@ class AppController(QObject):
                 actor = login.actor
             assert actor is not None
             self.show_main(workspace, actor)
+            if package is not None and self.window is not None:
+                QTimer.singleShot(0, partial(self.window.handover.offer_package, package))
             return True
 
     def show_main(self, workspace: Workspace, actor: Actor) -> None:
@@ -179,8 +183,9 @@ class AppController(QObject):
             self.app.quit()
 
 
-def run_app(workspace_dir: str | None) -> int:
-    """The desktop program; returns when the last window closes."""
+def run_app(workspace_dir: str | None, package: str | None = None) -> int:
+    """The desktop program; returns when the last window closes. With `package` (a .mrpkg opened with
+    the program) the office is offered its import in the workspace chosen at the start."""
     configure_logging(user_log_file())
     app = make_application()
     translators = install_translators(app)  # noqa: F841 - kept alive for the app's lifetime
@@ -188,7 +193,8 @@ def run_app(workspace_dir: str | None) -> int:
     app.setQuitOnLastWindowClosed(False)
     controller = AppController(app)
     try:
-        if not controller.choose(Path(workspace_dir) if workspace_dir else None):
+        if not controller.choose(Path(workspace_dir) if workspace_dir else None,
+                                 Path(package) if package else None):
             return 0
         app.setQuitOnLastWindowClosed(True)
         status = app.exec()

@@ -41,7 +41,7 @@ class ReadinessChart(QWidget):
     def set_rows(self, rows: list[GroupRow]) -> None:
         self.rows = rows
         self.loaded = True
-        self.setMinimumHeight(max(120, 28 + len(rows) * (self.fontMetrics().height() + 10)))
+        self.setMinimumHeight(max(120, 28 + (len(rows) + 1) * (self.fontMetrics().height() + 10)))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -51,21 +51,27 @@ class ReadinessChart(QWidget):
         line = metrics.height() + 10
         title = self.tr("各组准备情况（百分比为合格及豁免条目占比）")
         painter.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        legend = sum(22 + metrics.horizontalAdvance(STATES[state].label) for state in LEGEND)
         x = metrics.horizontalAdvance(title) + 16
+        legend_top = 0.0
+        if x + legend > self.width():  # a narrow pane (150 %): the legend on a line of its own
+            x, legend_top = 0, line
         for state in LEGEND:  # the legend, after the title
-            painter.fillRect(QRectF(x, line / 2 - 5, 10, 10), QColor(STATES[state].color))
-            painter.drawText(QRectF(x + 14, 0, 80, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             STATES[state].label)
+            painter.fillRect(QRectF(x, legend_top + line / 2 - 5, 10, 10), QColor(STATES[state].color))
+            painter.drawText(QRectF(x + 14, legend_top, 80, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, STATES[state].label)
             x += 22 + metrics.horizontalAdvance(STATES[state].label)
+        first = legend_top + line
         if not self.rows:
-            painter.drawText(QRectF(0, line, self.width(), line), Qt.AlignmentFlag.AlignLeft,
-                             self.tr("还没有工作组。请用命令 group add 新建工作组。") if self.loaded else self.tr("正在载入…"))
+            painter.drawText(QRectF(0, first, self.width(), line), Qt.AlignmentFlag.AlignLeft,
+                             self.tr("还没有工作组。请在“管理 › 工作组与分工”中新建工作组。") if self.loaded
+                             else self.tr("正在载入…"))
             return
         label_width = max(metrics.horizontalAdvance(r.name) for r in self.rows) + 12
         value_width = metrics.horizontalAdvance("100%") + 12
         bar_width = max(40, self.width() - label_width - value_width - 8)
         for i, row in enumerate(self.rows):
-            top = line + i * line
+            top = first + i * line
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(0, top, label_width - 6, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, row.name)
@@ -113,6 +119,7 @@ class DashboardView(QWidget):
         self.table.setToolTip(self.tr("双击一个工作组查看它的材料（只读）"))
         self.chart = ReadinessChart()
         self.uncovered_label = QLabel()
+        self.uncovered_label.setWordWrap(True)
         self.uncovered = QListWidget()
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.chart)
@@ -124,6 +131,7 @@ class DashboardView(QWidget):
         bottom.addWidget(side)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
+        bottom.setSizes([600, 400])  # 3 : 2 on any width (the label wraps, so it no longer sets the width)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(bottom)

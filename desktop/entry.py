@@ -18,13 +18,17 @@ if TYPE_CHECKING:
 
 def register_gui(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="启动桌面程序", description="启动申报材料审核台桌面程序，直到窗口关闭。")
-    p.add_argument("dir", metavar="DIR", nargs="?", help="要打开的工作区（可省略）")
+    p.add_argument("dir", metavar="DIR", nargs="?",
+                   help="要打开的工作区，或要导入的材料包（.mrpkg，打开工作区后由文明办核验导入）（可省略）")
     p.set_defaults(func=cmd_gui)
 
 
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.app import run_app
+    from review.handover.package import SUFFIX
 
+    if args.dir and args.dir.lower().endswith(SUFFIX):  # a package double-clicked in the file manager
+        return run_app(args.workspace, package=args.dir)
     return run_app(args.dir or args.workspace)
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -44,6 +43,7 @@ from desktop.manual_tree import ManualTree
 from desktop.office_actions import HandoverActions
 from desktop.preview import PreviewPane
 from desktop.process_ops import ocr_in_workspace, run_in_process, scan_in_workspace, suggest_in_workspace
+from desktop.reason_dialog import ReasonDialog
 from desktop.screen_fit import fit_main_window
 from desktop.search_panel import SearchPanel
 from desktop.signoff_dialog import SignoffChangesDialog, SignoffDialog, signoff_refusals, signoff_summary
@@ -60,6 +60,7 @@ from review.intake.scan import scan
 from review.intake.search import search
 from review.workspace.folder import Workspace
 from review.workspace.groups import summaries
+from review.workspace.locking import waiting_with
 from review.workspace.permissions import Actor, allowed
 
 SETTINGS_PREFIX = "main_window"
@@ -447,10 +448,11 @@ class MainWindow(QMainWindow):
             return
         comment = ""
         if verdict == "return":
-            comment, ok = QInputDialog.getMultiLineText(self, self.tr("退回 {0}").format(code),
-                                                        self.tr("退回原因（材料员会看到，请写明需要补充或修改的内容）："))
-            if not ok:
+            typed = ReasonDialog.ask(self, self.tr("退回 {0}").format(code),
+                                     self.tr("退回原因（材料员会看到，请写明需要补充或修改的内容）："))
+            if typed is None:
                 return
+            comment = typed
             if not comment.strip():
                 show_exception(self, UserError(self.tr("退回条目 {0} 必须写明原因。").format(code)))
                 return
@@ -462,17 +464,24 @@ class MainWindow(QMainWindow):
             if verdict == "approve":
                 self.tree.step(+1)
 
-        self.pool.submit(lambda _job: decide(self.workspace, self.actor, group, code, verdict, comment),
-                         on_result=done, name="审核")
+        def run(job: Job) -> Decided:  # waits, shown in the strip, while the desk re-checks the group's files
+            return decide(self.workspace, self.actor, group, code, verdict, comment,
+                          wait=waiting_with(job.report, job.cancel))
+
+        title = self.tr("审核通过 {0}") if verdict == "approve" else self.tr("退回 {0}")
+        try:
+            self.runner.run(title.format(code), run, on_result=done)
+        except UserError as exc:
+            show_exception(self, exc)
 
     def waive_finding(self, finding: FindingRow) -> None:
 
         group = self.group_code
         if group is None:
             return
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("豁免问题"), self.tr(
+        reason = ReasonDialog.ask(self, self.tr("豁免问题"), self.tr(
             "豁免“{0}”的理由（会记录在签字材料中，文明办可见）：").format(finding.message))
-        if not ok:
+        if reason is None:
             return
 
         def run(_job: Job) -> Changes:

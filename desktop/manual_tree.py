@@ -30,11 +30,13 @@ from PySide6.QtGui import (
     QIcon,
     QPainter,
     QPixmap,
+    QResizeEvent,
     QStandardItem,
     QStandardItemModel,
 )
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from desktop.screen_fit import fit_columns, han_width
 from desktop.standard_status import STATE_KEYS, StandardStatus
 from review.manual.model import Manual
 
@@ -59,11 +61,13 @@ STATES: dict[str, StateStyle] = {
     "ok": StateStyle(QT_TRANSLATE_NOOP("ItemStates", "合格"), "#2e7d32", 1),
 }
 STATE_ORDER = list(STATE_KEYS)
+MIN_TITLE_CHARS = 8  # Chinese characters of a title the tree keeps in sight before it hides 状态
 
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # "code title" (and a 测评内容's indicator): the tooltip's first part
 
 _icons: dict[str, QIcon] = {}
 
@@ -158,7 +162,8 @@ class ManualTreeModel(QStandardItemModel):
         name = QStandardItem(f"{code} {title}")
         name.setData(code, CODE_ROLE)
         name.setData(level, LEVEL_ROLE)
-        name.setToolTip(tooltip or title)
+        name.setData(f"{code} {title}" + (f"\n{tooltip}" if tooltip and tooltip != title else ""), TITLE_ROLE)
+        name.setToolTip(name.data(TITLE_ROLE))
         row = [name, QStandardItem(), QStandardItem()]
         for item in row:
             item.setEditable(False)
@@ -171,13 +176,15 @@ class ManualTreeModel(QStandardItemModel):
             return
         self._shown[id(row[0])] = wanted
         row[0].setData(state, STATE_ROLE)
+        row[0].setIcon(state_icon(state))  # the badge stays in sight when the 状态 column is hidden
         badge = row[1]
         badge.setText(STATES[state].label)
-        badge.setIcon(state_icon(state))
         badge.setForeground(QBrush(QColor(STATES[state].color)))
         row[2].setText(counts)
         for item in row[1:] if parent else row[1:2]:
             item.setToolTip(tooltip)
+        title = row[0].data(TITLE_ROLE)
+        row[0].setToolTip(f"{title}\n{STATES[state].label}（{counts}）{'：' + tooltip if tooltip else ''}")
 
 
 class StatusFilter(QSortFilterProxyModel):
@@ -262,6 +269,7 @@ class ManualTree(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the code at the start visible
         self.view.setAlternatingRowColors(True)
+        self.view.setIndentation(han_width(self.fontMetrics()))  # three levels deep in a narrow pane
         self.view.setAccessibleName(self.tr("测评条目"))
         self.empty = QLabel(self.tr("本组还没有分配测评条目。请文明办在“管理 › 工作组与分工”中为本组勾选测评内容或测评标准。"))
         self.empty.setWordWrap(True)
@@ -297,10 +305,26 @@ class ManualTree(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.expandAll()
         self._show_summary(statuses)
+        self._fit_columns()
         self.empty.setVisible(not self.model.standard_codes)
         self.view.setVisible(bool(self.model.standard_codes))
         if keep:
             self.select(keep)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Hide the 状态 column, then the 材料 column, when they would leave the titles less than
+        MIN_TITLE_CHARS characters (e.g. at 150 % scaling): the badge before the code stays, and the
+        state's name and the counts are in the title's tooltip."""
+        if self.model is None:
+            return
+        view = self.view
+        code = view.fontMetrics().horizontalAdvance("Ⅲ-10-10) ")
+        fit_columns(view, view.header(), 0, [1, 2], MIN_TITLE_CHARS,
+                    reserved=3 * view.indentation() + view.iconSize().width() + code)
 
     def update_states(self, statuses: Mapping[str, StandardStatus]) -> None:
         """New badges for the same standards, leaving the selection as it is."""

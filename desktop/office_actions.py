@@ -167,10 +167,23 @@ class HandoverActions(QObject):
                                                                create_group=not found.group_exists),
                                 on_result=done, name="登记公钥")
 
-    def import_packages(self) -> None:
+    def import_packages(self, paths: list[Path] | None = None) -> None:
+        """The import dialog; with `paths` (a package opened from the file manager) it starts on them."""
         dialog = PackageImportDialog(self.window.workspace, self.window.actor, self.window.pool, self.window)
         dialog.imported.connect(self.window.show_dashboard)
+        if paths:
+            dialog.start(paths)
         dialog.exec()
+
+    def offer_package(self, path: Path) -> None:
+        """A package opened with the program (`gui FILE.mrpkg`, a double-click): the office verifies and
+        imports it; anyone else is told who imports packages."""
+        if self.office:
+            self.import_packages([path])
+            return
+        QMessageBox(QMessageBox.Icon.Information, self.tr("导入材料包"), self.tr(
+            "材料包 {0} 由文明办核验和导入。请把它交给文明办，或用文明办账户登录本工作区后再打开它。").format(path.name),
+                    QMessageBox.StandardButton.Ok, self.window).exec()
 
     def export_submission(self) -> None:
         SubmissionDialog(self.window.workspace, self.window.actor, self.window.pool, self.window).exec()

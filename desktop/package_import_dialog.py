@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import describe_exception
 from desktop.human_dates import human_datetime
+from desktop.screen_fit import resize_to_fit
 from desktop.workers import OperationRunner, WorkerPool
 from review.handover.package import SUFFIX, ImportResult, import_package
 from review.workspace.folder import Workspace
@@ -60,7 +61,7 @@ class PackageImportDialog(QDialog):
         self.workspace, self.actor = workspace, actor
         self.outcomes: list[Outcome] = []
         self.setWindowTitle(self.tr("导入材料包"))
-        self.resize(820, 440)
+        resize_to_fit(self, 820, 440)
         intro = QLabel(self.tr("选择各组交来的材料包（.mrpkg），或选择 U 盘上的文件夹导入其中全部材料包。"
                                "每个材料包先核验签名和每个文件的指纹，全部一致才导入；不一致的被拒绝，本工作区不受影响。"))
         intro.setWordWrap(True)

@@ -247,13 +247,18 @@ class PreviewPane(QWidget):
         self.fit_button = self._button(self.tr("适合宽度"), self.tr("按窗格宽度显示"), self.fit_to_width)
         self.open_button = self._button(self.tr("用系统程序打开"), self.tr("用本机默认程序打开此文件"), self.open_external)
 
+        # Two rows, so that at 150 % scaling no button is squeezed: the file and 用系统程序打开, then
+        # the page and zoom controls.
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.open_button)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous_button, self.page_box, self.page_total, self.next_button,
                        self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.open_button)
 
         self.message = QLabel(self.tr("在中间选择一份材料，或在搜索结果中点一条，即可在此预览。"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -284,7 +289,7 @@ class PreviewPane(QWidget):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self._last_scale = 0.0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import describe_exception
+from desktop.screen_fit import resize_to_fit
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.errors import UserError
 from review.office.reports import REPORT_NAMES, write_report
@@ -35,7 +36,7 @@ class ReportsDialog(QDialog):
         self.workspace, self.actor = workspace, actor
         self.written: list[Path] = []
         self.setWindowTitle(self.tr("生成报表"))
-        self.resize(600, 320)
+        resize_to_fit(self, 600, 320)
         scope = (self.tr("报表只含本组（{0}）的材料。").format(actor.group_code)
                  if actor.role == "leader" and actor.group_code and not actor.single_user else
                  self.tr("报表按各组已签字的材料汇总（导入的材料包以签字清单为准）。"))

@@ -296,7 +296,7 @@ class SetupWizard(QWizard):
         for page in (self.place, self.window_page, self.manual):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("新建"))
-        self.resize(760, 460)
+        resize_to_fit(self, 760, 460)
 
     def folder(self) -> Path:
         return Path(self.place.folder.text().strip())

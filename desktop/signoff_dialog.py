@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.desk_data import GroupDesk
 from desktop.errors import describe_exception
 from desktop.manual_tree import STATES, state_icon
+from desktop.screen_fit import resize_to_fit
 from desktop.workers import WorkerPool
 from review.errors import PermissionDenied
 from review.handover.signoff import sign_off, signed_exceptions, signing_blockers
@@ -64,7 +65,7 @@ class SignoffDialog(QDialog):
         self.workspace, self.actor, self.desk, self.pool = workspace, actor, desk, pool
         self.signed_version: int | None = None
         self.setWindowTitle(self.tr("签字确认 — {0}（{1}）").format(desk.group_name, desk.group_code))
-        self.resize(720, 480)
+        resize_to_fit(self, 720, 480)
         titles = {s.code: s.title for s in desk.manual.standards()} if desk.manual else {}
         self.open_codes = open_codes(desk)
         ok = [c for c in desk.codes if c not in self.open_codes]
@@ -180,7 +181,7 @@ class SignoffChangesDialog(QDialog):
     def __init__(self, status: SignoffStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("签字状态 — {0}").format(status.group_code))
-        self.resize(680, 360)
+        resize_to_fit(self, 680, 360)
         text = signoff_summary(status)
         if status.problem:
             text += "\n" + status.problem

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,11 +25,15 @@ from PySide6.QtWidgets import (
 from desktop.desk_data import FindingRow, MaterialRow, StandardDetails
 from desktop.human_dates import human_datetime
 from desktop.manual_tree import STATES, state_icon
+from desktop.screen_fit import fit_columns, han_width
 from review.checking.findings import SEVERITY_NAMES
 from review.checking.rules.finding import short_id
 from review.checking.rules.place import describe_place
 from review.manual.model import MaterialRequirement
 
+FINDING_LINES = 2  # lines of an unselected finding's text
+PART_STRETCH = (2, 2, 6, 1)  # requirement text, materials, findings, history
+MIN_FINDING_CHARS = 12  # characters per line of a finding's text before other columns are hidden
 _SEVERITY_ICONS = {"must": QStyle.StandardPixmap.SP_MessageBoxCritical,
                    "should": QStyle.StandardPixmap.SP_MessageBoxWarning,
                    "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
@@ -77,6 +82,7 @@ class StandardView(QWidget):
         self.details: StandardDetails | None = None
         self.header = QTextBrowser()
         self.header.setOpenLinks(False)
+        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 5)  # the trail and the title
         self.materials_label = QLabel()
         self.materials = self._table([self.tr("材料"), self.tr("格式"), self.tr("大小")], stretch=0)
         self.materials.cellDoubleClicked.connect(self._material_clicked)
@@ -85,10 +91,11 @@ class StandardView(QWidget):
         # The fault first, wrapped: at 1366×768 and 150 % the pane is narrow, and the fault is what
         # the reviewer reads; the place and the number follow.
         self.findings = self._table([self.tr("问题"), self.tr("级别"), self.tr("位置"), self.tr("编号")], stretch=0)
-        self.findings.setWordWrap(True)
-        self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.setWordWrap(True)  # rows: the selected one whole, the others FINDING_LINES lines
         self.findings.cellClicked.connect(self._finding_clicked)
-        for column, width in ((2, 100), (3, 64)):  # place and number: narrow, elided, whole in the tooltip
+        metrics = self.findings.fontMetrics()  # place and number: narrow, elided, whole in the tooltip
+        self.fixed_widths = {2: han_width(metrics, 7), 3: metrics.horizontalAdvance("c0b635c0") + 12}
+        for column, width in self.fixed_widths.items():
             self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.findings.setColumnWidth(column, width)
         self.findings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -103,25 +110,72 @@ class StandardView(QWidget):
         parts = QSplitter(Qt.Orientation.Vertical)
         parts.setChildrenCollapsible(False)
         parts.addWidget(self.header)
+        self.boxes: dict[QTableWidget, QWidget] = {}
         for label, table in ((self.materials_label, self.materials), (self.findings_label, self.findings),
                              (self.history_label, self.history)):
+            label.setWordWrap(True)
             box = QWidget()
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 4, 0, 0)
             top = QHBoxLayout()
             top.addWidget(label, 1)
             if table is self.findings:
-                top.addWidget(self.waive_button)
+                top.addWidget(self.waive_button, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(top)
             layout.addWidget(table, 1)
             parts.addWidget(box)
-        for index, stretch in enumerate((4, 2, 2, 1)):  # the requirement text needs the most room
+            self.boxes[table] = box
+        # The findings get the most room, and no part more than its rows need (`_fit_parts`): on a
+        # short screen (1366×768 at 150 %) several findings show, and what is left goes to the text.
+        for index, stretch in enumerate(PART_STRETCH):
             parts.setStretchFactor(index, stretch)
         self.splitter = parts
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(parts)
+        self.refit = QTimer(self)  # after a column changed width: once, outside the header's own resizing
+        self.refit.setSingleShot(True)
+        self.refit.setInterval(0)
+        self.refit.timeout.connect(self._fit_finding_rows)
+        self.findings.horizontalHeader().sectionResized.connect(lambda *_: self.refit.start())
+        self.findings.currentCellChanged.connect(lambda *_: self._fit_finding_rows())
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_parts()  # the labels wrap differently at another width
+
+    def _fit_finding_rows(self) -> None:
+        """Each finding in at most FINDING_LINES lines, the selected one in twice as many (the text
+        is elided; the whole is in its tooltip); on a narrow pane the number, then the severity (its
+        icon stays), then the place give their room to the text: several findings fit even at 150 %."""
+        table = self.findings
+        lines = table.fontMetrics().lineSpacing() * FINDING_LINES + 2 * table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameVMargin) + 6
+        fit_columns(table, table.horizontalHeader(), 0, [3, 1, 2], MIN_FINDING_CHARS, widths=self.fixed_widths,
+                    reserved=table.iconSize().width() or table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
+        current = table.currentRow()
+        for row in range(table.rowCount()):
+            needed = table.sizeHintForRow(row)
+            table.setRowHeight(row, min(needed, 2 * lines if row == current else lines))
+        self._fit_parts()
+
+    def _fit_parts(self) -> None:
+        """Cap the materials', findings' and history's parts at what their rows need, so what is left
+        goes to the requirement's text; an empty table is hidden behind its label, which says so."""
+        for table in (self.materials, self.findings, self.history):
+            box = self.boxes[table]
+            table.setVisible(table.rowCount() > 0)
+            top = box.layout().itemAt(0)  # the label, wrapped at the pane's width, and a button
+            needed = box.layout().contentsMargins().top() + (
+                top.heightForWidth(box.width()) if top.hasHeightForWidth() else top.sizeHint().height())
+            if table.rowCount():
+                needed += (table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                           + 2 * table.frameWidth() + box.layout().spacing())
+            box.setMaximumHeight(max(needed, box.minimumSizeHint().height()))
+        total = sum(self.splitter.sizes())  # shared out again: a part whose rows grew gets the room back
+        if total:
+            self.splitter.setSizes([total * stretch // sum(PART_STRETCH) for stretch in PART_STRETCH])
 
     def _table(self, headers: list[str], stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -145,6 +199,7 @@ class StandardView(QWidget):
         self.materials_label.setText(self.tr("已归类材料"))
         self.findings_label.setText(self.tr("发现的问题"))
         self.history_label.setText(self.tr("审核记录"))
+        self._fit_parts()
 
     def show_details(self, details: StandardDetails) -> None:
         self.details = details
@@ -168,6 +223,7 @@ class StandardView(QWidget):
         self._fill_materials(details.materials)
         self._fill_findings(details.findings)
         self._fill_history(details)
+        self._fit_parts()
 
     def next_finding(self) -> FindingRow | None:
         """Select the finding after the current one (wrapping) and show it; the review loop's F8."""
@@ -203,8 +259,9 @@ class StandardView(QWidget):
             return
         must = sum(1 for r in rows if r.severity == "must" and not r.waived)
         waived = sum(1 for r in rows if r.waived)
-        self.findings_label.setText(self.tr("发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条；按 F8 逐条查看）")
+        self.findings_label.setText(self.tr("发现的问题（{0} 条，其中必须修改 {1} 条，已豁免 {2} 条）")
                                     .format(len(rows), must, waived))
+        self.findings_label.setToolTip(self.tr("按 F8 逐条查看"))
         self.findings.setRowCount(len(rows))
         for i, row in enumerate(rows):
             text = row.message if not row.waived else self.tr("{0}（已豁免：{1}）").format(row.message, row.waived)
@@ -225,6 +282,7 @@ class StandardView(QWidget):
             number = QTableWidgetItem(short_id(row.fingerprint))
             number.setToolTip(self.tr("问题编号（命令行 waive 使用）：{0}").format(row.fingerprint))
             self.findings.setItem(i, 3, number)
+        self._fit_finding_rows()
 
     def _fill_history(self, details: StandardDetails) -> None:
         rows = details.history

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import describe_exception
+from desktop.screen_fit import resize_to_fit
 from desktop.workers import Job, OperationRunner, WorkerPool
 from review.errors import UserError
 from review.office.submission import SubmissionCheck, SubmissionReport, check_submission, export_submission
@@ -45,7 +46,7 @@ class SubmissionDialog(QDialog):
         self.check: SubmissionCheck | None = None
         self.report: SubmissionReport | None = None
         self.setWindowTitle(self.tr("导出最终申报材料"))
-        self.resize(780, 460)
+        resize_to_fit(self, 780, 460)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("保存到哪个文件夹，例如 U 盘或桌面"))
         browse = QPushButton(self.tr("浏览…"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -69,14 +70,17 @@ class UnmappedModel(QStringListModel):
         return mime
 
 
-class SuggestionPanel(QFrame):
-    """The selected file's suggestions, each with its reason and a 采纳 button."""
+class SuggestionPanel(QScrollArea):
+    """The selected file's suggestions, each with its reason (wrapped) and a 采纳 button. It scrolls
+    vertically when the pane is short (1366×768 at 150 %) instead of clipping the reasons."""
 
     accepted = Signal(str, str)  # path, item code
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.path: str | None = None
         self.may_accept = True
         self.heading = QLabel()
@@ -84,10 +88,13 @@ class SuggestionPanel(QFrame):
         self.rows = QGridLayout()
         self.rows.setColumnStretch(0, 1)
         self.buttons: list[QPushButton] = []
-        layout = QVBoxLayout(self)
+        inside = QWidget()
+        self.setWidget(inside)
+        layout = QVBoxLayout(inside)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.heading)
         layout.addLayout(self.rows)
+        layout.addStretch(1)
         self.hide()
 
     def _clear_rows(self) -> None:
@@ -168,7 +175,7 @@ class UnmappedList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.files, 1)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.panel, 1)
         self.show_files([])
 
     def count(self) -> int:

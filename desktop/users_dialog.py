@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import describe_exception
+from desktop.screen_fit import resize_to_fit
 from desktop.workers import WorkerPool
 from review.signing.password_change import change_password
-from review.workspace.accounts import create_user, list_users
+from review.workspace.accounts import change_role, create_user, list_users
 from review.workspace.folder import Workspace
 from review.workspace.groups import summaries
 from review.workspace.permissions import ROLE_NAMES, Actor, allowed
@@ -45,17 +46,10 @@ def read_groups(workspace: Workspace) -> list[tuple[str, str]]:
         return [(g.code, g.name) for g in summaries(session)]
 
 
-class NewUserDialog(QDialog):
-    """One new account: name, role, group (for a 组长 or 材料员) and the password typed twice."""
+class RoleGroupFields:
+    """The role and group choices of an account: a 组长 or 材料员 belongs to a group, the office to none."""
 
-    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, groups: list[tuple[str, str]],
-                 role: str | None = None, group: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace, self.actor, self.pool = workspace, actor, pool
-        self.created: str | None = None
-        self.setWindowTitle(self.tr("新建账户"))
-        self.setMinimumWidth(400)
-        self.name = QLineEdit()
+    def __init__(self, actor: Actor, groups: list[tuple[str, str]], role: str | None, group: str | None) -> None:
         self.role = QComboBox()
         roles = ["office"] if actor.single_user else ["leader", "clerk", "office"]
         for key in roles:
@@ -67,6 +61,29 @@ class NewUserDialog(QDialog):
             self.group.addItem(f"{name}（{code}）", code)
         if group is not None and self.group.findData(group) >= 0:
             self.group.setCurrentIndex(self.group.findData(group))
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def chosen(self) -> tuple[str, str | None]:
+        role = self.role.currentData()
+        return role, (self.group.currentData() if role != "office" else None)
+
+    def _role_changed(self) -> None:
+        self.group.setEnabled(self.role.currentData() != "office")
+
+
+class NewUserDialog(QDialog):
+    """One new account: name, role, group (for a 组长 or 材料员) and the password typed twice."""
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, groups: list[tuple[str, str]],
+                 role: str | None = None, group: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.actor, self.pool = workspace, actor, pool
+        self.created: str | None = None
+        self.setWindowTitle(self.tr("新建账户"))
+        self.name = QLineEdit()
+        self.fields = RoleGroupFields(actor, groups, role, group)
+        self.role, self.group = self.fields.role, self.fields.group
         self.password = _password_field()
         self.again = _password_field()
         form = QFormLayout()
@@ -89,15 +106,11 @@ class NewUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.role.currentIndexChanged.connect(self._role_changed)
-        self._role_changed()
-
-    def _role_changed(self) -> None:
-        self.group.setEnabled(self.role.currentData() != "office")
+        resize_to_fit(self, max(self.sizeHint().width(), 400), self.sizeHint().height())
 
     def save(self) -> None:
-        name, role, password = self.name.text().strip(), self.role.currentData(), self.password.text()
-        group = self.group.currentData() if role != "office" else None
+        name, password = self.name.text().strip(), self.password.text()
+        role, group = self.fields.chosen()
         if not name:
             self.message.setText(self.tr("请填写姓名。"))
             return
@@ -118,6 +131,44 @@ class NewUserDialog(QDialog):
         self.message.setText(describe_exception(exc))
 
 
+class EditUserDialog(QDialog):
+    """Another role or group for an existing account (the office only); the password stays."""
+
+    def __init__(self, workspace: Workspace, actor: Actor, pool: WorkerPool, groups: list[tuple[str, str]],
+                 name: str, role: str, group: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.actor, self.pool, self.name = workspace, actor, pool, name
+        self.setWindowTitle(self.tr("修改账户 — {0}").format(name))
+        self.fields = RoleGroupFields(actor, groups, role, group)
+        form = QFormLayout()
+        form.addRow(self.tr("角色："), self.fields.role)
+        form.addRow(self.tr("所属工作组："), self.fields.group)
+        note = QLabel(self.tr("“{0}”的密码不变；新的角色和工作组在其下次登录时生效。").format(name))
+        note.setWordWrap(True)
+        self.message = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        resize_to_fit(self, max(self.sizeHint().width(), 360), self.sizeHint().height())
+
+    def save(self) -> None:
+        role, group = self.fields.chosen()
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("正在保存…"))
+        self.pool.submit(lambda _job: change_role(self.workspace, self.actor, self.name, role, group),
+                         on_result=lambda _none: self.accept(), on_error=self._refused, name="修改账户")
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(describe_exception(exc))
+
+
 class UsersDialog(QDialog):
     """Everyone with an account; the office adds accounts here."""
 
@@ -125,25 +176,36 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.actor, self.pool = workspace, actor, pool
         self.groups: list[tuple[str, str]] = []
+        self.users: list[dict[str, object]] = []
         self.setWindowTitle(self.tr("账户"))
-        self.resize(620, 400)
+        resize_to_fit(self, 620, 400)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色"), self.tr("工作组")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.add_button = QPushButton(self.tr("新建账户…"))
-        self.add_button.clicked.connect(self.add_user)
-        may_edit = allowed(actor, "user.edit")
-        self.add_button.setEnabled(may_edit)
-        self.note = QLabel("" if may_edit else self.tr("只有文明办账户可以新建账户。{0}“{1}”可以在这里查看账户，"
-                                                       "并在“管理 › 修改密码”中修改自己的密码。")
+        self.add_button.clicked.connect(lambda: self.add_user())
+        self.may_edit = allowed(actor, "user.edit")
+        self.add_button.setEnabled(self.may_edit)
+        self.edit_button = QPushButton(self.tr("修改角色和工作组…"))
+        self.edit_button.setToolTip(self.tr("选中一个账户后修改它的角色或所属工作组（也可双击该行）"))
+        self.edit_button.clicked.connect(lambda: self.edit_user())
+        self.edit_button.setEnabled(False)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.edit_button.setEnabled(self.may_edit and self.selected_user() is not None))
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self.edit_user())
+        self.note = QLabel("" if self.may_edit else self.tr("只有文明办账户可以新建账户。{0}“{1}”可以在这里查看账户，"
+                                                            "并在“管理 › 修改密码”中修改自己的密码。")
                            .format(actor.role_name, actor.name))
         self.note.setWordWrap(True)
-        self.note.setVisible(not may_edit)
+        self.note.setVisible(not self.may_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
@@ -156,6 +218,7 @@ class UsersDialog(QDialog):
 
     def _loaded(self, loaded: tuple[list[dict[str, object]], list[tuple[str, str]]]) -> None:
         users, self.groups = loaded
+        self.users = users
         names = dict(self.groups)
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
@@ -167,6 +230,22 @@ class UsersDialog(QDialog):
             self.note.setText(self.tr("工作区还没有账户，任何人打开都以“本机用户”身份工作。"
                                       "先新建一个文明办账户，再为各组新建组长和材料员账户。"))
             self.note.show()
+
+    def selected_user(self) -> dict[str, object] | None:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) and self.table.selectedItems() else None
+
+    def edit_user(self) -> bool:
+        """Open the role-and-group dialog for the selected account; True when it was changed."""
+        user = self.selected_user()
+        if user is None or not self.may_edit:
+            return False
+        dialog = EditUserDialog(self.workspace, self.actor, self.pool, self.groups, str(user["name"]),
+                                str(user["role"]), str(user["group"]) if user["group"] else None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+            return True
+        return False
 
     def add_user(self, role: str | None = None, group: str | None = None) -> str | None:
         """Open the new-account dialog; returns the new account's name."""
@@ -184,7 +263,6 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.actor, self.pool = workspace, actor, pool
         self.setWindowTitle(self.tr("修改密码 — {0}").format(actor.name))
-        self.setMinimumWidth(360)
         self.old = _password_field()
         self.new = _password_field()
         self.again = _password_field()
@@ -201,6 +279,7 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        resize_to_fit(self, max(self.sizeHint().width(), 360), self.sizeHint().height())
 
     def save(self) -> None:
         old, new = self.old.text(), self.new.text()

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from desktop.errors import show_exception
+from desktop.screen_fit import han_width
 from review.errors import UserError
 from review.progress import CancelToken, ProgressEvent
 
@@ -179,10 +180,11 @@ class OperationRunner(QWidget):
         self.worker: Worker | None = None
         self.title = QLabel()
         self.bar = QProgressBar()
-        self.bar.setMinimumWidth(160)
-        self.bar.setMaximumWidth(260)
+        self.bar.setMinimumWidth(han_width(self.fontMetrics(), 6))  # the strip shares the status bar: 911 px at 150 %
+        self.bar.setMaximumWidth(han_width(self.fontMetrics(), 20))
         self.current = QLabel()
-        self.current.setMinimumWidth(120)
+        self.current.setMinimumWidth(han_width(self.fontMetrics(), 4))
+        self.current.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # elided to its room
         self.eta = QLabel()
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -243,7 +245,7 @@ class OperationRunner(QWidget):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
         metrics = self.current.fontMetrics()
-        self.current.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle, max(self.current.width(), 120)))
+        self.current.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle, self.current.width()))
         self.current.setToolTip(current)
         self.eta.setText(format_eta(eta) if done < total else self.tr("即将完成"))
 

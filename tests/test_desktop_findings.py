@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from desktop.main_window import MainWindow
+from desktop.reason_dialog import ReasonDialog
 from review.workspace.permissions import LOCAL_USER
 from tests.desktop_helpers import (  # noqa: F401 - fixtures
     OFFICIAL_PLAN,
@@ -54,7 +54,7 @@ def test_findings_are_shown_located_and_waived(qtbot, workspace, pool, dialogs, 
 
     view.findings.selectRow(0)
     assert view.waive_button.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("姓名已在附件中列明，属正当引用", True))
+    monkeypatch.setattr(ReasonDialog, "ask", lambda *a, **k: "姓名已在附件中列明，属正当引用")
     view.waive_button.click()
     # open findings are listed first: the waived one moves below the 建议修改 still open
     qtbot.waitUntil(lambda: view.findings.rowCount() == 2 and "已豁免" in view.findings.item(1, 0).text(),

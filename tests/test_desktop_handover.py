@@ -193,3 +193,72 @@ def test_reports_are_written_to_the_chosen_folder_and_opened(qtbot, pool, tmp_pa
         assert dialog.written == [] and not dialog.runner.busy and len(opened) == 3
     finally:
         city.close()
+
+
+def test_a_package_opened_with_the_program_is_verified_and_imported_for_the_office(
+        qtbot, qapp, pool, dialogs, leader_pc, tmp_path, monkeypatch):
+    """`materials-review gui XC.mrpkg` (a double-click on the package): the office opens its workspace
+    and the import dialog starts on that package; a leader is told that the office imports packages."""
+    from desktop.app import AppController
+    from desktop.entry import main
+    from desktop.login_dialog import LoginDialog
+    from desktop.start_dialog import StartDialog
+    from review.handover.package import export_package
+    from review.signing.keys import KeyFile, register_key
+    from review.workspace.db.models import SigningKey
+
+    leader_ws, zhang = leader_pc
+    package = export_package(leader_ws, zhang, "XC", tmp_path / "usb" / "XC-宣传组-第1版.mrpkg")
+    with leader_ws.session() as session:
+        key = session.query(SigningKey).one()
+        key_file = KeyFile("张组长", "XC", key.fingerprint, key.public_key)
+
+    started: list[tuple[object, object]] = []
+    monkeypatch.setattr("desktop.app.run_app", lambda folder, package=None: started.append((folder, package)) or 0)
+    with pytest.raises(SystemExit):
+        main(["gui", str(package)])
+    assert started == [(None, str(package))]  # the package is not taken for a workspace folder
+
+    office_ws = make_workspace(tmp_path / "office")
+    with office_ws.session() as session:
+        register_key(session, key_file, "文明办")
+    office_root = office_ws.root
+    office_ws.close()
+
+    def open_office(dialog: StartDialog) -> int:
+        dialog.open_path(office_root)
+        qtbot.waitUntil(lambda: dialog.opened is not None, timeout=10_000)
+        return QDialog.DialogCode.Accepted
+
+    def log_in_as_office(dialog: LoginDialog) -> int:
+        dialog.actor = login(dialog.workspace, "文明办", PASSWORDS["文明办"])
+        return QDialog.DialogCode.Accepted
+
+    shown: list[PackageImportDialog] = []
+
+    def watch(dialog: PackageImportDialog) -> int:
+        shown.append(dialog)
+        qtbot.waitUntil(lambda: "共 1 个材料包" in dialog.summary.text(), timeout=30_000)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(StartDialog, "exec", open_office)
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_office)
+    monkeypatch.setattr(PackageImportDialog, "exec", watch)
+    controller = AppController(qapp)
+    try:
+        assert controller.choose(package=package)
+        window = controller.window
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert shown[0].results()[0][:2] == (package.name, "已接收")
+        window.show_dashboard()
+        qtbot.waitUntil(lambda: window.dashboard.figures().get("XC", {}).get("签字") == "有效", timeout=10_000)
+        window.close()
+    finally:
+        controller.pool.wait()
+        if controller.workspace is not None:
+            controller.workspace.close()
+
+    leader_window = open_window(qtbot, leader_ws, zhang, pool)
+    leader_window.handover.offer_package(package)
+    assert len(shown) == 1 and any("由文明办核验和导入" in text for text in dialogs)

@@ -64,8 +64,8 @@ DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 SHIPPED_TS = TRANSLATIONS / "materials_review_en.ts"
 # Chinese literals that are not shown in the window: the settings/organisation name, the CLI's
 # argparse help, the child process's message (no translators there), the sample folder's name.
-NOT_UI_TEXT = {("app.py", "申报材料审核台"), ("entry.py", "启动桌面程序"), ("entry.py", "要打开的工作区（可省略）"),
-               ("entry.py", "启动申报材料审核台桌面程序，直到窗口关闭。"), ("start_dialog.py", "示例工作区"),
+NOT_UI_TEXT = {("app.py", "申报材料审核台"), ("entry.py", "启动桌面程序"), ("entry.py", "要打开的工作区，或要导入的材料包（.mrpkg，打开工作区后由文明办核验导入）（可省略）"),
+               ("entry.py", "启动申报材料审核台桌面程序，直到窗口关闭。"), ("screen_fit.py", "字"), ("start_dialog.py", "示例工作区"),
                ("process_ops.py", "后台处理进程意外退出（可能内存不足），已完成的部分已保存。请关闭其他程序后重试。"),
                # Qt's own zh_CN catalogue lacks these two; they are Qt's strings, given in Chinese
                ("i18n.py", "查找范围(&L)："), ("i18n.py", "文件类型(&T)："),

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from desktop.main_window import MainWindow
+from desktop.reason_dialog import ReasonDialog
 from review.workspace.permissions import LOCAL_USER, Actor
 from tests.desktop_helpers import (  # noqa: F401
     OFFICIAL_PLAN,
@@ -64,7 +64,7 @@ def test_review_loop_by_keyboard(qtbot, workspace, pool, dialogs, tmp_path: Path
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=5000)
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-2)", timeout=5000)
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("照片缺少文字说明，请补充。", True))
+    monkeypatch.setattr(ReasonDialog, "ask", lambda *a, **k: "照片缺少文字说明，请补充。")
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # 退回 with a comment
     qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-2)") == "problem", timeout=5000)
     qtbot.waitUntil(lambda: window.standard_pane.history.rowCount() == 1, timeout=5000)
@@ -83,7 +83,7 @@ def test_return_without_comment_is_refused(qtbot, workspace, pool, dialogs, tmp_
     window = open_window(qtbot, workspace, pool)
     window.open_group("XC")
     qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)", timeout=5000)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    monkeypatch.setattr(ReasonDialog, "ask", lambda *a, **k: "  ")
     window.act_return.trigger()
     assert dialogs and "必须写明原因" in dialogs[0] and "Ⅲ-1-1)" in dialogs[0]
 
@@ -224,4 +224,27 @@ def test_a_scan_reads_by_ocr_only_the_chosen_folder_and_leaves_other_waiting_ocr
     assert window.runner.cancel_button.isEnabled()  # and cancellable
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
     assert titles == ["文字识别 本组以前扫描的 1 个文件"]
+    assert dialogs == []
+
+
+def test_an_approval_waits_for_the_groups_lock_and_says_so(qtbot, workspace, pool, dialogs, tmp_path: Path):
+    """While the desk's re-check (or a scan) holds the group's lock, 通过 waits, shown in the progress
+    strip, and is recorded once the lock is free, instead of being refused."""
+    from review.workspace.locking import group_scope, operation_lock
+
+    add_groups(workspace)
+    add_material(workspace, "XC", write_pdf(tmp_path / "方案.pdf", text=OFFICIAL_PLAN), "Ⅲ-1-1)")
+    window = open_window(qtbot, workspace, pool)
+    window.open_group("XC")
+    qtbot.waitUntil(lambda: window.tree.current_code() == "Ⅲ-1-1)" and window.desk is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "pending" and not window.pool.pool.activeThreadCount(),
+                    timeout=10_000)
+    with operation_lock(workspace, group_scope("XC"), "核对工作组 XC 的文件", "测试"):
+        window.act_approve.trigger()
+        qtbot.waitUntil(lambda: "另一个操作正在进行" in window.runner.current.toolTip(), timeout=5000)
+        assert window.runner.busy and not window.runner.isHidden()
+        assert "Ⅲ-1-1)" in window.runner.title.text()
+        qtbot.wait(500)
+        assert window.tree.state_of("Ⅲ-1-1)") == "pending"  # still waiting, nothing recorded yet
+    qtbot.waitUntil(lambda: window.tree.state_of("Ⅲ-1-1)") == "ok", timeout=10_000)
     assert dialogs == []

@@ -241,3 +241,61 @@ def test_a_manual_is_loaded_into_an_open_workspace(qtbot, pool, workspace, tmp_p
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "内置示例" in dialog.summary and workspace_status(workspace)["manual"]["standards"] > 5
+
+
+def test_the_office_changes_an_accounts_role_and_group(qtbot, pool, workspace, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.users_dialog import EditUserDialog
+
+    add_groups(workspace)
+    create_first_admin(workspace, "文明办", ask=lambda _prompt: "office-pass")
+    office = login(workspace, "文明办", "office-pass")
+    create_user(workspace, office, "王材料", "clerk", "clerk-pass", "XC")
+    users = UsersDialog(workspace, office, pool)
+    qtbot.addWidget(users)
+    qtbot.waitUntil(lambda: users.table.rowCount() == 2 and bool(users.groups), timeout=5000)
+    assert not users.edit_button.isEnabled()  # nothing selected yet
+    row = next(r for r in range(2) if users.table.item(r, 0).text() == "王材料")
+    users.table.selectRow(row)
+    assert users.edit_button.isEnabled()
+
+    opened: list[EditUserDialog] = []
+
+    def choose_leader_of_cg(dialog: EditUserDialog) -> int:
+        opened.append(dialog)
+        assert dialog.fields.role.currentData() == "clerk" and dialog.fields.group.currentData() == "XC"
+        dialog.fields.role.setCurrentIndex(dialog.fields.role.findData("leader"))
+        dialog.fields.group.setCurrentIndex(dialog.fields.group.findData("CG"))
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            dialog.save()
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(EditUserDialog, "exec", choose_leader_of_cg)
+    users.edit_button.click()
+    assert opened
+    qtbot.waitUntil(lambda: any(users.table.item(r, 1).text() == "组长" and "CG" in users.table.item(r, 2).text()
+                                for r in range(users.table.rowCount())), timeout=5000)
+    member = login(workspace, "王材料", "clerk-pass")  # the password is unchanged
+    assert (member.role, member.group_code) == ("leader", "CG")
+
+    # the only office account cannot be made a leader: nobody could manage the workspace any more
+    last = EditUserDialog(workspace, office, pool, users.groups, "文明办", "office", None, users)
+    qtbot.addWidget(last)
+    last.fields.role.setCurrentIndex(last.fields.role.findData("leader"))
+    last.save()
+    qtbot.waitUntil(lambda: "唯一的文明办账户" in last.message.text(), timeout=10_000)
+    assert login(workspace, "文明办", "office-pass").role == "office"
+
+    # a leader sees the list but cannot change it, even if the dialog were opened
+    theirs = UsersDialog(workspace, member, pool)
+    qtbot.addWidget(theirs)
+    qtbot.waitUntil(lambda: theirs.table.rowCount() == 2, timeout=5000)
+    theirs.table.selectRow(0)
+    assert not theirs.edit_button.isEnabled() and not theirs.edit_user()
+    forced = EditUserDialog(workspace, member, pool, users.groups, "王材料", "leader", "CG", theirs)
+    qtbot.addWidget(forced)
+    forced.fields.role.setCurrentIndex(forced.fields.role.findData("office"))
+    forced.save()
+    qtbot.waitUntil(lambda: "无权管理账户" in forced.message.text(), timeout=10_000)
+    assert login(workspace, "王材料", "clerk-pass").role == "leader"

@@ -21,6 +21,7 @@ from review.workspace.audit import record
 from review.workspace.db.models import Decision, DecisionFile
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
+from review.workspace.locking import Waiting
 from review.workspace.permissions import Actor, require
 
 MAX_LISTED = 8
@@ -33,8 +34,11 @@ class Decided:
 
 
 def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, verdict: str,
-           comment: str = "") -> Decided:
-    """Record 通过 (approve) or 退回 (return, comment required) for one standard of a group."""
+           comment: str = "", wait: Waiting | None = None) -> Decided:
+    """Record 通过 (approve) or 退回 (return, comment required) for one standard of a group.
+
+    An approval first looks at the group's files under the group's lock: busy (a scan, or the desk's
+    own re-check) it is refused with `WorkspaceBusy`, or waited for when `wait` is given."""
     if verdict not in VERDICTS:
         raise UserError(f"审核结论“{verdict}”无效，只能是 approve（通过）或 return（退回）。")
     require(actor, "review.decide", group_code)
@@ -43,7 +47,7 @@ def decide(workspace: Workspace, actor: Actor, group_code: str, item_code: str, 
     if verdict == "return" and not comment:
         raise UserError(f"退回条目 {item_code} 必须写明原因：写明需要补充或修改的内容。")
     if verdict == "approve":
-        rescan_known(workspace, actor, group_code)
+        rescan_known(workspace, actor, group_code, wait=wait)
         standard = group_state(workspace, group_code, checked=True).standard(item_code)
         blockers = standard.approval_blockers() if standard else ["不是本组的条目"]
         if blockers:

@@ -104,10 +104,7 @@ def create_user(
 
     require(actor, "user.edit")
     name = name.strip()
-    if role not in ROLE_NAMES:
-        raise UserError(f"角色“{role}”无效，只能是 office（文明办）、leader（组长）或 clerk（材料员）。")
-    if role in ("leader", "clerk") and not group_code:
-        raise UserError(f"{ROLE_NAMES[role]}账户必须指定所属的工作组。")
+    _check_role(role, group_code)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"密码太短：至少 {MIN_PASSWORD_LENGTH} 个字符。")
     with workspace.session() as session:
@@ -120,6 +117,33 @@ def create_user(
                details={"role": role, "group": group_code})
         session.flush()
         return user
+
+
+def change_role(workspace: Workspace, actor: Actor, name: str, role: str, group_code: str | None = None) -> None:
+    """Give an existing account another role and/or group (the office only). The last office account
+    keeps its role: without one nobody could manage the workspace any more."""
+    require(actor, "user.edit")
+    _check_role(role, group_code)
+    with workspace.session() as session:
+        user = session.scalars(select(User).where(User.name == name)).first()
+        if user is None:
+            raise UserError(f"账户“{name}”不存在。请刷新账户列表后再试。")
+        if user.role == "office" and role != "office":
+            offices = session.scalar(select(func.count(User.id)).where(User.role == "office"))
+            if offices <= 1:
+                raise UserError(f"“{name}”是唯一的文明办账户，不能改为{ROLE_NAMES[role]}：否则没有人能管理工作区。"
+                                "请先新建另一个文明办账户。")
+        user.role = role
+        user.group_id = get_group(session, group_code).id if role != "office" and group_code else None
+        record(session, actor=actor.name, action="user.edit", target=name,
+               details={"role": role, "group": group_code if role != "office" else None})
+
+
+def _check_role(role: str, group_code: str | None) -> None:
+    if role not in ROLE_NAMES:
+        raise UserError(f"角色“{role}”无效，只能是 office（文明办）、leader（组长）或 clerk（材料员）。")
+    if role in ("leader", "clerk") and not group_code:
+        raise UserError(f"{ROLE_NAMES[role]}账户必须指定所属的工作组。")
 
 
 def create_first_admin(workspace: Workspace, name: str, ask: PasswordSource = env_or_prompt) -> User:
