@@ -153,3 +153,29 @@ def test_photo_dated_by_its_name_is_judged_and_says_so() -> None:
     assert old[0].location == "文件名" and old[0].text == "20240512"
     undated = of_rule(run(photo, "IMG_4032.jpg"), "MR-DATE-002")
     assert len(undated) == 1 and "文件名" in undated[0].message
+
+
+def _read_by_ocr(line: str, fmt: str, *, facts: dict[str, str] | None = None) -> Extraction:
+    from index.document import TextBlock
+
+    block = TextBlock(text=line, location="第1页", source="ocr", confidence=0.78)
+    return extraction(pages=[Page(1, text=line, blocks=[block], ocr=True, ocr_confidence=0.78)], fmt=fmt,
+                      facts=facts)
+
+
+def test_a_date_among_the_words_of_a_photo_does_not_outweigh_when_it_was_taken() -> None:
+    # the caption printed on the photo, its 2026 read by OCR as 2028
+    caption = "时间：2028年5月1日 地点：马村区苏蔺社区 事由：桶边督导"
+    photo = _read_by_ocr(caption, "jpeg", facts={"taken": "2026-05-18T09:30:00"})
+    assert of_rule(run(photo, "图片2 桶边督导.jpg"), "MR-DATE-001") == []
+    assert of_rule(run(_read_by_ocr(caption, "jpeg"), "2026年5月18日 桶边督导.jpg"), "MR-DATE-001") == []
+    # with nothing else to go by, the words in the picture date it, as a finding to verify
+    [alone] = of_rule(run(_read_by_ocr(caption, "jpeg"), "桶边督导.jpg"), "MR-DATE-001")
+    assert alone.severity_label == "建议修改" and "请对照原件核实" in alone.message
+
+
+def test_a_date_only_ocr_read_asks_to_verify_instead_of_must_fix() -> None:
+    scan = _read_by_ocr("关于2024年春季爱国卫生运动开展情况的报告 2024年4月10日在各社区开展活动", "pdf")
+    [finding] = of_rule(run(scan, "情况报告.pdf"), "MR-DATE-001")
+    assert finding.severity_label == "建议修改"
+    assert "识别结果，识别置信度 78%，请对照原件核实" in finding.message

@@ -7,7 +7,9 @@ that month is; a 文号 year when any day of that year is.
 The document's own date, by priority: the 落款 date (a short line near the end), the 文号 year, the
 latest date in the text that is not after the evaluation start, the file's creation date, the
 photo's EXIF date, and last a date in the file name ("2024-05-12 志愿服务.jpg", "20240512_巡查.jpg"):
-photos without EXIF are often named by the day they were taken.
+photos without EXIF are often named by the day they were taken. In a photo, a date among the words
+of the scene (a banner, a sign, read by OCR) comes after its EXIF date and its name. A date that
+OCR read makes a finding to verify, never a 必须修改 on its own.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from index.document import Extraction
 from review.checking.rules.docno import head_docno
 from review.checking.rules.finding import Finding
+from review.checking.rules.material import IMAGE_FORMATS
 from review.checking.rules.text import DocText
 from review.workspace.date_window import DateWindow, month_end
 
@@ -27,19 +30,24 @@ if TYPE_CHECKING:
     from review.checking.rules.context import FileContext
     from review.checking.rules.docno import DocNo
 
-CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+# The zero of a year in Chinese numerals is written 〇, 零 or ○, and typed (or read by OCR) as the
+# letter O as often: 二O二六年.
+CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_YEAR_CHARS = "".join(CN_YEAR_DIGITS)
+CN_YEAR = f"[一二][{CN_YEAR_CHARS}]{{3}}"  # 一九九八 … 二〇九九
 _CN_SMALL = "一二三四五六七八九"
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}[:：]")
 CN_NUMBER = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 # OCR often reads the digits of a scanned date with spaces between them (2 0 2 6 年 3 月 1 5 日):
 # before 年 / 月 / 日, digits may be one space apart.
 DATE_PATTERN = re.compile(
-    r"(?=[12〇零○Ｏ一二三四五六七八九])"  # lets the engine skip other positions quickly
+    r"(?=[12一二])"  # lets the engine skip other positions quickly
     r"(?:(?<![\d.])(?P<y>(?:19|20)\d{2}|[12] [09] \d \d)\s*(?:"
     r"年\s*(?P<m1>\d(?: ?\d)?)\s*月(?:\s*(?P<d1>\d(?: ?\d)?)\s*[日号])?"
     r"|(?P<sep>[.\-/．])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.]))"
-    rf"|(?P<cy>[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<cm>{CN_NUMBER})\s*月(?:\s*(?P<cd>{CN_NUMBER})\s*日)?)"
+    rf"|(?P<cy>{CN_YEAR})\s*年\s*(?P<cm>{CN_NUMBER})\s*月(?:\s*(?P<cd>{CN_NUMBER})\s*日)?)"
 )
 
 # Dates in a file name beyond what DATE_PATTERN reads (after "_" is read as "-"): the digits
@@ -83,7 +91,7 @@ class DocumentDate:
     """The date a material is judged by and where it came from (for the finding's message)."""
 
     found: FoundDate
-    source: str  # 落款日期 | 文号年份 | 正文日期 | 文件创建时间 | 照片拍摄时间（EXIF） | 文件名中的日期
+    source: str  # 落款日期 | 文号年份 | 正文日期 | 文件创建时间 | 照片拍摄时间（EXIF） | 文件名中的日期 | 图片中的文字日期
 
     def describe(self) -> str:
         return f"{self.source}“{self.found.text or self.found.describe()}”"
@@ -125,6 +133,7 @@ def find_dates(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[F
 
 def signature_date(doc: DocText) -> FoundDate | None:
     """The 落款 date: on a short line among the document's last lines, the last full date found.
+    A line of labelled fields (时间：… 地点：…) is a caption or a record, not a 落款.
 
     A 成文日期 names the day; a month ("（三）总结提升阶段（2026年12月）", the last stage of a plan)
     is a schedule, not a 落款.
@@ -132,6 +141,8 @@ def signature_date(doc: DocText) -> FoundDate | None:
     for segment in reversed(doc.tail(_SIGNATURE_TAIL)):
         if segment.end - segment.start > _SIGNATURE_MAX_CHARS:
             continue
+        if len(_FIELD_LABEL.findall(doc.text, segment.start, segment.end)) >= 2:
+            continue  # "时间：… 地点：… 事由：…": a photo's caption or a record's fields, not a 落款
         found = [d for d in find_dates(doc.text, segment.start, segment.end) if d.precision == "day"]
         if found:
             return found[-1]
@@ -188,23 +199,30 @@ def document_date(doc: DocText, extraction: Extraction, docnos: Sequence[DocNo],
         return DocumentDate(FoundDate(date(number.year, 1, 1), date(number.year, 12, 31), "year",
                                       number.start, number.end, number.text), "文号年份")
     in_text = text_date(doc, evaluation_start)
-    if in_text is not None:
+    # The words in a photo are the scene's (a banner, a sign, a poster), read by OCR: the photo is
+    # dated by when it was taken, or by its name, and by those words only when nothing else says.
+    photo = extraction.format in IMAGE_FORMATS
+    if in_text is not None and not photo:
         return DocumentDate(in_text, "正文日期")
     for key, source in (("created", "文件创建时间"), ("taken", "照片拍摄时间（EXIF）")):
         found = fact_date(extraction.facts, key)
         if found is not None:
             return DocumentDate(found, source)
     named = name_date(name, evaluation_start)
-    return DocumentDate(named, FILE_NAME_SOURCE) if named is not None else None
+    if named is not None:
+        return DocumentDate(named, FILE_NAME_SOURCE)
+    return DocumentDate(in_text, "图片中的文字日期") if in_text is not None else None
 
 
 def place_of(ctx: FileContext, dated: DocumentDate) -> dict[str, Any]:
-    """Page, location and box of a date found in the text; only where it came from otherwise."""
+    """Page, location and box of a date found in the text (and whether OCR read it, which makes
+    the finding one to verify); only where it came from otherwise."""
     found = dated.found
     segment = ctx.doc.at(found.start) if found.start >= 0 else None
     if segment is None:
         return {"location": "文件名" if dated.source == FILE_NAME_SOURCE else "文件属性"}
-    return {"page": segment.page, "location": segment.location, "bbox": segment.bbox}
+    return {"page": segment.page, "location": segment.location, "bbox": segment.bbox,
+            "read_by_ocr": segment.source == "ocr", "confidence": segment.confidence}
 
 
 def check_window(ctx: FileContext, window: DateWindow, rule_id: str, what: str,

@@ -27,10 +27,9 @@ from index.pictures import is_photo_sized, is_scan
 from review.checking.rules.dates import find_dates, signature_date
 from review.checking.rules.docno import DocNo, order_number
 from review.checking.rules.docno import head_docno as own_docno
-from review.checking.rules.material import FileFacts
+from review.checking.rules.material import IMAGE_FORMATS, FileFacts
 from review.checking.rules.text import DocText
 
-IMAGE_FORMATS = frozenset({"jpeg", "png", "bmp", "tiff", "heic", "gif"})
 SHEET_FORMATS = frozenset({"xlsx", "xls", "et", "csv"})
 
 _TITLE_WORDS = (

@@ -7,6 +7,8 @@ from pathlib import PurePosixPath
 
 from index.scanner import file_name
 
+IMAGE_FORMATS = frozenset({"jpeg", "png", "bmp", "tiff", "heic", "gif"})  # sniffed formats of pictures
+
 
 @dataclass(frozen=True)
 class FileFacts:

@@ -17,7 +17,15 @@ from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from review.checking.rules.dates import CN_NUMBER, CN_YEAR_DIGITS, cn_number, find_dates, signature_date
+from review.checking.rules.dates import (
+    CN_NUMBER,
+    CN_YEAR,
+    CN_YEAR_CHARS,
+    CN_YEAR_DIGITS,
+    cn_number,
+    find_dates,
+    signature_date,
+)
 from review.checking.rules.finding import Finding, Severity
 from review.checking.rules.kinds import IMAGE_FORMATS, SHEET_FORMATS
 from review.checking.rules.text import DocText
@@ -27,13 +35,12 @@ if TYPE_CHECKING:
     from review.checking.rules.context import FileContext
 
 RULE = "MR-DATE-004"
-_CN_DIGITS = "〇零○Ｏ一二三四五六七八九"
-_YEAR = r"(?:19|20)\d{2}|[12] [09] \d \d|[一二][〇零○Ｏ一二三四五六七八九]{3}"
+_YEAR = rf"(?:19|20)\d{{2}}|[12] [09] \d \d|{CN_YEAR}"
 _MONTH = rf"(?:\d{{1,2}}|{CN_NUMBER})"
 # A year (or a range of years), its unit, and what qualifies it. Qualifiers are optional: the
 # caller decides what a bare "2024年" means (a period in a title, nothing in the body).
 PERIOD_PATTERN = re.compile(
-    rf"(?<![\d{_CN_DIGITS}])(?P<cut>(?:截至|截止|截止到|截至到|至|到)\s*)?"
+    rf"(?<![\d{CN_YEAR_CHARS}])(?P<cut>(?:截至|截止|截止到|截至到|至|到)\s*)?"
     rf"(?P<y1>{_YEAR})\s*(?:[—–\-－~～至到]\s*(?P<y2>{_YEAR})\s*)?"
     r"(?:(?P<school>学年度?)"
     r"|年\s*(?P<whole_year>度)?\s*(?:"
