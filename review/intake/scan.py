@@ -36,11 +36,9 @@ from sqlalchemy.orm import Session
 from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
-from index.ocr import ocr_available
-from index.pool import DEFAULT_EXTRACTOR, ExtractorPool, WorkerStartError
 from index.scanner import FileStat, Skipped, sha256_file, stat_file, walk
 from review.changes import Changes
-from review.checking.engine import run_checks
+from review.checking.engine import checked_under_current_rules, run_checks
 from review.errors import UserError
 from review.intake.mapping import CodeMatcher
 from review.intake.search import SearchService, search_doc
@@ -55,7 +53,11 @@ from review.workspace.locking import Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 if TYPE_CHECKING:
+    from index.pool import ExtractorPool
     from review.checking.engine import CheckReport
+
+# The worker pool (psutil) and OCR (PyMuPDF, Pillow) are imported where files are read: an unchanged
+# re-scan reads none and should start as fast as the command line does.
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ class ScanReport:
     ocr_files: int = 0
     ocr_waiting: int = 0  # files of the group outside this scan whose pages still wait for OCR
     checks: CheckReport | None = None
+    checks_skipped: bool = False  # nothing changed and the rules are the same: the findings stand
     mapped_by_name: int = 0
     cancelled: bool = False
     elapsed_s: float = 0.0
@@ -99,9 +102,18 @@ class ScanReport:
             text += f"本组另有 {self.ocr_waiting} 个以前扫描的文件等待文字识别，将单独进行。"
         if self.checks is not None:
             text += self.checks.summary()
+        elif self.checks_skipped:
+            text += "文件无变化，规则和设置也未变，沿用上次的检查结果。"
         if self.cancelled:
             text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
         return text
+
+    @property
+    def changed_nothing(self) -> bool:
+        """Whether the scan changed no input of the checks: no file added, changed, moved or gone, no text
+        extracted, indexed or read by OCR."""
+        return not (self.new or self.changed or self.moved or self.missing or self.extracted or self.indexed
+                    or self.ocr_files)
 
     @property
     def changes(self) -> Changes:
@@ -119,20 +131,23 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
     return ExtractionCache(workspace.paths.cache)
 
 
-# What the workers of `extraction_pool` run on each file, within these budgets (tests plug in a
-# misbehaving extractor and shorter limits here).
-EXTRACTOR = DEFAULT_EXTRACTOR
+# What the workers of `extraction_pool` run on each file (None: index.pool's default extractor), within
+# these budgets (tests plug in a misbehaving extractor and shorter limits here).
+EXTRACTOR: str | None = None
 EXTRACTION_LIMITS = Limits()
 _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
 
 
 def shared_pool(workers: int, limits: Limits, cache: ExtractionCache,
-                extractor: str = DEFAULT_EXTRACTOR) -> ExtractorPool:
+                extractor: str | None = None) -> ExtractorPool:
     """One long-lived pool per process, so a re-scan does not pay for starting worker processes.
 
     Its workers write what they extract into the workspace's cache themselves."""
+    from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
+
     global _shared
+    extractor = extractor or DEFAULT_EXTRACTOR
     with _shared_lock:
         if _shared is not None and (_shared.size != workers or _shared.limits != limits
                                     or _shared.cache_dir != str(cache.folder) or _shared.extractor != extractor):
@@ -245,8 +260,10 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel, only=set(real_paths))
     report.ocr_waiting = len(_ocr_queue(workspace, group_code, exclude=set(real_paths)))
     if check and not cancel.cancelled:
-
-        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
+        if report.changed_nothing and checked_under_current_rules(workspace, group_code):
+            report.checks_skipped = True
+        else:
+            report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
 
 
@@ -322,8 +339,12 @@ def _worker_failure_told() -> Iterator[None]:
     """Worker processes that cannot start end the scan with their Chinese message, not an internal error."""
     try:
         yield
-    except WorkerStartError as exc:
-        raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
+    except RuntimeError as exc:
+        from index.pool import WorkerStartError
+
+        if isinstance(exc, WorkerStartError):
+            raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
+        raise
 
 
 def _skipped_problem(skipped: Skipped) -> ScanProblem:
@@ -661,6 +682,9 @@ def run_ocr(
         items = _mapped_codes(session, [m[0] for m in todo])
     if not todo:
         return
+    from index.ocr import ocr_available
+    from index.pool import ExtractorPool
+
     if not ocr_available():
         report.problems.append(ScanProblem(
             "", "ocr_unavailable", f"有 {len(todo)} 个文件含扫描页或图片，本机未安装文字识别（OCR）组件，其中文字暂未读取。"
