@@ -28,9 +28,9 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
@@ -232,12 +232,16 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
 
     with workspace.session() as session:
         group = get_group(session, group_code)
-        existing = {m.path: m for m in session.scalars(select(Material).where(Material.group_id == group.id))}
+        existing: dict[str, _Stored] = {row.path: row for row in session.execute(
+            select(Material.path, Material.status, Material.sha256, Material.size, Material.mtime_ns,
+                   Material.indexed_sha256).where(Material.group_id == group.id))}
         to_hash = [
             st for st in stats
             if rehash or not _unchanged(existing.get(st.path), st, cache)
         ]
     report.unchanged = len(stats) - len(to_hash)
+    seen = {st.path for st in stats}
+    anything_to_record = bool(to_hash) or any(_gone(row, seen, roots) for row in existing.values())
 
     hashes = _hash_all(to_hash, report, progress, cancel)
     if cancel.cancelled:
@@ -245,10 +249,11 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
         return _finish(report, started)
 
     with workspace.session() as session:
-        group = get_group(session, group_code)
-        manual = current_manual(session)
-        matcher = CodeMatcher(manual, settings.code_patterns) if manual else None
-        _record_files(session, group, stats, to_hash, hashes, roots, matcher, report)
+        if anything_to_record:  # an unchanged re-scan records only that it ran
+            group = get_group(session, group_code)
+            manual = current_manual(session)
+            matcher = CodeMatcher(manual, settings.code_patterns) if manual else None
+            _record_files(session, group, stats, to_hash, hashes, roots, matcher, report)
         record(session, actor=actor.name, action="scan", target=group_code,
                details={"roots": roots, "new": report.new, "changed": report.changed, "moved": report.moved,
                         "missing": report.missing})
@@ -365,7 +370,24 @@ def _finish(report: ScanReport, started: float) -> ScanReport:
     return report
 
 
-def _unchanged(material: Material | None, st: FileStat, cache: ExtractionCache) -> bool:
+class _Stored(Protocol):
+    """What a scan compares a file with: a material, or just those columns of it."""
+
+    path: str
+    status: str
+    sha256: str | None
+    size: int | None
+    mtime_ns: int | None
+    indexed_sha256: str | None
+
+
+def _gone(material: _Stored, seen: set[str], roots: Sequence[str]) -> bool:
+    """A file that was here before, under the scanned roots, and is not now: moved or missing."""
+    return (material.path not in seen and _under(material.path, roots) and material.status != "missing"
+            and bool(material.sha256))
+
+
+def _unchanged(material: _Stored | None, st: FileStat, cache: ExtractionCache) -> bool:
     return (
         material is not None
         and material.status == "present"
@@ -421,10 +443,9 @@ def _record_files(
     materials = list(session.scalars(select(Material).where(Material.group_id == group.id)))
     by_path = {m.path: m for m in materials}
     seen = {st.path for st in stats}
-    # Files that were here before, under the scanned roots, and are gone now: moved or missing.
     gone: dict[str, list[Material]] = {}
     for m in materials:
-        if m.path not in seen and _under(m.path, roots) and m.status != "missing" and m.sha256:
+        if m.sha256 and _gone(m, seen, roots):
             gone.setdefault(m.sha256, []).append(m)
 
     for st in to_hash:
@@ -490,14 +511,14 @@ def _extract_and_index(
     try:
         with workspace.session() as session:
             group = get_group(session, group_code)
-            present = list(session.scalars(
-                select(Material).where(Material.group_id == group.id, Material.status == "present",
-                                       Material.sha256.is_not(None))))
+            present = session.execute(  # columns, not objects: on a re-scan there are thousands, nearly all unchanged
+                select(Material.id, Material.path, Material.sha256, Material.rel_path, Material.indexed_sha256)
+                .where(Material.group_id == group.id, Material.status == "present", Material.sha256.is_not(None))).all()
             in_index = service.index.doc_ids(group_code)
             pending = [m for m in present if _needs_indexing(m, in_index, cache, verify_cache)]
-            stale = [str(m.id) for m in session.scalars(
-                select(Material).where(Material.group_id == group.id, Material.status == "missing",
-                                       Material.indexed_sha256.is_not(None)))]
+            stale = [str(mid) for mid in session.scalars(
+                select(Material.id).where(Material.group_id == group.id, Material.status == "missing",
+                                          Material.indexed_sha256.is_not(None)))]
             items = _mapped_codes(session, [m.id for m in pending])
             pending_info = [(m.id, m.path, m.sha256 or "", m.rel_path) for m in pending]
         if not pending_info and not stale:
@@ -508,7 +529,8 @@ def _extract_and_index(
         service.close()
 
 
-def _needs_indexing(material: Material, in_index: set[str], cache: ExtractionCache, verify_cache: bool) -> bool:
+def _needs_indexing(material: Row[tuple[int, str, str | None, str, str | None]], in_index: set[str],
+                    cache: ExtractionCache, verify_cache: bool) -> bool:
     sha = material.sha256 or ""
     if material.indexed_sha256 != sha or str(material.id) not in in_index:
         return True
