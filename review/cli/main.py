@@ -153,12 +153,11 @@ def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> i
     from review.workspace.logs import configure_logging, user_log_file
 
     ctx = Context(args)
-    log_file = user_log_file()
+    on_workspace = bool(args.workspace) and Path(args.workspace, "workspace.json").exists()
+    log_file = Path(args.workspace) / "logs" / "materials-review.log" if on_workspace else user_log_file()
     try:
-        if args.workspace and Path(args.workspace, "workspace.json").exists():
-            log_file = Path(args.workspace) / "logs" / "materials-review.log"
         configure_logging(log_file)
-        if needs_login(args) and args.workspace and Path(args.workspace, "workspace.json").exists():
+        if needs_login(args) and on_workspace:
             _ = ctx.actor  # every command on a workspace with accounts needs a valid login, reads included
         result = args.func(ctx, args)
         return int(result or 0)
