@@ -1,11 +1,13 @@
 """Command-line start-up and round trips from the shell: wall and CPU time, medians over several runs.
 
 Each command runs as the user runs it (the `materials-review` console script next to this
-Python, with this checkout first on PYTHONPATH) in a new process:
+Python, with this checkout — or `--source`, e.g. an older commit exported with `git archive` —
+first on PYTHONPATH) in a new process:
 
 * `--help`;
 * `-w DEMO --user 李华 status` on the demo workspace (`materials-review demo DIR` makes one; the
   password is the demo's, or MATERIALS_REVIEW_PASSWORD);
+* with `--small DIR`, `-w DIR status` on a small workspace without accounts;
 * an unchanged re-scan of the bench corpus into the bench workspace (`search_bench.py` makes it);
 * `search` of 20 typed queries (`search_queries`) on the bench workspace: p50 and p95.
 
@@ -13,11 +15,17 @@ CPU time is user+sys of the process and the children it waited for (resource.RUS
 so a loaded machine shows in wall time but much less in CPU time. The 1-minute load average is
 reported with every figure.
 
-    python bench/startup.py --demo build/demo-ws [--bench build/bench-ws] [--runs 7] [--out bench/out/startup.json]
+The source's modules are compiled to bytecode first, as an installed program's are: with
+PYTHONDONTWRITEBYTECODE set (as in some shells and CI) every run would otherwise compile the
+project's modules again, which costs a quarter of a command's start-up and no user pays.
+
+    python bench/startup.py --demo build/demo-ws [--small DIR] [--bench build/bench-ws] [--source DIR]
+                            [--runs 7] [--out bench/out/startup.json]
 """
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -33,11 +41,20 @@ sys.path.insert(0, str(ROOT))
 
 SCRIPT = Path(sys.executable).parent / "materials-review"
 DEMO_PASSWORD = "demo2026"  # the demo workspace's accounts (README)
+PACKAGES = ("review", "index", "desktop", "demo")
+SOURCE = ROOT  # the checkout whose command line is measured (--source)
+
+
+def compile_source(source: Path) -> None:
+    """Bytecode for every module of the source, as `pip install` leaves it."""
+    for package in PACKAGES:
+        if (source / package).is_dir():
+            compileall.compile_dir(source / package, quiet=1)
 
 
 def run_once(args: list[str]) -> tuple[float, float]:
     """(wall ms, CPU ms) of one `materials-review ARGS` process, which must succeed."""
-    env = {"MATERIALS_REVIEW_PASSWORD": DEMO_PASSWORD, **os.environ, "PYTHONPATH": str(ROOT),
+    env = {"MATERIALS_REVIEW_PASSWORD": DEMO_PASSWORD, **os.environ, "PYTHONPATH": str(SOURCE),
            "QT_QPA_PLATFORM": "offscreen"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -88,6 +105,8 @@ def typed_texts(workspace: Path, count: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description="命令行启动与往返时间（中位数）")
     parser.add_argument("--demo", type=Path, required=True, help="演示工作区（materials-review demo DIR）")
+    parser.add_argument("--small", type=Path, help="无账户的小工作区（可省略）")
+    parser.add_argument("--source", type=Path, default=ROOT, help="要测量的源代码目录（默认本检出）")
     parser.add_argument("--bench", type=Path, default=ROOT / "build" / "bench-ws",
                         help="装有基准语料的工作区（search_bench.py 生成）")
     parser.add_argument("--corpus", type=Path, default=ROOT / "build" / "bench-corpus")
@@ -95,12 +114,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "startup.json")
     args = parser.parse_args()
+    global SOURCE
+    SOURCE = args.source.resolve()
+    compile_source(SOURCE)
 
     demo, bench = str(args.demo), str(args.bench)
     user = ["--user", args.user] if args.user else []
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"source": str(SOURCE)}
     results["help"] = measure("--help", [["--help"]] * args.runs)
     results["status"] = measure("status (demo)", [["-w", demo, *user, "status"]] * args.runs)
+    if args.small:
+        results["status_small"] = measure("status (small)", [["-w", str(args.small), "status"]] * args.runs)
     results["rescan_unchanged"] = measure(
         "unchanged re-scan (bench)", [["-w", bench, "scan", "BENCH", str(args.corpus)]] * args.runs)
     results["search"] = measure("search (bench)", [["-w", bench, "search", q] for q in typed_texts(args.bench, 20)],

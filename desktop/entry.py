@@ -7,7 +7,6 @@ re-imports this script first, and should not pay for the whole CLI (a second or 
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -35,7 +34,10 @@ def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> None:
     """Without arguments (a double-click on the program or its desktop icon) the desktop program starts;
     with arguments, the command line."""
-    multiprocessing.freeze_support()  # worker processes of a frozen Windows build start through here
+    if getattr(sys, "frozen", False):  # worker processes of a frozen Windows build start through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from demo.command import register as register_demo
     from review.cli.main import run
 

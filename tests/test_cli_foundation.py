@@ -81,6 +81,37 @@ def test_the_command_line_starts_without_loading_heavy_libraries() -> None:
     assert loaded_by(probe) == ""
 
 
+def test_help_status_and_unchanged_rescan_load_no_heavy_library(ws_dir: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command loads what it runs and no more: `--help` no database, `status` no PDF, image, OCR,
+    crypto, search or YAML library, an unchanged re-scan nothing that reads files (issue 16)."""
+    from tests.files import make_docx
+
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    make_docx(folder / "北湖市背街小巷整治台账.docx", ["北湖市背街小巷整治工作台账"])
+    assert cli(capsys, "-w", str(ws_dir), "group", "add", "XC", "宣传组")[0] == 0
+    assert cli(capsys, "-w", str(ws_dir), "scan", "XC", str(folder))[0] == 0
+    heavy = ("alembic", "fitz", "pymupdf", "cryptography", "numpy", "openpyxl", "jieba", "docx", "PySide6", "PIL",
+             "yaml", "psutil", "rapidocr_onnxruntime", "onnxruntime")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from desktop.entry import register_gui\n"
+        "from demo.command import register as register_demo\n"
+        "from review.cli.main import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = run(sys.argv[1:], extra=[register_demo, register_gui]) if sys.argv[1:] != ['--help'] else 0\n"
+        "    if sys.argv[1:] == ['--help']:\n"
+        "        try: run(['--help'])\n"
+        "        except SystemExit as exc: code = exc.code\n"
+        f"heavy = {heavy!r} + (('sqlalchemy', 'whoosh') if sys.argv[1:] == ['--help'] else ())\n"
+        "print(code, ' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    assert loaded_by(probe, "--help") == "0"
+    assert loaded_by(probe, "-w", str(ws_dir), "status") == "0"
+    assert loaded_by(probe, "-w", str(ws_dir), "scan", "XC", str(folder)) == "0"  # it opens the search index
+
+
 def test_group_add_assign_list_and_status(ws_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     w = ["-w", str(ws_dir)]
     code, out, err = cli(capsys, *w, "manual", "show", "--json")
@@ -151,8 +182,8 @@ def test_the_read_model_loads_no_check_rules_until_something_needs_checking() ->
     assert loaded_by(probe) == ""
 
 
-def loaded_by(probe: str) -> str:
-    """What a fresh interpreter running `probe` prints (the heavy modules it found loaded)."""
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+def loaded_by(probe: str, *argv: str) -> str:
+    """What a fresh interpreter running `probe` with `argv` prints (the heavy modules it found loaded)."""
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[1])
     return done.stdout.strip()

@@ -89,6 +89,38 @@ def test_unchanged_rescan_only_stats(group_ws: Workspace, folder: Path, monkeypa
     assert (report.unchanged, report.new, report.changed, report.extracted) == (3, 0, 0, 0)
 
 
+def test_unchanged_rescan_keeps_the_findings_without_checking(group_ws: Workspace, folder: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing changed and the rules are the same: no rule runs and the report says so; changed rules or
+    a changed file are checked again."""
+    import review.checking.engine
+    import review.intake.scan
+
+    first = scan(group_ws, LOCAL_USER, "CG", [folder])
+    assert first.checks is not None and first.checks.files_checked == 3
+    real_run_checks = review.checking.engine.run_checks
+    runs: list[str | None] = []
+
+    def counted(workspace: Workspace, **kwargs: object) -> object:
+        runs.append(kwargs.get("group_code"))  # type: ignore[arg-type]
+        return real_run_checks(workspace, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review.intake.scan, "run_checks", counted)
+    report = scan(group_ws, LOCAL_USER, "CG", [folder])
+    assert runs == [] and report.checks is None and report.checks_skipped
+    assert "文件无变化" in report.summary() and report.to_json()["checks_skipped"] is True
+
+    group_ws.save_settings(group_ws.settings().with_value("max_file_mb", "1"))
+    report = scan(group_ws, LOCAL_USER, "CG", [folder])
+    assert runs == ["CG"] and report.checks is not None and report.checks.files_checked == 3
+
+    target = folder / "Ⅲ-3-1) 台账" / "背街小巷整治台账说明.docx"
+    make_docx(target, ["北湖市农贸市场提升改造台账"])
+    os.utime(target, ns=(1, 1))
+    report = scan(group_ws, LOCAL_USER, "CG", [folder])
+    assert runs == ["CG", "CG"] and report.checks is not None and report.checks.files_checked == 1
+
+
 def test_changed_file_is_rehashed_reextracted_and_searchable(group_ws: Workspace, folder: Path) -> None:
     scan(group_ws, LOCAL_USER, "CG", [folder])
     target = folder / "Ⅲ-3-1) 台账" / "背街小巷整治台账说明.docx"

@@ -184,10 +184,28 @@ def run_checks(
                     _check_standards(session, group, manual, materials[group.id], items, settings, config, basis,
                                         cache, states, extractions, report)
                 _check_duplicates(session, config, basis, states, items, report)
+            for group in groups:
+                states.put(group.id, CHECKED, "*", basis)
         states.flush()
         meter.step(force=True, count=0)
     report.elapsed_s = time.monotonic() - started
     return report
+
+
+# The CheckState row, one per group, that says under which rules and settings (`basis`) the group's
+# findings were last brought up to date completely.
+CHECKED = "checked"
+
+
+def checked_under_current_rules(workspace: Workspace, group_code: str) -> bool:
+    """Whether the group's findings were last brought up to date under the rules and settings in force
+    now: a scan that changed nothing need not check again (views and `check` still do)."""
+    basis = RuleConfig.from_settings(workspace.settings()).config_fingerprint()
+    with workspace.session() as session:
+        stored = session.scalar(select(CheckState.key).join(Group, CheckState.group_id == Group.id)
+                                .where(Group.code == group_code, CheckState.scope == CHECKED,
+                                       CheckState.subject == "*"))
+    return stored == basis
 
 
 def _items_by_material(session: Session) -> dict[int, list[str]]:

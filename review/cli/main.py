@@ -10,7 +10,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
 
 from review.cli import (
@@ -34,7 +33,6 @@ from review.cli import (
 )
 from review.cli.context import Context
 from review.errors import UserError
-from review.workspace.logs import configure_logging, user_log_file
 
 Registrar = Callable[[argparse._SubParsersAction], None]
 
@@ -113,10 +111,24 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def _installed_version() -> str:
+    from importlib import metadata  # reading the package metadata costs more than all of `--help`
+
     try:
         return metadata.version("materials-review")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "未安装版本"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looking the installed version up only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        sys.stdout.write(f"{parser.prog} {_installed_version()}\n")
+        parser.exit()
 
 
 def build_parser(extra: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
@@ -124,7 +136,7 @@ def build_parser(extra: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
         prog="materials-review",
         description="申报材料审核台：整理、检查、审核签字并汇总全国文明城市申报材料。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_installed_version()}")
+    parser.add_argument("--version", action=_VersionAction, help=_argparse_gettext("show program's version number and exit"))
     parser.add_argument("-w", "--workspace", metavar="DIR", help="工作区文件夹")
     parser.add_argument("--user", metavar="NAME", help="以该账户身份操作（工作区有账户后必需）")
     parser.add_argument("--db-url", metavar="URL", help="数据库地址（默认使用工作区内的 SQLite）")
@@ -138,13 +150,14 @@ def build_parser(extra: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
 def run(argv: Sequence[str] | None = None, extra: Sequence[Registrar] = ()) -> int:
     parser = build_parser(extra)
     args = parser.parse_args(argv)
+    from review.workspace.logs import configure_logging, user_log_file
+
     ctx = Context(args)
-    log_file = user_log_file()
+    on_workspace = bool(args.workspace) and Path(args.workspace, "workspace.json").exists()
+    log_file = Path(args.workspace) / "logs" / "materials-review.log" if on_workspace else user_log_file()
     try:
-        if args.workspace and Path(args.workspace, "workspace.json").exists():
-            log_file = Path(args.workspace) / "logs" / "materials-review.log"
         configure_logging(log_file)
-        if needs_login(args) and args.workspace and Path(args.workspace, "workspace.json").exists():
+        if needs_login(args) and on_workspace:
             _ = ctx.actor  # every command on a workspace with accounts needs a valid login, reads included
         result = args.func(ctx, args)
         return int(result or 0)

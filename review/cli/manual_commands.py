@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.manual.model import LEVELS, Manual, Node
 from review.workspace.permissions import require
+
+if TYPE_CHECKING:
+    from review.manual.model import Manual, Node
 
 _IMPORT_HELP = (
     "把 Word 手册（一张大表格，列名如 测评项目/测评指标/测评内容/测评标准/测评方法/申报材料要求）转换为本软件的 "
@@ -110,6 +113,8 @@ def _subtree(manual: Manual, code: str | None) -> list[Node]:
 
 
 def _tree_line(node: Node) -> str:
+    from review.manual.model import LEVELS
+
     indent = "  " * LEVELS.index(node.level)
     line = f"{indent}{node.code} {node.title}"
     if node.level != "standard":

@@ -39,6 +39,6 @@ def cmd_scan(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out(report.summary())
         for problem in report.problems:
             ctx.out(f"  {problem.message}")
-        if report.checks is not None:
+        if report.checks is not None or report.checks_skipped:
             ctx.out(f"用 `check --group {args.group}` 查看问题清单。")
     return 130 if report.cancelled else 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from review.assessment.rollups import STATUS_NAMES
 from review.cli.context import Context
 
 
@@ -59,6 +58,8 @@ def scoped(data: dict[str, Any], group: str | None) -> dict[str, Any]:
 
 
 def _counts(roll: dict[str, object]) -> str:
+    from review.assessment.rollups import STATUS_NAMES
+
     return "，".join(f"{name} {roll[key]}" for key, name in STATUS_NAMES.items() if roll.get(key))
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from review.cli.context import Context
 from review.errors import UserError
-from review.workspace.settings import WorkspaceSettings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +42,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     from review.manual.service import load_manual_into, read_manual
     from review.workspace.date_window import parse_window_rule
     from review.workspace.folder import Workspace
+    from review.workspace.settings import WorkspaceSettings
 
     settings = WorkspaceSettings(city=args.city.strip(), year=args.year, start_date=parse_day(args.start, "测评开始日期"))
     if args.window:

@@ -29,19 +29,17 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from index.cache import ExtractionCache
 from index.document import Extraction
 from index.limits import Limits
-from index.ocr import ocr_available
-from index.pool import DEFAULT_EXTRACTOR, ExtractorPool, WorkerStartError
 from index.scanner import FileStat, Skipped, file_name, sha256_file, stat_file, walk
 from review.changes import Changes
-from review.checking.engine import run_checks
+from review.checking.engine import checked_under_current_rules, run_checks
 from review.errors import UserError
 from review.intake.mapping import CodeMatcher
 from review.intake.search import SearchService, search_doc
@@ -56,7 +54,11 @@ from review.workspace.locking import Waiting, group_scope, operation_lock
 from review.workspace.permissions import Actor, require
 
 if TYPE_CHECKING:
+    from index.pool import ExtractorPool
     from review.checking.engine import CheckReport
+
+# The worker pool (psutil) and OCR (PyMuPDF, Pillow) are imported where files are read: an unchanged
+# re-scan reads none and should start as fast as the command line does.
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,7 @@ class ScanReport:
     ocr_files: int = 0
     ocr_waiting: int = 0  # files of the group outside this scan whose pages still wait for OCR
     checks: CheckReport | None = None
+    checks_skipped: bool = False  # nothing changed and the rules are the same: the findings stand
     mapped_by_name: int = 0
     cancelled: bool = False
     elapsed_s: float = 0.0
@@ -100,9 +103,18 @@ class ScanReport:
             text += f"本组另有 {self.ocr_waiting} 个以前扫描的文件等待文字识别，将单独进行。"
         if self.checks is not None:
             text += self.checks.summary()
+        elif self.checks_skipped:
+            text += "文件无变化，规则和设置也未变，沿用上次的检查结果。"
         if self.cancelled:
             text += "扫描已取消，已完成的部分已保存，再次扫描即可继续。"
         return text
+
+    @property
+    def changed_nothing(self) -> bool:
+        """Whether the scan changed no input of the checks: no file added, changed, moved or gone, no text
+        extracted, indexed or read by OCR."""
+        return not (self.new or self.changed or self.moved or self.missing or self.extracted or self.indexed
+                    or self.ocr_files)
 
     @property
     def changes(self) -> Changes:
@@ -124,18 +136,21 @@ def extraction_cache(workspace: Workspace) -> ExtractionCache:
 # measurements the checks will need (review.intake.measured_extraction), within these budgets
 # (tests plug in a misbehaving extractor and shorter limits here).
 MEASURED_EXTRACTOR = "review.intake.measured_extraction:extract_file"
-EXTRACTOR = MEASURED_EXTRACTOR
+EXTRACTOR: str | None = MEASURED_EXTRACTOR
 EXTRACTION_LIMITS = Limits()
 _shared: ExtractorPool | None = None
 _shared_lock = threading.Lock()
 
 
 def shared_pool(workers: int, limits: Limits, cache: ExtractionCache,
-                extractor: str = DEFAULT_EXTRACTOR) -> ExtractorPool:
+                extractor: str | None = None) -> ExtractorPool:
     """One long-lived pool per process, so a re-scan does not pay for starting worker processes.
 
     Its workers write what they extract into the workspace's cache themselves."""
+    from index.pool import DEFAULT_EXTRACTOR, ExtractorPool
+
     global _shared
+    extractor = extractor or DEFAULT_EXTRACTOR
     with _shared_lock:
         if _shared is not None and (_shared.size != workers or _shared.limits != limits
                                     or _shared.cache_dir != str(cache.folder) or _shared.extractor != extractor):
@@ -220,12 +235,16 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
 
     with workspace.session() as session:
         group = get_group(session, group_code)
-        existing = {m.path: m for m in session.scalars(select(Material).where(Material.group_id == group.id))}
+        existing: dict[str, _Stored] = {row.path: row for row in session.execute(
+            select(Material.path, Material.status, Material.sha256, Material.size, Material.mtime_ns,
+                   Material.indexed_sha256).where(Material.group_id == group.id))}
         to_hash = [
             st for st in stats
             if rehash or not _unchanged(existing.get(st.path), st, cache)
         ]
     report.unchanged = len(stats) - len(to_hash)
+    seen = {st.path for st in stats}
+    anything_to_record = bool(to_hash) or any(_gone(row, seen, roots) for row in existing.values())
 
     hashes = _hash_all(to_hash, report, progress, cancel)
     if cancel.cancelled:
@@ -233,10 +252,11 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
         return _finish(report, started)
 
     with workspace.session() as session:
-        group = get_group(session, group_code)
-        manual = current_manual(session)
-        matcher = CodeMatcher(manual, settings.code_patterns) if manual else None
-        _record_files(session, group, stats, to_hash, hashes, roots, matcher, report)
+        if anything_to_record:  # an unchanged re-scan records only that it ran
+            group = get_group(session, group_code)
+            manual = current_manual(session)
+            matcher = CodeMatcher(manual, settings.code_patterns) if manual else None
+            _record_files(session, group, stats, to_hash, hashes, roots, matcher, report)
         record(session, actor=actor.name, action="scan", target=group_code,
                details={"roots": roots, "new": report.new, "changed": report.changed, "moved": report.moved,
                         "missing": report.missing})
@@ -248,8 +268,10 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel, only=set(real_paths))
     report.ocr_waiting = len(ocr_queue(workspace, group_code, exclude=set(real_paths)))
     if check and not cancel.cancelled:
-
-        report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
+        if report.changed_nothing and checked_under_current_rules(workspace, group_code):
+            report.checks_skipped = True
+        else:
+            report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)
     return _finish(report, started)
 
 
@@ -325,8 +347,12 @@ def _worker_failure_told() -> Iterator[None]:
     """Worker processes that cannot start end the scan with their Chinese message, not an internal error."""
     try:
         yield
-    except WorkerStartError as exc:
-        raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
+    except RuntimeError as exc:
+        from index.pool import WorkerStartError
+
+        if isinstance(exc, WorkerStartError):
+            raise UserError(f"{exc}已完成的部分已保存，重新扫描即可继续。") from exc
+        raise
 
 
 def _skipped_problem(skipped: Skipped) -> ScanProblem:
@@ -347,7 +373,24 @@ def _finish(report: ScanReport, started: float) -> ScanReport:
     return report
 
 
-def _unchanged(material: Material | None, st: FileStat, cache: ExtractionCache) -> bool:
+class _Stored(Protocol):
+    """What a scan compares a file with: a material, or just those columns of it."""
+
+    path: str
+    status: str
+    sha256: str | None
+    size: int | None
+    mtime_ns: int | None
+    indexed_sha256: str | None
+
+
+def _gone(material: _Stored, seen: set[str], roots: Sequence[str]) -> bool:
+    """A file that was here before, under the scanned roots, and is not now: moved or missing."""
+    return (material.path not in seen and _under(material.path, roots) and material.status != "missing"
+            and bool(material.sha256))
+
+
+def _unchanged(material: _Stored | None, st: FileStat, cache: ExtractionCache) -> bool:
     return (
         material is not None
         and material.status == "present"
@@ -403,10 +446,9 @@ def _record_files(
     materials = list(session.scalars(select(Material).where(Material.group_id == group.id)))
     by_path = {m.path: m for m in materials}
     seen = {st.path for st in stats}
-    # Files that were here before, under the scanned roots, and are gone now: moved or missing.
     gone: dict[str, list[Material]] = {}
     for m in materials:
-        if m.path not in seen and _under(m.path, roots) and m.status != "missing" and m.sha256:
+        if m.sha256 and _gone(m, seen, roots):
             gone.setdefault(m.sha256, []).append(m)
 
     for st in to_hash:
@@ -472,14 +514,14 @@ def _extract_and_index(
     try:
         with workspace.session() as session:
             group = get_group(session, group_code)
-            present = list(session.scalars(
-                select(Material).where(Material.group_id == group.id, Material.status == "present",
-                                       Material.sha256.is_not(None))))
+            present = session.execute(  # columns, not objects: on a re-scan there are thousands, nearly all unchanged
+                select(Material.id, Material.path, Material.sha256, Material.rel_path, Material.indexed_sha256)
+                .where(Material.group_id == group.id, Material.status == "present", Material.sha256.is_not(None))).all()
             in_index = service.index.doc_ids(group_code)
             pending = [m for m in present if _needs_indexing(m, in_index, cache, verify_cache)]
-            stale = [str(m.id) for m in session.scalars(
-                select(Material).where(Material.group_id == group.id, Material.status == "missing",
-                                       Material.indexed_sha256.is_not(None)))]
+            stale = [str(mid) for mid in session.scalars(
+                select(Material.id).where(Material.group_id == group.id, Material.status == "missing",
+                                          Material.indexed_sha256.is_not(None)))]
             items = _mapped_codes(session, [m.id for m in pending])
             pending_info = [(m.id, m.path, m.sha256 or "", m.rel_path) for m in pending]
         if not pending_info and not stale:
@@ -490,7 +532,8 @@ def _extract_and_index(
         service.close()
 
 
-def _needs_indexing(material: Material, in_index: set[str], cache: ExtractionCache, verify_cache: bool) -> bool:
+def _needs_indexing(material: Row[tuple[int, str, str | None, str, str | None]], in_index: set[str],
+                    cache: ExtractionCache, verify_cache: bool) -> bool:
     sha = material.sha256 or ""
     if material.indexed_sha256 != sha or str(material.id) not in in_index:
         return True
@@ -676,6 +719,9 @@ def run_ocr(
         items = _mapped_codes(session, [m[0] for m in todo])
     if not todo:
         return
+    from index.ocr import ocr_available
+    from index.pool import ExtractorPool
+
     if not ocr_available():
         report.problems.append(ScanProblem(
             "", "ocr_unavailable", f"有 {len(todo)} 个文件含扫描页或图片，本机未安装文字识别（OCR）组件，其中文字暂未读取。"

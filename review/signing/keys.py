@@ -13,10 +13,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,12 +26,20 @@ from review.workspace.groups import ensure_group, get_group
 from review.workspace.permissions import Actor, require
 from review.workspace.sealed_keys import WrongPassword, reseal_legacy, seal, unseal
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+# `cryptography` is imported inside the functions that use keys: the group read model (every `status`)
+# imports this module, and a group that never signed needs no key.
+
 KEY_FILE_FORMAT = "materials-review-public-key"
 KEY_FILE_VERSION = 1
 MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 def raw_public_bytes(public_key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -49,6 +55,8 @@ def format_fingerprint(value: str) -> str:
 
 
 def public_pem(public_key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     return public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode("ascii")
@@ -56,6 +64,9 @@ def public_pem(public_key: Ed25519PublicKey) -> str:
 
 def load_public_key(data: Ed25519PublicKey | bytes | str) -> Ed25519PublicKey:
     """A public key from PEM text/bytes or the raw 32 bytes; UserError if it is not an Ed25519 key."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     if isinstance(data, Ed25519PublicKey):
         return data
     raw = data.encode("ascii") if isinstance(data, str) else data
@@ -71,6 +82,8 @@ def load_public_key(data: Ed25519PublicKey | bytes | str) -> Ed25519PublicKey:
 
 
 def verify_signature(data: bytes, signature: bytes, public_key: Ed25519PublicKey | bytes | str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
         load_public_key(public_key).verify(signature, data)
     except (InvalidSignature, UserError):
@@ -85,6 +98,9 @@ def key_of(session: Session, user: User) -> SigningKey | None:
 
 def ensure_key(session: Session, user: User, password: str) -> SigningKey:
     """The user's key, made now (encrypted with `password`) if the user has none yet."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     existing = key_of(session, user)
     if existing is not None:
         return existing
@@ -104,6 +120,9 @@ def ensure_key(session: Session, user: User, password: str) -> SigningKey:
 def unlock(key: SigningKey, password: str, owner: str) -> Ed25519PrivateKey:
     """Decrypt a stored private key; a wrong password is a UserError naming the owner. A key still
     sealed the old way is sealed anew (in the caller's transaction)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         private = serialization.load_der_private_key(unseal(key.private_key, password), None)
     except (WrongPassword, ValueError, TypeError) as exc:

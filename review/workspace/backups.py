@@ -107,10 +107,15 @@ def take_rotating(db_file: Path, backup_dir: Path, label: str, keep: int) -> Pat
 
 def take_daily(db_file: Path, backup_dir: Path, keep: int, *, today: datetime | None = None) -> Path | None:
     """A copy unless one was already taken today (of any kind); None when none was needed."""
-    day = (today or datetime.now()).date()
-    if any(b.taken.date() == day for b in listing(backup_dir)):
+    if taken_today(backup_dir, today):
         return None
     return take_rotating(db_file, backup_dir, DAILY, keep)
+
+
+def taken_today(backup_dir: Path, today: datetime | None = None) -> bool:
+    """Whether a copy of any kind was taken today."""
+    day = (today or datetime.now()).date()
+    return any(b.taken.date() == day for b in listing(backup_dir))
 
 
 def database_problem(db_file: Path) -> str | None:

@@ -197,6 +197,8 @@ class Workspace:
         if not self.backs_up_itself:
             return None
         try:
+            if daily and backups.taken_today(self.paths.backups):
+                return None  # nearly every opening: no need to read the settings
             keep = self.settings().backup_keep
             if daily:
                 return backups.take_daily(self.paths.db_file, self.paths.backups, keep)

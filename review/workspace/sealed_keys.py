@@ -9,7 +9,9 @@ The form before it, a PKCS#8 PEM encrypted by `cryptography` (PBKDF2-HMAC-SHA256
 iterations, 73 times cheaper to attack), is still opened; `reseal_legacy` replaces it at the owner's
 next successful login or sign-off, when the password is at hand.
 
-This lives with the accounts, below the signing room, because login re-seals.
+This lives with the accounts, below the signing room, because login re-seals. `cryptography` is
+imported only where a key is sealed or opened: every login passes through here, and most logins have
+no key to re-seal.
 """
 from __future__ import annotations
 
@@ -17,9 +19,6 @@ import base64
 import hashlib
 import secrets
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,6 +35,8 @@ class WrongPassword(Exception):
 
 def seal(private_pkcs8: bytes, password: str) -> str:
     """The sealed form of a private key (PKCS#8 DER), at the login hashes' scrypt cost."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     n, r, p = passwords.N, passwords.R, passwords.P
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     ciphertext = AESGCM(_derive(password, salt, n, r, p)).encrypt(nonce, private_pkcs8, _CONTEXT)
@@ -45,6 +46,10 @@ def seal(private_pkcs8: bytes, password: str) -> str:
 
 def unseal(sealed: str, password: str) -> bytes:
     """The private key's PKCS#8 DER bytes, from either sealed form; WrongPassword when it does not open."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if is_legacy(sealed):
         try:
             key = serialization.load_pem_private_key(sealed.encode("ascii"), password.encode("utf-8"))
