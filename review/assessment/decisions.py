@@ -116,10 +116,14 @@ def latest_decisions(session: Session, group: Group) -> dict[str, Decision]:
 def standard_reviews(session: Session, group_code: str) -> dict[str, ReviewState]:
     """Every 材料审核 requirement of the group, in manual order, with its effective state."""
     group = get_group(session, group_code)
+    return reviews_of(session, group, group_standard_codes(session, group), mapped_materials(session, group))
+
+
+def reviews_of(session: Session, group: Group, codes: list[str],
+               materials: dict[str, list[Material]]) -> dict[str, ReviewState]:
+    """`standard_reviews` for a caller that has the group's standards and mapped materials at hand."""
     latest = latest_decisions(session, group)
-    materials = mapped_materials(session, group)
-    return {code: effective_state(code, latest.get(code), materials.get(code, []))
-            for code in group_standard_codes(session, group)}
+    return {code: effective_state(code, latest.get(code), materials.get(code, [])) for code in codes}
 
 
 def history(session: Session, group_code: str, item_code: str) -> list[Decision]:
