@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -325,9 +325,9 @@ def local_group_state(session: Session, group: Group, manual: Manual | None,
     mapped_ids = {m.id for ms in by_code.values() for m in ms}
     findings = list_findings(session, group.code)
     unmapped = _unmapped_labels(session, group) if any(v.file and v.file not in labels for v in findings) else {}
-    for view in findings:
+    for view in findings:  # fresh views: labelled in place
         if view.file:
-            view = replace(view, file=labels.get(view.file) or unmapped.get(view.material_id, view.file))
+            view.file = labels.get(view.file) or unmapped.get(view.material_id, view.file)
         if view.scope == "requirement" or (view.scope == "duplicate" and view.item_code):
             by_item.setdefault(view.item_code, []).append(view)
         elif view.material_id in mapped_ids:
