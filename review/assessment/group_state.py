@@ -463,6 +463,11 @@ def current_package(session: Session, group_code: str) -> ImportedPackage | None
                                                          ImportedPackage.is_current.is_(True))).first()
 
 
+def current_packages(session: Session) -> dict[str, ImportedPackage]:
+    """Every group's current imported package, by group code, in one query."""
+    return {p.group_code: p for p in session.scalars(select(ImportedPackage).where(ImportedPackage.is_current.is_(True)))}
+
+
 def group_state_in(session: Session, root: Path, group: Group, manual: Manual | None) -> GroupState:
     """The group's state from the more recent signature: an imported package beats a local group that
     never signed or signed earlier."""
