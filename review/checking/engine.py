@@ -173,7 +173,7 @@ def run_checks(
             groups = [g for g in groups if g.code == group_code]
         states = _States(session)
         items = _items_by_material(session)
-        inputs = _Inputs(session, items, basis, edition.id if edition else None)
+        inputs = _Inputs(session, [g.id for g in groups], items, basis, edition.id if edition else None)
         # Groups whose files, filing, standards, manual and rules are as when their checks last
         # completed are not looked at file by file: a read of an unchanged city costs a few queries.
         checked = states.checked()
@@ -232,12 +232,14 @@ class _Inputs:
     edition, the rule basis, and the keys of its stored findings (OCR and a from-scratch check
     clear those)."""
 
-    def __init__(self, session: Session, items: dict[int, list[str]], basis: str, edition: int | None) -> None:
+    def __init__(self, session: Session, group_ids: list[int], items: dict[int, list[str]], basis: str,
+                 edition: int | None) -> None:
         self.basis, self.edition = basis, edition
         self.files: dict[int, list[tuple[Any, ...]]] = {}
         for gid, *row in session.execute(
                 select(Material.group_id, Material.id, Material.path, Material.rel_path, Material.size,
-                       Material.sha256, Material.format, Material.status).order_by(Material.id)):
+                       Material.sha256, Material.format, Material.status)
+                .where(Material.group_id.in_(group_ids)).order_by(Material.id)):
             self.files.setdefault(gid, []).append((*row, sorted(items.get(row[0], []))))
         self.owned: dict[int, list[tuple[str, str]]] = {}
         for gid, code, role in session.execute(select(GroupItem.group_id, GroupItem.item_code, GroupItem.role)
