@@ -2,7 +2,7 @@
 
 Default: 2,000 files — half DOCX, half text PDFs of Chinese official-document prose with about
 20,000 PDF pages in all — plus scanned-image PDFs and photos. Deterministic for a given seed;
-an existing corpus with the same parameters is reused.
+an existing corpus with the same parameters is reused, and an interrupted one is completed.
 
     python bench/corpus.py OUT [--files 2000] [--pdf-pages 20000] [--scans 20] [--photos 40]
 """
@@ -12,6 +12,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -54,23 +55,31 @@ def _one(args: tuple[CorpusSpec, int, str]) -> tuple[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     text_files = spec.text_files
     pdfs = text_files // 2
+    n = index - spec.scans - spec.photos
     if index < spec.scans:
-        path = write_scanned_pdf(folder / f"scan-{index:05d} {doc.title[:20]}.pdf", doc, pages=1)
-        return str(path), 1
+        return _kept(folder / f"scan-{index:05d} {doc.title[:20]}.pdf", 1,
+                     lambda p: write_scanned_pdf(p, doc, pages=1))
     if index < spec.scans + spec.photos:
         taken = datetime(day.year, day.month, day.day, 9 + index % 8, 30)
-        path = write_photo(folder / f"photo-{index:05d}.jpg", rng=rng, area=area,
-                           caption=f"{day:%Y年%m月%d日}，{area}活动现场" if index % 3 else None,
-                           taken=taken if index % 4 else None)
-        return str(path), 0
-    n = index - spec.scans - spec.photos
+        return _kept(folder / f"photo-{index:05d}.jpg", 0, lambda p: write_photo(
+            p, rng=rng, area=area, caption=f"{day:%Y年%m月%d日}，{area}活动现场" if index % 3 else None,
+            taken=taken if index % 4 else None))
     if n < pdfs:
         base, extra = divmod(spec.pdf_pages, pdfs)
         pages = max(1, base + (1 if n < extra else 0))
-        path = write_official_pdf(folder / f"pdf-{index:05d} {doc.title[:20]}.pdf", doc, pages=pages)
-        return str(path), pages
-    path = write_official_docx(folder / f"docx-{index:05d} {doc.title[:20]}.docx", doc)
-    return str(path), 0
+        return _kept(folder / f"pdf-{index:05d} {doc.title[:20]}.pdf", pages,
+                     lambda p: write_official_pdf(p, doc, pages=pages))
+    return _kept(folder / f"docx-{index:05d} {doc.title[:20]}.docx", 0, lambda p: write_official_docx(p, doc))
+
+
+def _kept(path: Path, pages: int, write: Callable[[Path], Path]) -> tuple[str, int]:
+    """`path`, written unless an earlier, interrupted run already finished it (files are written
+    under a temporary name and renamed, so one that exists is whole: a large corpus resumes)."""
+    if not path.exists():
+        part = path.with_name(f".part-{path.name}")  # the same suffix: the writers go by it
+        write(part)
+        part.replace(path)
+    return str(path), pages
 
 
 def generate(out: Path, spec: CorpusSpec, workers: int = 2) -> dict[str, object]:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.standard_status import StandardStatus
 from review.assessment.decisions import history
-from review.assessment.group_state import GroupState, StandardState, current_package, group_state
+from review.assessment.group_state import GroupState, StandardState, current_packages, group_state
 from review.assessment.overview import workspace_status
 from review.errors import UserError
 from review.intake.mapping import UnmappedFile, unmapped_files
@@ -198,14 +198,14 @@ class Dashboard:
 def load_dashboard(workspace: Workspace) -> Dashboard:
     """The office's view, from `workspace_status` (the group read model of every group)."""
     status = workspace_status(workspace)
+    imported = QCoreApplication.translate("desk_data", "第 {0} 版（{1:%m-%d %H:%M} 导入）")
     with workspace.session() as session:
         manual = current_manual(session)
-        packages = {}
-        for group in status["groups"]:
-            package = current_package(session, group["code"])
-            imported = QCoreApplication.translate("desk_data", "第 {0} 版（{1:%m-%d %H:%M} 导入）")
-            packages[group["code"]] = (imported.format(package.signoff_version, package.imported_at) if package
-                                       else QCoreApplication.translate("desk_data", "未导入"))
+        current = current_packages(session)
+        packages = {group["code"]: (imported.format(current[group["code"]].signoff_version,
+                                                    current[group["code"]].imported_at)
+                                    if group["code"] in current else QCoreApplication.translate("desk_data", "未导入"))
+                    for group in status["groups"]}
     rows = []
     for group in status["groups"]:
         counts: dict[str, int] = {}

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from review.intake.mapping import mapped_materials, material_label
+from review.intake.mapping import FiledMaterial, mapped_materials, material_label
 from review.manual.assignment import group_standard_codes
-from review.workspace.db.models import Decision, Group, Material
+from review.workspace.db.models import Decision, Group
 from review.workspace.groups import get_group
 
 VERDICTS = {"approve": "通过", "return": "退回"}
@@ -78,7 +78,7 @@ def decision_json(decision: Decision) -> dict[str, object]:
     }
 
 
-def compare_files(decision: Decision, materials: list[Material]) -> list[ChangedFile]:
+def compare_files(decision: Decision, materials: list[FiledMaterial]) -> list[ChangedFile]:
     """What differs between the files a decision covered and the materials mapped now."""
     current = {m.id: m for m in materials}
     covered = {f.material_id for f in decision.files if f.material_id is not None}
@@ -95,7 +95,7 @@ def compare_files(decision: Decision, materials: list[Material]) -> list[Changed
     return out
 
 
-def effective_state(code: str, decision: Decision | None, materials: list[Material]) -> ReviewState:
+def effective_state(code: str, decision: Decision | None, materials: list[FiledMaterial]) -> ReviewState:
     if decision is None:
         return ReviewState(code, "pending", None)
     changes = compare_files(decision, materials)
@@ -116,10 +116,14 @@ def latest_decisions(session: Session, group: Group) -> dict[str, Decision]:
 def standard_reviews(session: Session, group_code: str) -> dict[str, ReviewState]:
     """Every 材料审核 requirement of the group, in manual order, with its effective state."""
     group = get_group(session, group_code)
+    return reviews_of(session, group, group_standard_codes(session, group), mapped_materials(session, group))
+
+
+def reviews_of(session: Session, group: Group, codes: list[str],
+               materials: dict[str, list[FiledMaterial]]) -> dict[str, ReviewState]:
+    """`standard_reviews` for a caller that has the group's standards and mapped materials at hand."""
     latest = latest_decisions(session, group)
-    materials = mapped_materials(session, group)
-    return {code: effective_state(code, latest.get(code), materials.get(code, []))
-            for code in group_standard_codes(session, group)}
+    return {code: effective_state(code, latest.get(code), materials.get(code, [])) for code in codes}
 
 
 def history(session: Session, group_code: str, item_code: str) -> list[Decision]:

@@ -26,15 +26,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from review.assessment.decisions import STATE_NAMES as REVIEW_STATE_NAMES
-from review.assessment.decisions import standard_reviews
+from review.assessment.decisions import reviews_of
 from review.assessment.rollups import STATUS_NAMES
 from review.checking.engine import run_checks
 from review.checking.findings import SERIOUS, WHOLE_STANDARD, FindingView, list_findings
@@ -323,9 +323,11 @@ def local_group_state(session: Session, group: Group, manual: Manual | None,
     by_material: dict[int, list[FindingView]] = {}
     unfiled: list[FindingView] = []
     mapped_ids = {m.id for ms in by_code.values() for m in ms}
-    for view in list_findings(session, group.code):
+    findings = list_findings(session, group.code)
+    unmapped = _unmapped_labels(session, group) if any(v.file and v.file not in labels for v in findings) else {}
+    for view in findings:  # fresh views: labelled in place
         if view.file:
-            view = replace(view, file=labels.get(view.file, _unmapped_label(session, view)))
+            view.file = labels.get(view.file) or unmapped.get(view.material_id, view.file)
         if view.scope == "requirement" or (view.scope == "duplicate" and view.item_code):
             by_item.setdefault(view.item_code, []).append(view)
         elif view.material_id in mapped_ids:
@@ -335,7 +337,7 @@ def local_group_state(session: Session, group: Group, manual: Manual | None,
     whole = {w.item_code: Note(w.reason, w.waived_by, w.waived_at.isoformat(timespec="seconds"))
              for w in session.scalars(select(Waiver).where(Waiver.group_id == group.id, Waiver.revoked_at.is_(None),
                                                            Waiver.rule_id == WHOLE_STANDARD))}
-    reviews = standard_reviews(session, group.code)
+    reviews = reviews_of(session, group, codes, by_code)
     standards = []
     for code in codes:
         materials = by_code.get(code, [])
@@ -358,9 +360,11 @@ def local_group_state(session: Session, group: Group, manual: Manual | None,
     return GroupState(group.code, group.name, "local", standards, signoff, unfiled=unfiled)
 
 
-def _unmapped_label(session: Session, view: FindingView) -> str:
-    material = session.get(Material, view.material_id) if view.material_id is not None else None
-    return material_label(material) if material is not None else view.file
+def _unmapped_labels(session: Session, group: Group) -> dict[int | None, str]:
+    """The label of each of the group's files by id, in one query (for findings on unmapped files)."""
+    rows = session.scalars(select(Material).where(Material.group_id == group.id)
+                           .options(load_only(Material.rel_path, Material.path)))
+    return {m.id: material_label(m) for m in rows}
 
 
 # -- package groups -------------------------------------------------------------------------------
@@ -457,6 +461,11 @@ def _package_state(session: Session, manual: Manual | None, package: ImportedPac
 def current_package(session: Session, group_code: str) -> ImportedPackage | None:
     return session.scalars(select(ImportedPackage).where(ImportedPackage.group_code == group_code,
                                                          ImportedPackage.is_current.is_(True))).first()
+
+
+def current_packages(session: Session) -> dict[str, ImportedPackage]:
+    """Every group's current imported package, by group code, in one query."""
+    return {p.group_code: p for p in session.scalars(select(ImportedPackage).where(ImportedPackage.is_current.is_(True)))}
 
 
 def group_state_in(session: Session, root: Path, group: Group, manual: Manual | None) -> GroupState:

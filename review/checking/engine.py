@@ -33,10 +33,10 @@ from review.checking.rules.misfiled import Vocabulary
 from review.checking.rules.signature import FileSignature
 from review.errors import UserError
 from review.manual.assignment import group_standard_codes
-from review.manual.model import Manual, Standard, standard_body
-from review.manual.store import current_manual
+from review.manual.model import Manual, Standard, manual_from_document, standard_body
+from review.manual.store import current_edition
 from review.progress import CancelToken, Progress, ProgressMeter
-from review.workspace.db.models import CheckState, FindingRecord, Group, Mapping, Material
+from review.workspace.db.models import CheckState, FindingRecord, Group, GroupItem, Mapping, Material
 from review.workspace.folder import Workspace
 from review.workspace.settings import WorkspaceSettings
 
@@ -94,15 +94,16 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 class _States:
-    """The CheckState rows, by (group, scope, subject): read once, written back in bulk by `flush`."""
+    """The CheckState rows, by (group, scope, subject): their keys read once, the files' signatures
+    (large) only when the duplicates are checked again; written back in bulk by `flush`."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.rows: dict[tuple[int, str, str], tuple[str, Any]] = {
-            (g, scope, subject): (key, signature) for g, scope, subject, key, signature in session.execute(
-                select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.key,
-                       CheckState.signature))}
+            (g, scope, subject): (key, None) for g, scope, subject, key in session.execute(
+                select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.key))}
         self.changed: set[tuple[int, str, str]] = set()
+        self._signatures_read = False
 
     def known(self, group_id: int, scope: str, subject: str) -> bool:
         return (group_id, scope, subject) in self.rows
@@ -112,8 +113,24 @@ class _States:
         return row[0] if row else None
 
     def signature(self, group_id: int, scope: str, subject: str) -> Any:
+        if not self._signatures_read:
+            self._signatures_read = True
+            for g, scope_, subject_, signature in self.session.execute(
+                    select(CheckState.group_id, CheckState.scope, CheckState.subject, CheckState.signature)
+                    .where(CheckState.scope == "file")):
+                row = self.rows.get((g, scope_, subject_))
+                if row is not None and (g, scope_, subject_) not in self.changed:
+                    self.rows[(g, scope_, subject_)] = (row[0], signature)
         row = self.rows.get((group_id, scope, subject))
         return row[1] if row else None
+
+    def checked(self) -> dict[int, list[tuple[str, str, str]]]:
+        """Per group, the keys of its files' and standards' findings (what the inputs digest covers)."""
+        out: dict[int, list[tuple[str, str, str]]] = {}
+        for (g, scope, subject), (key, _signature) in self.rows.items():
+            if scope in ("file", "requirement"):
+                out.setdefault(g, []).append((scope, subject, key))
+        return {g: sorted(rows) for g, rows in out.items()}
 
     def put(self, group_id: int, scope: str, subject: str, key: str, signature: Any = None) -> None:
         self.rows[(group_id, scope, subject)] = (key, signature)
@@ -150,22 +167,34 @@ def run_checks(
     basis = config.config_fingerprint()
     cache = ExtractionCache(workspace.paths.cache)
     with workspace.session() as session:
-        manual = current_manual(session)
+        edition = current_edition(session)
         groups = list(session.scalars(select(Group).order_by(Group.code)))
         if group_code:
             groups = [g for g in groups if g.code == group_code]
         states = _States(session)
         items = _items_by_material(session)
+        inputs = _Inputs(session, [g.id for g in groups], items, basis, edition.id if edition else None)
+        # Groups whose files, filing, standards, manual and rules are as when their checks last
+        # completed are not looked at file by file: a read of an unchanged city costs a few queries.
+        checked = states.checked()
+        stale = [g for g in groups if states.key(g.id, "inputs", "*") != inputs.digest(g, checked)]
+        for group in groups:
+            if group not in stale:
+                report.files_unchanged += inputs.present(group)
+                report.standards_unchanged += sum(1 for scope, _, _ in checked.get(group.id, [])
+                                                  if scope == "requirement")
+        manual = manual_from_document(edition.document) if edition is not None and stale else None
         materials = {g.id: list(session.scalars(select(Material).where(Material.group_id == g.id)
-                                                .order_by(Material.rel_path))) for g in groups}
+                                                .order_by(Material.rel_path))) for g in stale}
         total = sum(len(ms) for ms in materials.values())
         meter = ProgressMeter(progress, "check", total)
         extractions: dict[str, Extraction] = {}
         standards = {s.code: s for s in manual.standards()} if manual else {}
         jobs: list[_FileJob] = []
+        incomplete: set[int] = set()  # groups with a file not extracted yet: checked again next time
         batch = _FileBatch(session)
         with session.no_autoflush:
-            for group in groups:
+            for group in stale:
                 for material in materials[group.id]:
                     job = _plan_file(batch, group, material, items.get(material.id, []), standards, basis, states,
                                      report)
@@ -174,38 +203,71 @@ def run_checks(
                     else:
                         meter.step(material.path)
             for job, result in _run_file_jobs(jobs, cache, settings, config, cancel):
+                if result is None:
+                    incomplete.add(job.group_id)
                 _apply_file(batch, job, result, states, report)
                 meter.step(job.facts.path)
             report.cancelled = cancel.cancelled
             batch.flush()
-        if manual is not None and not report.cancelled:
+        if edition is not None and not report.cancelled:
             with session.no_autoflush:
-                for group in groups:
-                    _check_standards(session, group, manual, materials[group.id], items, settings, config, basis,
-                                        cache, states, extractions, report)
+                if manual is not None:
+                    for group in stale:
+                        _check_standards(session, group, manual, materials[group.id], items, settings, config,
+                                         basis, cache, states, extractions, report)
                 _check_duplicates(session, config, basis, states, items, report)
-            for group in groups:
-                states.put(group.id, CHECKED, "*", basis)
+            checked = states.checked()
+            for group in stale:
+                if group.id not in incomplete:
+                    states.put(group.id, "inputs", "*", inputs.digest(group, checked))
         states.flush()
         meter.step(force=True, count=0)
     report.elapsed_s = time.monotonic() - started
     return report
 
 
-# The CheckState row, one per group, that says under which rules and settings (`basis`) the group's
-# findings were last brought up to date completely.
-CHECKED = "checked"
-
-
-def checked_under_current_rules(workspace: Workspace, group_code: str) -> bool:
-    """Whether the group's findings were last brought up to date under the rules and settings in force
-    now: a scan that changed nothing need not check again (views and `check` still do)."""
+def group_up_to_date(workspace: Workspace, group_code: str) -> bool:
+    """Whether the group's check inputs are as when its checks last completed (see `_Inputs`): a scan
+    that changed nothing then need not check again."""
     basis = RuleConfig.from_settings(workspace.settings()).config_fingerprint()
     with workspace.session() as session:
-        stored = session.scalar(select(CheckState.key).join(Group, CheckState.group_id == Group.id)
-                                .where(Group.code == group_code, CheckState.scope == CHECKED,
-                                       CheckState.subject == "*"))
-    return stored == basis
+        group = session.scalar(select(Group).where(Group.code == group_code))
+        if group is None:
+            return False
+        edition = current_edition(session)
+        states = _States(session)
+        inputs = _Inputs(session, [group.id], _items_by_material(session), basis, edition.id if edition else None)
+        return states.key(group.id, "inputs", "*") == inputs.digest(group, states.checked())
+
+
+class _Inputs:
+    """A digest per group of what its file and standard checks read, from a few column queries: its
+    files (path, size, bytes, format, presence) and their filing, the standards it owns, the manual
+    edition, the rule basis, and the keys of its stored findings (OCR and a from-scratch check
+    clear those)."""
+
+    def __init__(self, session: Session, group_ids: list[int], items: dict[int, list[str]], basis: str,
+                 edition: int | None) -> None:
+        self.basis, self.edition = basis, edition
+        self.files: dict[int, list[tuple[Any, ...]]] = {}
+        for gid, *row in session.execute(
+                select(Material.group_id, Material.id, Material.path, Material.rel_path, Material.size,
+                       Material.sha256, Material.format, Material.status)
+                .where(Material.group_id.in_(group_ids)).order_by(Material.id)):
+            self.files.setdefault(gid, []).append((*row, sorted(items.get(row[0], []))))
+        self.owned: dict[int, list[tuple[str, str]]] = {}
+        for gid, code, role in session.execute(select(GroupItem.group_id, GroupItem.item_code, GroupItem.role)
+                                               .order_by(GroupItem.id)):
+            self.owned.setdefault(gid, []).append((code, role))
+
+    def present(self, group: Group) -> int:
+        """How many of the group's files are there to check."""
+        return sum(1 for _id, _path, _rel, _size, sha, _fmt, status, _items in self.files.get(group.id, [])
+                   if status == "present" and sha)
+
+    def digest(self, group: Group, checked: dict[int, list[tuple[str, str, str]]]) -> str:
+        return _key(self.basis, self.edition, group.code, self.owned.get(group.id, []), self.files.get(group.id, []),
+                    checked.get(group.id, []))
 
 
 def _items_by_material(session: Session) -> dict[int, list[str]]:
@@ -370,23 +432,27 @@ def _check_duplicates(
     session: Session, config: RuleConfig, basis: str, states: _States, items: dict[int, list[str]],
     report: CheckReport,
 ) -> None:
-    """City-wide: identical bytes and near-identical text across every group's present files."""
+    """City-wide: identical bytes and near-identical text across every group's present files.
+
+    Whether anything changed is told from columns and the files' check keys (a file's signatures
+    follow from what its key covers); the files' facts and signatures are read only when it did."""
     rows = session.execute(
-        select(Material, Group).join(Group, Material.group_id == Group.id)
+        select(Material.id, Material.path, Material.rel_path, Material.size, Material.sha256, Material.format,
+               Group.id, Group.code).join(Group, Material.group_id == Group.id)
         .where(Material.status == "present", Material.sha256.is_not(None)).order_by(Material.id)
     ).all()
     if not rows:
         return
-    anchor = rows[0][1].id
-    docs = []
-    for material, group in rows:
-        signature = FileSignature.from_json(states.signature(group.id, "file", str(material.id)))
-        docs.append((facts_of(material, group.code, items.get(material.id, [])), signature, group.id, material.id))
-    # A file's signatures follow from its bytes and the basis; whether it has each kind is enough here.
-    key = _key(basis, [(f.path, f.sha256, f.group, f.item_codes, bool(s and s.text), bool(s and s.masked),
-                        len(s.photos) if s else 0) for f, s, _, _ in docs])
+    anchor = rows[0][6]
+    key = _key(basis, [(path, sha, code, sorted(items.get(mid, [])), states.key(gid, "file", str(mid)))
+                       for mid, path, _rel, _size, sha, _fmt, gid, code in rows])
     if states.key(anchor, "duplicates", "*") == key:
         return
+    docs = []
+    for mid, path, rel, size, sha, fmt, gid, code in rows:
+        signature = FileSignature.from_json(states.signature(gid, "file", str(mid)))
+        facts = FileFacts.of(path, rel, size, sha, fmt or "", code, sorted(items.get(mid, [])))
+        docs.append((facts, signature, gid, mid))
     from review.checking.rules.duplicates import find_duplicates_by_signature
 
     findings = find_duplicates_by_signature([(f, s) for f, s, _, _ in docs], config)

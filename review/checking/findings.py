@@ -77,7 +77,9 @@ def list_findings(
 ) -> list[FindingView]:
     """Stored findings, most serious first; with an item code and/or material ids, those on that item
     or on those files; with severities, only those."""
-    query = select(FindingRecord, Group.code).join(Group, FindingRecord.group_id == Group.id)
+    # Columns, not ORM objects: a city's findings are read on every view, and nothing here writes them.
+    query = select(*FindingRecord.__table__.columns, Group.code.label("group_code")).join(
+        Group, FindingRecord.group_id == Group.id)
     if group_code:
         query = query.where(Group.code == group_code)
     wanted = []
@@ -95,7 +97,8 @@ def list_findings(
             Waiver.revoked_at.is_(None)).exists())
     waivers: dict[int, dict[str, Waiver]] = {}  # by group; none to show when waived findings are left out
     out = []
-    for f, group in session.execute(query):
+    for f in session.execute(query):
+        group = f.group_code
         if f.group_id not in waivers:
             waivers[f.group_id] = active_waivers(session, f.group_id) if include_waived else {}
         waiver = waivers[f.group_id].get(f.fingerprint)

@@ -236,18 +236,29 @@ def standards_without_materials(session: Session, group_code: str) -> list[str]:
     return [code for code in group_standard_codes(session, group) if code not in covered]
 
 
-def material_label(material: Material) -> str:
+@dataclass(frozen=True)
+class FiledMaterial:
+    """What the readers of a group's filing need of a material (read in columns: a city has thousands)."""
+    id: int
+    path: str
+    rel_path: str
+    size: int
+    sha256: str | None
+    status: str
+
+
+def material_label(material: Material | FiledMaterial) -> str:
     """The path users recognise: relative to the scanned folder when known."""
     return material.rel_path or material.path
 
 
-def mapped_materials(session: Session, group: Group) -> dict[str, list[Material]]:
+def mapped_materials(session: Session, group: Group) -> dict[str, list[FiledMaterial]]:
     """The group's materials per requirement code they are mapped to, in path order."""
     rows = session.execute(
-        select(Mapping.item_code, Material).join(Material, Mapping.material_id == Material.id)
-        .where(Material.group_id == group.id).order_by(Material.rel_path, Material.path)
-    ).all()
-    out: dict[str, list[Material]] = defaultdict(list)
-    for code, material in rows:
-        out[code].append(material)
+        select(Mapping.item_code, Material.id, Material.path, Material.rel_path, Material.size, Material.sha256,
+               Material.status).join(Material, Mapping.material_id == Material.id)
+        .where(Material.group_id == group.id).order_by(Material.rel_path, Material.path))
+    out: dict[str, list[FiledMaterial]] = defaultdict(list)
+    for code, *columns in rows:
+        out[code].append(FiledMaterial(*columns))
     return out

@@ -39,7 +39,7 @@ from index.document import Extraction
 from index.limits import Limits
 from index.scanner import FileStat, Skipped, file_name, sha256_file, stat_file, walk
 from review.changes import Changes
-from review.checking.engine import checked_under_current_rules, run_checks
+from review.checking.engine import group_up_to_date, run_checks
 from review.errors import UserError
 from review.intake.mapping import CodeMatcher
 from review.intake.search import SearchService, search_doc
@@ -268,7 +268,7 @@ def _scan(workspace: Workspace, actor: Actor, group_code: str, paths: Sequence[P
         run_ocr(workspace, group_code, cache, real_paths, report, progress, cancel, only=set(real_paths))
     report.ocr_waiting = len(ocr_queue(workspace, group_code, exclude=set(real_paths)))
     if check and not cancel.cancelled:
-        if report.changed_nothing and checked_under_current_rules(workspace, group_code):
+        if report.changed_nothing and group_up_to_date(workspace, group_code):
             report.checks_skipped = True
         else:
             report.checks = run_checks(workspace, group_code=group_code, progress=progress, cancel=cancel)

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from review.errors import UserError
-from review.intake.mapping import mapped_materials, material_label
+from review.intake.mapping import FiledMaterial, mapped_materials, material_label
 from review.manual.assignment import group_standard_codes
 from review.signing.keys import fingerprint, format_fingerprint, load_public_key
 from review.signing.manifest import Manifest, ManifestAuditHead, ManifestFile, verify_manifest
-from review.workspace.db.models import Group, Material, SigningKey, Signoff
+from review.workspace.db.models import Group, SigningKey, Signoff
 from review.workspace.folder import Workspace
 from review.workspace.groups import get_group
 
@@ -96,7 +96,7 @@ class CurrentFile(ManifestFile):
 def current_files(session: Session, group: Group, codes: Iterable[str]) -> list[CurrentFile]:
     """Materials mapped to the group's requirements, in path order, each with its codes sorted."""
     wanted = set(codes)
-    by_material: dict[int, tuple[Material, list[str]]] = {}
+    by_material: dict[int, tuple[FiledMaterial, list[str]]] = {}
     for code, materials in mapped_materials(session, group).items():
         if code not in wanted:
             continue
