@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $@
 
 run: $(STAMP)
-	test -f $(DEMO)/workspace.json || $(BIN)/materials-review demo $(DEMO)
+	test -f $(DEMO)/workspace.json || $(BIN)/materials-review demo --quick $(DEMO)
 	$(BIN)/materials-review gui $(DEMO)
 
 test: $(STAMP)

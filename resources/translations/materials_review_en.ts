@@ -2121,8 +2121,8 @@ Log: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="175"/>
-        <source>正在准备示例工作区（第一次约需半分钟）…</source>
-        <translation>Preparing the demo workspace (about half a minute the first time)…</translation>
+        <source>正在准备示例工作区（第一次约需十几秒）…</source>
+        <translation>Preparing the demo workspace (ten seconds or so the first time)…</translation>
     </message>
     <message>
         <location filename="../../desktop/start_dialog.py" line="183"/>
@@ -2422,6 +2422,19 @@ Log: {1}</translation>
         <location filename="../../desktop/human_dates.py" line="39"/>
         <source>{0}年{1}月{2}日</source>
         <translation>{1}/{2}/{0}</translation>
+    </message>
+</context>
+<context>
+    <name>demo_finish</name>
+    <message>
+        <location filename="../../desktop/demo_finish.py" line="62"/>
+        <source>示例工作区的文字识别和检查已完成。{0}</source>
+        <translation>The demo workspace&apos;s OCR and checks are done. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo_finish.py" line="66"/>
+        <source>示例工作区：文字识别和检查</source>
+        <translation>Demo workspace: OCR and checks</translation>
     </message>
 </context>
 <context>
