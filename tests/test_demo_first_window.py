@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from demo.accounts import DEMO_PASSWORD
-from demo.build import CITY, START, YEAR, build_demo, unfinished
+from demo.build import CITY, START, YEAR, unfinished
+from demo.command import register as register_demo
 from demo.plan import DemoFile, plan_demo
 from desktop.app import EXIT_AFTER_SHOW, AppController
 from desktop.main_window import MainWindow
+from review.cli.main import run
 from review.manual.service import read_manual
 from review.workspace.accounts import login
 from review.workspace.folder import Workspace
@@ -34,11 +36,13 @@ def found(window: MainWindow, query: str) -> set[str]:
 
 
 @pytest.fixture
-def office_window(qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def office_window(qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                  capsys: pytest.CaptureFixture[str]) -> Iterator[MainWindow]:
     """The main window on a demo built as `make run` builds it (`demo --quick`), the office logged in."""
     monkeypatch.delenv(EXIT_AFTER_SHOW, raising=False)
     root = tmp_path / "示例工作区"
-    build_demo(root, finish=False)
+    assert run(["demo", "--quick", str(root)], extra=[register_demo]) == 0
+    assert "扫描件的文字识别和全部检查尚未进行" in capsys.readouterr().out
     workspace = Workspace.open(root)
     controller = AppController(qapp)
     controller.show_main(workspace, login(workspace, "李华", DEMO_PASSWORD))
