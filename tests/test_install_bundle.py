@@ -85,8 +85,8 @@ def installed_deb(bundle: Path, tmp_path: Path) -> Iterator[Path]:
           f"dpkg -i in {time.monotonic() - built:.0f} s")
     try:
         yield deb
-    finally:
-        subprocess.run(["dpkg", "-r", "materials-review"], check=True, capture_output=True)
+    finally:  # purged: not even dpkg's record of the package is left on the test machine
+        subprocess.run(["dpkg", "--purge", "materials-review"], check=True, capture_output=True)
 
 
 def test_the_deb_installs_runs_and_removes_cleanly(installed_deb: Path, tmp_path: Path) -> None:
