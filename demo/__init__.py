@@ -10,8 +10,9 @@ Public API for other packages (all deterministic for the same random generator s
   `write_photo(path, *, rng, area, caption=None, taken=None, size=PHOTO_SIZE, quality=85)`
   (caption burnt in when given, EXIF DateTimeOriginal only when `taken` is given)
 - `write_ledger_xlsx(path, doc)`, `write_ledger_csv(path, doc)` for documents with a table (kind 台账)
-- `demo.build.build_demo(target, *, seed=7, progress=None) -> DemoSummary` — the whole demo
-  workspace (imported from there, since it needs the workspace, scanner and checks)
+- `demo.build.build_demo(target, *, seed=7, progress=None, finish=True) -> DemoSummary` — the whole demo
+  workspace (imported from there, since it needs the workspace, scanner and checks); with `finish=False`
+  its OCR and checks wait for `demo.build.finish_demo(workspace, ...)` (`demo.build.unfinished(root)`)
 """
 from __future__ import annotations
 

@@ -5,6 +5,11 @@ assignments that leave a couple of 材料审核 standards uncovered, about a hun
 format under DIR/materials/<组名>/<条目编号 标题>/, the typical mistakes planted on purpose (listed in
 `DemoSummary.mistakes`), a scan of each group's folder and a run of the checks, and finally two accounts
 to log in with (demo.accounts): the leader of 宣传组 and the office.
+
+Most of the time goes into reading the scanned documents by OCR and checking the photos. Built with
+`finish=False`, the demo stops once every file's text layer is read (seconds) and leaves a marker;
+`finish_demo` then does the OCR and the checks, which the desktop program runs in the background
+after its window is up.
 """
 from __future__ import annotations
 
@@ -28,11 +33,12 @@ from review.intake.scan import ocr_pending, scan
 from review.manual.assignment import assign_items
 from review.manual.service import load_manual_into
 from review.manual.store import current_manual
-from review.progress import Progress, ProgressMeter
+from review.progress import CancelToken, Progress, ProgressMeter
 from review.workspace.audit import record
 from review.workspace.date_window import DateWindow
 from review.workspace.folder import Workspace
 from review.workspace.groups import add_group
+from review.workspace.locking import Waiting
 from review.workspace.permissions import LOCAL_USER
 from review.workspace.settings import WorkspaceSettings
 
@@ -42,6 +48,8 @@ START = date(2026, 8, 1)
 MATERIALS = "materials"
 PDF_PASSWORD = "bh2026"
 PHASE = "生成演示材料"
+# In the workspace folder while the demo's OCR and checks wait for `finish_demo`.
+UNFINISHED = "示例工作区尚未完成文字识别和检查.txt"
 
 
 @dataclass
@@ -53,8 +61,9 @@ class DemoSummary:
     assignments: Assignments
     files: list[DemoFile]
     mistakes: list[PlantedMistake]
-    scans: list[str]  # one summary per scanned group, then the checks' summary
+    scans: list[str]  # one summary per scanned group, then (finished) the OCR's and the checks' summaries
     elapsed_s: float
+    finished: bool = True
 
     @property
     def materials(self) -> Path:
@@ -81,14 +90,17 @@ class DemoSummary:
             where = mistake.path or mistake.item or ""
             out.append(f"  · {mistake.name}：{where}（{mistake.detail}）")
         out.extend(self.scans)
+        if not self.finished:
+            out.append("扫描件的文字识别和全部检查尚未进行：用桌面程序打开本工作区时会在后台完成，窗口中可看到进度。")
         accounts = "、".join(f"{a.name}（{a.group_name}组长）" if a.group else f"{a.name}（文明办）" for a in DEMO_ACCOUNTS)
         out.append(f"试用账户（密码均为 {DEMO_PASSWORD}）：{accounts}。")
         out.append(f"用时 {self.elapsed_s:.1f} 秒。打开方式：materials-review gui {self.root}")
         return out
 
 
-def build_demo(target: Path, *, seed: int = 7, progress: Progress | None = None) -> DemoSummary:
-    """Create the demo workspace in `target`, which must be empty or not exist yet."""
+def build_demo(target: Path, *, seed: int = 7, progress: Progress | None = None, finish: bool = True) -> DemoSummary:
+    """Create the demo workspace in `target`, which must be empty or not exist yet; with `finish=False`
+    the OCR and the checks are left to `finish_demo`."""
     started = time.monotonic()
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -108,12 +120,21 @@ def build_demo(target: Path, *, seed: int = 7, progress: Progress | None = None)
         for demo_file in sorted(plan.files, key=lambda f: f.variant == "copy"):
             write_demo_file(workspace.root, demo_file)
             meter.step(demo_file.path)
-        scans = _scan_and_check(workspace, progress)
+        scans = _scan(workspace, progress)
+        (workspace.root / UNFINISHED).write_text(
+            "用桌面程序打开本工作区时，会在后台对扫描件做文字识别并运行全部检查，完成后本文件自动删除。\n", encoding="utf-8")
+        if finish:
+            scans += finish_demo(workspace, progress=progress)
         add_demo_accounts(workspace)
     finally:
         workspace.close()
     return DemoSummary(workspace.root, CITY, window, dict(GROUPS), plan.assignments, plan.files, plan.mistakes,
-                       scans, time.monotonic() - started)
+                       scans, time.monotonic() - started, finished=finish)
+
+
+def unfinished(root: Path) -> bool:
+    """Whether the demo workspace in `root` still waits for `finish_demo`."""
+    return (Path(root) / UNFINISHED).exists()
 
 
 def _create_groups(workspace: Workspace, assignments: Assignments) -> None:
@@ -170,19 +191,35 @@ def _write_document(path: Path, demo_file: DemoFile) -> None:
         raise ValueError(f"no writer for {demo_file.format}")
 
 
-def _scan_and_check(workspace: Workspace, progress: Progress | None) -> list[str]:
-    """Scan each group's folder, read the scanned documents, then run the checks: the one place the
-    demo calls them. All scans come first, so the extraction workers serve every group before the
-    (bigger) OCR workers replace them."""
+def _scan(workspace: Workspace, progress: Progress | None) -> list[str]:
+    """Scan each group's folder for the text the files carry; OCR and checks come in `finish_demo`."""
     summaries = []
-    scanned = []
     for code, name in GROUPS:
         folder = workspace.root / MATERIALS / name
         if folder.is_dir():
             summaries.append(scan(workspace, LOCAL_USER, code, [folder], progress=progress, ocr=False,
                                   check=False).summary())
-            scanned.append(code)
-    for code in scanned:  # photos wait for OCR (the next scan reads them); the scans are read now
-        ocr_pending(workspace, LOCAL_USER, code, formats={"pdf"}, progress=progress)
-    summaries.append(run_checks(workspace, progress=progress).summary())
+    return summaries
+
+
+def finish_demo(workspace: Workspace, *, progress: Progress | None = None, cancel: CancelToken | None = None,
+                wait: Waiting | None = None) -> list[str]:
+    """Read the demo's scanned documents by OCR, then run every check (photos, seals, duplicates across
+    groups); removes the marker unless cancelled, so that a cancelled run continues on the next call.
+
+    The photos stay waiting for OCR, as after a scan without it: the next scan of their group reads them.
+    Each group's OCR holds the group's lock as a scan does (`wait` says what to do while another holds it)."""
+    cancel = cancel or CancelToken()
+    summaries = []
+    for code, _name in GROUPS:
+        report = ocr_pending(workspace, LOCAL_USER, code, formats={"pdf"}, progress=progress, cancel=cancel,
+                             check=True, wait=wait)
+        if report.ocr_files:
+            summaries.append(f"工作组 {code}：文字识别扫描件 {report.ocr_files} 个，用时 {report.elapsed_s:.1f} 秒。")
+        if cancel.cancelled:
+            return summaries
+    checks = run_checks(workspace, progress=progress, cancel=cancel)
+    summaries.append(checks.summary())
+    if not checks.cancelled:
+        (workspace.root / UNFINISHED).unlink(missing_ok=True)
     return summaries

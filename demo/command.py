@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("dir", metavar="DIR", help="演示工作区文件夹（必须为空或尚不存在）")
     p.add_argument("--seed", type=int, default=7, help="随机种子；相同的种子生成相同的材料（默认 7）")
+    p.add_argument("--quick", action="store_true",
+                   help="读取完文件中的文字就结束（约十秒）；扫描件的文字识别和检查留到桌面程序打开本工作区时在后台进行")
     p.set_defaults(func=cmd_demo)
 
 
@@ -24,7 +26,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
     printer = ProgressPrinter()
     try:
-        summary = build_demo(Path(args.dir), seed=args.seed, progress=printer)
+        summary = build_demo(Path(args.dir), seed=args.seed, progress=printer, finish=not args.quick)
     finally:
         printer.close()
     for line in summary.lines():

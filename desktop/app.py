@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.demo_finish import finish_demo_in_background
 from desktop.errors import describe_exception, set_log_file, show_error
 from desktop.i18n import install_translators
 from desktop.workers import WorkerPool
@@ -166,6 +167,8 @@ class AppController(QObject):
         log.info("main window shown: %s", window.windowTitle())
         if os.environ.get(EXIT_AFTER_SHOW) == "1":
             QTimer.singleShot(0, window.close)
+        else:
+            finish_demo_in_background(window)  # a demo built with --quick: its OCR and checks, now
 
     def switch(self) -> None:
         """打开其他工作区: close this window and workspace, then the start dialog again."""
@@ -183,9 +186,12 @@ class AppController(QObject):
             self.app.quit()
 
 
-def run_app(workspace_dir: str | None, package: str | None = None) -> int:
+def run_app(workspace_dir: str | None, package: str | None = None,
+            signed_in: tuple[Workspace, Actor] | None = None) -> int:
     """The desktop program; returns when the last window closes. With `package` (a .mrpkg opened with
-    the program) the office is offered its import in the workspace chosen at the start."""
+    the program) the office is offered its import in the workspace chosen at the start. `signed_in`:
+    the workspace the command line opened and logged in to (`-w DIR --user NAME gui`), shown at once
+    without the start dialog."""
     configure_logging(user_log_file())
     app = make_application()
     translators = install_translators(app)  # noqa: F841 - kept alive for the app's lifetime
@@ -193,8 +199,11 @@ def run_app(workspace_dir: str | None, package: str | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     controller = AppController(app)
     try:
-        if not controller.choose(Path(workspace_dir) if workspace_dir else None,
-                                 Path(package) if package else None):
+        if signed_in is not None:
+            use_workspace_log(signed_in[0])
+            controller.show_main(*signed_in)
+        elif not controller.choose(Path(workspace_dir) if workspace_dir else None,
+                                   Path(package) if package else None):
             return 0
         app.setQuitOnLastWindowClosed(True)
         status = app.exec()

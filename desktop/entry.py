@@ -23,12 +23,18 @@ def register_gui(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_gui(ctx: Context, args: argparse.Namespace) -> int:
+    """With `--user`, the login happens here as for any command (the password from the environment or
+    the terminal) and the main window opens without the start and login dialogs."""
     from desktop.app import run_app
     from review.handover.package import SUFFIX
 
     if args.dir and args.dir.lower().endswith(SUFFIX):  # a package double-clicked in the file manager
         return run_app(args.workspace, package=args.dir)
-    return run_app(args.dir or args.workspace)
+    folder = args.dir or args.workspace
+    if args.user and folder:
+        args.workspace = folder
+        return run_app(folder, signed_in=(ctx.workspace, ctx.actor))
+    return run_app(folder)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

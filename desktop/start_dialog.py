@@ -3,7 +3,6 @@ demo workspace. Opening (which may upgrade the database) runs in a background wo
 """
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.demo_finish import demo_available
 from desktop.errors import show_exception
 from desktop.restore_dialog import offer_restore
 from desktop.setup_wizard import SetupWizard
@@ -52,10 +52,6 @@ def remember_workspace(path: Path) -> None:
 
 def demo_folder() -> Path:
     return Path(platformdirs.user_data_dir("materials-review", appauthor=False)) / "示例工作区"
-
-
-def demo_available() -> bool:
-    return importlib.util.find_spec("demo.build") is not None
 
 
 def demo_accounts_text() -> str:
@@ -98,7 +94,7 @@ def open_or_build_demo(job: Job) -> OpenedWorkspace:
     if not (folder / MARKER).exists():
         from demo.build import build_demo  # the demo generator is optional (see demo_available)
 
-        build_demo(folder, progress=job.report)
+        build_demo(folder, progress=job.report, finish=False)  # the rest runs once the window is up (demo_finish)
     return open_workspace(folder)
 
 
@@ -172,7 +168,7 @@ class StartDialog(QDialog):
         self._run(self.tr("正在新建工作区 {0}…").format(path), lambda _job: create_workspace(path, settings, manual))
 
     def open_demo(self) -> None:
-        self._run(self.tr("正在准备示例工作区（第一次约需半分钟）…"), open_or_build_demo)
+        self._run(self.tr("正在准备示例工作区（第一次约需十几秒）…"), open_or_build_demo)
 
     def _open_selected(self) -> None:
         item = self.recent.currentItem()

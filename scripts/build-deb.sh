@@ -22,5 +22,7 @@ install -m 755 "$here/packaging/linux/postinst" "$here/packaging/linux/postrm" "
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" \
     -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" "$here/packaging/linux/control" > "$root/DEBIAN/control"
 mkdir -p "$out"
-dpkg-deb --root-owner-group -Zgzip --build "$root" "$out/materials-review_${version}_${arch}.deb" >/dev/null
+# gzip, which every dpkg reads (UOS and Kylin V10 have dpkg 1.19: no zstd); level 1 takes 30 s instead of
+# 3 minutes on 2 cores, for a package 9 % bigger (275 MB instead of 253 MB).
+dpkg-deb --root-owner-group -Zgzip -z1 --build "$root" "$out/materials-review_${version}_${arch}.deb" >/dev/null
 echo "$out/materials-review_${version}_${arch}.deb"

@@ -25,6 +25,27 @@ def test_without_arguments_the_desktop_program_starts(monkeypatch):
     assert ended.value.code == 0 and opened == [None]
 
 
+@pytest.mark.parametrize("password", ["secret-1", "wrong-1"])
+def test_gui_with_user_logs_in_like_any_command(workspace, monkeypatch, capsys, password):
+    """`-w DIR --user NAME gui` (password from the environment): the main window without the dialogs."""
+    from review.workspace.accounts import PASSWORD_ENV, create_user
+    from review.workspace.permissions import LOCAL_USER
+
+    create_user(workspace, LOCAL_USER, "李华", "office", "secret-1")
+    opened: list[tuple[object, ...]] = []
+    monkeypatch.setattr("desktop.app.run_app", lambda folder, signed_in=None: opened.append((folder, signed_in)) or 0)
+    monkeypatch.setenv(PASSWORD_ENV, password)
+    with pytest.raises(SystemExit) as ended:
+        main(["-w", str(workspace.root), "--user", "李华", "gui"])
+    if password == "secret-1":
+        assert ended.value.code == 0
+        [(folder, (opened_workspace, actor))] = opened
+        assert folder == str(workspace.root) and opened_workspace.root == workspace.root and actor.name == "李华"
+    else:
+        assert ended.value.code != 0 and opened == []
+        assert "密码" in capsys.readouterr().err
+
+
 @pytest.mark.usefixtures("settings_sandbox")
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.mark.parametrize("asked", [True, False])

@@ -26,8 +26,10 @@ def test_wheel_folder_installs_without_network(tmp_path: Path) -> None:
     target = tmp_path / "目标 环境"  # an office path: Chinese and a space
     venv.EnvBuilder(with_pip=True).create(target)
     python = target / "bin" / "python"
+    # As on the office PC: no PYTHONPATH (this checkout's egg-info on it would make pip skip the project).
+    pip_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels),
-                    "materials-review[ocr]"], check=True, env={**os.environ, "PIP_CONFIG_FILE": os.devnull})
+                    "materials-review[ocr]"], check=True, env={**pip_env, "PIP_CONFIG_FILE": os.devnull})
 
     command = str(target / "bin" / "materials-review")
     env = clean_env(tmp_path / "home")

@@ -130,22 +130,22 @@
         <translation>Double-click a group to view its materials (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="145"/>
+        <location filename="../../desktop/dashboard.py" line="146"/>
         <source>&lt;h3&gt;{0} {1} 年申报材料总览&lt;/h3&gt;&lt;span&gt;操作手册：{2}&lt;/span&gt;</source>
         <translation>&lt;h3&gt;{0} {1}: declaration materials overview&lt;/h3&gt;&lt;span&gt;Manual: {2}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="146"/>
+        <location filename="../../desktop/dashboard.py" line="147"/>
         <source>（未载入）</source>
         <translation>(not loaded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="168"/>
+        <location filename="../../desktop/dashboard.py" line="169"/>
         <source>没有工作组负责的材料审核条目（{0} 条），请在“管理 › 工作组与分工”中分配：</source>
         <translation>Material standards no group is responsible for ({0}); assign them in Manage › Groups and assignments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="173"/>
+        <location filename="../../desktop/dashboard.py" line="174"/>
         <source>所有材料审核条目都已分配到工作组。</source>
         <translation>Every material standard is assigned to a group.</translation>
     </message>
@@ -1231,49 +1231,49 @@ Log: {1}</translation>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../desktop/workers.py" line="156"/>
+        <location filename="../../desktop/workers.py" line="157"/>
         <source>正在估算剩余时间…</source>
         <translation>Estimating time left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="161"/>
+        <location filename="../../desktop/workers.py" line="162"/>
         <source>剩余约 {0} 秒</source>
         <translation>About {0} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="164"/>
+        <location filename="../../desktop/workers.py" line="165"/>
         <source>剩余约 {0} 分 {1:02d} 秒</source>
         <translation>About {0} min {1:02d} s left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="166"/>
+        <location filename="../../desktop/workers.py" line="167"/>
         <source>剩余约 {0} 小时 {1:02d} 分</source>
         <translation>About {0} h {1:02d} min left</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="187"/>
-        <location filename="../../desktop/workers.py" line="220"/>
+        <location filename="../../desktop/workers.py" line="189"/>
+        <location filename="../../desktop/workers.py" line="222"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="213"/>
+        <location filename="../../desktop/workers.py" line="215"/>
         <source>“{0}”正在进行。请等它完成或点“取消”后再开始“{1}”。</source>
         <translation>“{0}” is in progress. Wait for it to finish or click Cancel before starting “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="218"/>
+        <location filename="../../desktop/workers.py" line="220"/>
         <source>准备中…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="239"/>
+        <location filename="../../desktop/workers.py" line="241"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workers.py" line="159"/>
-        <location filename="../../desktop/workers.py" line="248"/>
+        <location filename="../../desktop/workers.py" line="160"/>
+        <location filename="../../desktop/workers.py" line="250"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
@@ -2094,92 +2094,92 @@ Log: {1}</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="65"/>
+        <location filename="../../desktop/start_dialog.py" line="61"/>
         <source>组长 &lt;b&gt;{0}&lt;/b&gt;（{1}）</source>
         <translation>leader &lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="66"/>
+        <location filename="../../desktop/start_dialog.py" line="62"/>
         <source>文明办 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>office &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="67"/>
+        <location filename="../../desktop/start_dialog.py" line="63"/>
         <source>示例工作区可以用两种身份试用：{0}。密码都是 &lt;b&gt;{1}&lt;/b&gt;。</source>
         <translation>Try the demo workspace in two roles: {0}. The password of both is &lt;b&gt;{1}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="68"/>
+        <location filename="../../desktop/start_dialog.py" line="64"/>
         <source>，或 </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="112"/>
+        <location filename="../../desktop/start_dialog.py" line="108"/>
         <source>申报材料审核台 — 打开工作区</source>
         <translation>Materials Review — Open a workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="115"/>
+        <location filename="../../desktop/start_dialog.py" line="111"/>
         <source>&lt;b&gt;欢迎使用申报材料审核台。&lt;/b&gt;第一次使用？可以先打开示例工作区，看看一个工作组的材料如何检查、审核和签字。</source>
         <translation>&lt;b&gt;Welcome.&lt;/b&gt; First time here? Open the demo workspace to see how a group&apos;s materials are checked, reviewed and signed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="123"/>
+        <location filename="../../desktop/start_dialog.py" line="119"/>
         <source>{0}（找不到）</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="130"/>
+        <location filename="../../desktop/start_dialog.py" line="126"/>
         <source>打开所选</source>
         <translation>Open selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="134"/>
+        <location filename="../../desktop/start_dialog.py" line="130"/>
         <source>打开文件夹…</source>
         <translation>Open folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="136"/>
+        <location filename="../../desktop/start_dialog.py" line="132"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="138"/>
+        <location filename="../../desktop/start_dialog.py" line="134"/>
         <source>打开示例工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="153"/>
+        <location filename="../../desktop/start_dialog.py" line="149"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="158"/>
+        <location filename="../../desktop/start_dialog.py" line="154"/>
         <source>最近打开的工作区：</source>
         <translation>Recent workspaces:</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="158"/>
+        <location filename="../../desktop/start_dialog.py" line="154"/>
         <source>还没有打开过工作区。</source>
         <translation>No workspace opened yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="169"/>
+        <location filename="../../desktop/start_dialog.py" line="165"/>
         <source>正在打开 {0}…</source>
         <translation>Opening {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="172"/>
+        <location filename="../../desktop/start_dialog.py" line="168"/>
         <source>正在新建工作区 {0}…</source>
         <translation>Creating workspace {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="175"/>
-        <source>正在准备示例工作区（第一次约需半分钟）…</source>
-        <translation>Preparing the demo workspace (about half a minute the first time)…</translation>
+        <location filename="../../desktop/start_dialog.py" line="171"/>
+        <source>正在准备示例工作区（第一次约需十几秒）…</source>
+        <translation>Preparing the demo workspace (ten seconds or so the first time)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/start_dialog.py" line="183"/>
+        <location filename="../../desktop/start_dialog.py" line="179"/>
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
@@ -2489,6 +2489,19 @@ Log: {1}</translation>
     </message>
 </context>
 <context>
+    <name>demo_finish</name>
+    <message>
+        <location filename="../../desktop/demo_finish.py" line="61"/>
+        <source>示例工作区的文字识别和检查已完成。{0}</source>
+        <translation>The demo workspace&apos;s OCR and checks are done. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo_finish.py" line="65"/>
+        <source>示例工作区：文字识别和检查</source>
+        <translation>Demo workspace: OCR and checks</translation>
+    </message>
+</context>
+<context>
     <name>desk_data</name>
     <message>
         <location filename="../../desktop/desk_data.py" line="101"/>
@@ -2511,12 +2524,12 @@ Log: {1}</translation>
         <translation>The current manual has no standard {0}. The manual may have been updated; please open the group again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="206"/>
+        <location filename="../../desktop/desk_data.py" line="201"/>
         <source>第 {0} 版（{1:%m-%d %H:%M} 导入）</source>
         <translation>version {0} (imported {1:%m-%d %H:%M})</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_data.py" line="208"/>
+        <location filename="../../desktop/desk_data.py" line="207"/>
         <source>未导入</source>
         <translation>not imported</translation>
     </message>
