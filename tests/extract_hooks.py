@@ -29,3 +29,10 @@ def misbehaving_extract(path: str, sha256: str, **kwargs: Any) -> Extraction:
         for _ in range(64):  # up to 4 GB, 64 MB at a time, each page touched
             blocks.append(bytearray(64 * 1024 * 1024))
     return extract_file(path, sha256, **kwargs)
+
+
+def pid_extract(path: str, sha256: str, **kwargs: Any) -> Extraction:
+    """The normal extraction, noting which worker process read the file."""
+    extraction = extract_file(path, sha256, **kwargs)
+    extraction.facts["worker_pid"] = os.getpid()
+    return extraction

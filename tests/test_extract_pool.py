@@ -122,3 +122,13 @@ def test_storing_workers_write_the_cache_and_send_back_pages_without_blocks(tmp_
         assert all(not p.blocks for p in back.pages) and any(p.blocks for p in full.pages)
     crashed = cache.get(sha_for(99))  # a failure reported by the pool is stored too
     assert crashed is not None and crashed.problem("crashed") is not None
+
+
+def test_workers_are_replaced_after_their_share_of_files_and_nothing_is_lost(tmp_path: Path) -> None:
+    files = [make_docx(tmp_path / f"材料{i}.docx", [f"第{i}份材料", OFFICIAL_TEXT]) for i in range(9)]
+    with ExtractorPool(workers=2, extractor="tests.extract_hooks:pid_extract", recycle_after=3) as recycling:
+        results = list(recycling.submit_many((str(f), f"{i:064x}") for i, f in enumerate(files)))
+    assert sorted(Path(item[0]).name for item, _ in results) == sorted(f.name for f in files)
+    assert all(f"第{Path(item[0]).stem[2:]}份材料" in ex.text for item, ex in results)
+    pids = {ex.facts["worker_pid"] for _, ex in results}
+    assert len(pids) >= 3  # two workers alone could not have read nine files three at a time
