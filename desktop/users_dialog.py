@@ -95,18 +95,7 @@ class NewUserDialog(QDialog):
         note = QLabel(self.tr("工作区还没有账户：第一个账户必须是文明办账户。建立后，打开本工作区需要登录。")
                       if actor.single_user else
                       self.tr("组长审核、豁免并签字确认本组材料；材料员扫描和归类本组材料；文明办管理工作区。"))
-        note.setWordWrap(True)
-        self.message = _error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("新建"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        resize_to_fit(self, max(self.sizeHint().width(), 400), self.sizeHint().height())
+        self.message, self.buttons = _lay_out_account_dialog(self, note, form, self.tr("新建"), 400)
 
     def save(self) -> None:
         name, password = self.name.text().strip(), self.password.text()
@@ -144,18 +133,7 @@ class EditUserDialog(QDialog):
         form.addRow(self.tr("角色："), self.fields.role)
         form.addRow(self.tr("所属工作组："), self.fields.group)
         note = QLabel(self.tr("“{0}”的密码不变；新的角色和工作组在其下次登录时生效。").format(name))
-        note.setWordWrap(True)
-        self.message = _error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        resize_to_fit(self, max(self.sizeHint().width(), 360), self.sizeHint().height())
+        self.message, self.buttons = _lay_out_account_dialog(self, note, form, self.tr("保存"), 360)
 
     def save(self) -> None:
         role, group = self.fields.chosen()
@@ -167,6 +145,25 @@ class EditUserDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.message.setText(describe_exception(exc))
+
+
+def _lay_out_account_dialog(dialog: NewUserDialog | EditUserDialog, note: QLabel, form: QFormLayout, ok: str,
+                            min_width: int) -> tuple[QLabel, QDialogButtonBox]:
+    """The note, the form, the error line and OK (`ok`)/取消 of an account dialog, sized to the
+    screen; OK calls the dialog's `save`. Returns the error line and the buttons."""
+    note.setWordWrap(True)
+    message = _error_label()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(note)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    resize_to_fit(dialog, max(dialog.sizeHint().width(), min_width), dialog.sizeHint().height())
+    return message, buttons
 
 
 class UsersDialog(QDialog):
