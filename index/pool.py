@@ -45,11 +45,12 @@ _MAX_START_FAILURES = 3
 # Each worker has the next file waiting in its pipe, so it never idles while the parent (busy
 # indexing, holding the GIL) gets round to dispatching.
 _QUEUED_PER_WORKER = 2
-# Parsers keep what they allocated (font caches, fragmented heaps): a worker grows by 150 MB over a
-# couple of thousand files. One that has read this many files, or grown this much since it started,
-# finishes its queue and is replaced, so a city of 10,000 files costs no more memory than 1,000.
-RECYCLE_AFTER_FILES = 500
-RECYCLE_GROWTH_MB = 120
+# Parsers keep what they allocated (font caches, fragmented heaps): a worker grows by some 75 MB over
+# 1,000 files and never gives it back. One that has read this many files, or grown this much since it
+# started, finishes its queue and is replaced (a second of start-up), so the memory of a city of
+# 10,000 files is that of one of 2,000.
+RECYCLE_AFTER_FILES = 1000
+RECYCLE_GROWTH_MB = 200
 _RSS_CHECK_EVERY = 20  # files
 
 
