@@ -645,7 +645,7 @@ def ocr_pending(
     return _finish(report, started)
 
 
-OCR_LIMITS = Limits(timeout_s=900)  # OCR takes 1–2 s a page; a long scan may take minutes
+OCR_LIMITS = Limits(timeout_s=900)  # a dense page takes about 3 s of CPU; a long scan, minutes
 
 
 def ocr_queue(workspace: Workspace, group_code: str, exclude: set[str] = frozenset()) -> list[Material]:
