@@ -18,7 +18,6 @@ first and the second start (the second start opens the finished demo, as it woul
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import resource
@@ -31,6 +30,10 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.results import write_results  # noqa: E402 - after the path is set
+
 SCRIPT = Path(sys.executable).parent / "materials-review"
 PACKAGES = ("index", "review", "demo", "desktop", "resources")
 DEMO_USER, DEMO_PASSWORD = "李华", "demo2026"  # demo.accounts
@@ -117,8 +120,7 @@ def main() -> None:
         "cpu_median_s": statistics.median(s["cpu_s"] for s in starts),
         "load_avg": round((load + os.getloadavg()[0]) / 2, 2)}
     print(f"second start: {results['second_start']}", flush=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_results(results, args.out, show=False)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import multiprocessing
 import os
 import random
@@ -32,6 +31,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.results import write_results  # noqa: E402 - after the path is set
 
 if TYPE_CHECKING:
     from review.workspace.folder import Workspace
@@ -276,9 +277,7 @@ def main() -> None:
     print(f"peak memory: {results['peak_memory_mb']} MB", flush=True)
     ws.close()
     shutil.rmtree(work, ignore_errors=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    write_results(results, args.out)
     os._exit(0)  # the shared extraction pool's workers end with the process
 
 

@@ -45,6 +45,9 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.results import write_results  # noqa: E402 - after the path is set
+
 BUILD = ROOT / "build"
 PAGES_PER_FILE = 10
 
@@ -331,9 +334,7 @@ def main() -> None:
         results["groups"]["load"] = [round(x, 2) for x in os.getloadavg()]
         print(f"groups: {results['groups']}", flush=True)
     results["load_after"] = [round(x, 2) for x in os.getloadavg()]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    write_results(results, args.out)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ box calls; then checks every query with limit 0 against the substring oracle ove
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.results import write_results  # noqa: E402 - after the path is set
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -153,9 +154,7 @@ def main() -> None:
         results["queries_without_hits"] = empty
     results["load_avg_end"] = os.getloadavg()[0]
     ws.close()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    write_results(results, args.out)
     os._exit(0)  # the shared extraction pool's workers end with the process
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import random
 import resource
@@ -38,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.results import write_results  # noqa: E402 - after the path is set
 
 SCRIPT = Path(sys.executable).parent / "materials-review"
 DEMO_PASSWORD = "demo2026"  # the demo workspace's accounts (README)
@@ -129,9 +130,7 @@ def main() -> None:
         "unchanged re-scan (bench)", [["-w", bench, "scan", "BENCH", str(args.corpus)]] * args.runs)
     results["search"] = measure("search (bench)", [["-w", bench, "search", q] for q in typed_texts(args.bench, 20)],
                                 p95=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    write_results(results, args.out)
 
 
 if __name__ == "__main__":
